@@ -1,0 +1,104 @@
+package linearizability_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/linearizability/internal/histgen"
+	"github.com/pcqkit/pcq/models"
+)
+
+// benchHistories caches generated histories across benchmarks: making a
+// million-operation history takes longer than checking it.
+var benchHistories sync.Map
+
+// benchHistory returns an 8-client FIFO history of n operations, valid or
+// with one violation.
+func benchHistory(b *testing.B, clients, n, overlap int, broken bool) linearizability.History {
+	key := fmt.Sprint(clients, n, overlap, broken)
+	if h, ok := benchHistories.Load(key); ok {
+		return h.(linearizability.History)
+	}
+	rng := rand.New(rand.NewPCG(uint64(n), 7))
+	h := histgen.Linearizable(rng, histgen.Config{
+		Kind: models.FIFO, Clients: clients, Ops: n, Overlap: overlap,
+		OpMix: histgen.MixPut | histgen.MixTryPut | histgen.MixGet | histgen.MixTryGet,
+	})
+	if broken {
+		h = benchBreak(b, h)
+	}
+	benchHistories.Store(key, h)
+	return h
+}
+
+// benchBreak swaps the values of two gets in the last tenth of h, far
+// enough apart to make exactly that one pair a violation.
+func benchBreak(b *testing.B, h linearizability.History) linearizability.History {
+	ops := h.Operations
+	var gets []int
+	for i := len(ops) * 9 / 10; i < len(ops); i++ {
+		if ops[i].Input.Op == models.Get && ops[i].Output.Result == models.OK {
+			gets = append(gets, i)
+		}
+	}
+	i, j := gets[0], gets[len(gets)/2]
+	ops[i].Output.Value, ops[j].Output.Value = ops[j].Output.Value, ops[i].Output.Value
+	if r, decided := linearizability.CheckFast(h); !decided || r.Verdict != linearizability.Violation {
+		b.Fatalf("the broken history is %v (decided %v)", r.Verdict, decided)
+	}
+	return h
+}
+
+// BenchmarkCheckFast measures the fast checker on 8-client FIFO histories
+// of 10k, 100k and 1M operations, valid and with one violation.
+func BenchmarkCheckFast(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		for _, broken := range []bool{false, true} {
+			name := fmt.Sprintf("ops=%d/valid", n)
+			if broken {
+				name = fmt.Sprintf("ops=%d/violation", n)
+			}
+			b.Run(name, func(b *testing.B) {
+				h := benchHistory(b, 8, n, 8, broken)
+				want := linearizability.Linearizable
+				if broken {
+					want = linearizability.Violation
+				}
+				b.ReportAllocs()
+				b.ResetTimer()
+				for range b.N {
+					if r, decided := linearizability.CheckFast(h); !decided || r.Verdict != want {
+						b.Fatalf("verdict %v (decided %v), want %v: %s", r.Verdict, decided, want, r.Note)
+					}
+				}
+				b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "ops/s")
+			})
+		}
+	}
+}
+
+// BenchmarkFastVsPorcupine checks the same 1,000-operation, 4-client FIFO
+// history with both checkers: the ratio of their ns/op is the speed-up.
+func BenchmarkFastVsPorcupine(b *testing.B) {
+	h := benchHistory(b, 4, 1000, 2, false)
+	b.Run("checker=fast", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if r, _ := linearizability.CheckFast(h); r.Verdict != linearizability.Linearizable {
+				b.Fatalf("fast: %v %s", r.Verdict, r.Note)
+			}
+		}
+	})
+	b.Run("checker=porcupine", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if r := linearizability.CheckPorcupine(h, time.Minute); r.Verdict != linearizability.Linearizable {
+				b.Fatalf("porcupine: %v %s", r.Verdict, r.Explanation)
+			}
+		}
+	})
+}

@@ -1,0 +1,91 @@
+package linearizability
+
+import (
+	"fmt"
+	"time"
+)
+
+// Option configures [Check].
+type Option func(*options)
+
+type options struct {
+	checker string
+	timeout time.Duration
+}
+
+// DefaultTimeout is how long [Check] lets porcupine run by default.
+const DefaultTimeout = 60 * time.Second
+
+// WithChecker chooses the checker: "auto" (the default: the fast checker
+// when it can decide the history, porcupine otherwise), "fast" or
+// "porcupine". Any other name makes [Check] answer Unknown, saying so.
+func WithChecker(name string) Option {
+	return func(o *options) { o.checker = name }
+}
+
+// WithTimeout bounds the time porcupine may take (default
+// [DefaultTimeout]; 0: no limit). The fast checker needs no limit.
+func WithTimeout(d time.Duration) Option {
+	return func(o *options) { o.timeout = d }
+}
+
+// Check decides whether h is linearizable with the chosen checker, and
+// says in r.Checker which one decided and in r.Note why it was that one.
+// Check does not validate h: see [Validate].
+func Check(h History, opts ...Option) Report {
+	o := options{checker: "auto", timeout: DefaultTimeout}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	switch o.checker {
+	case "porcupine":
+		return CheckPorcupine(h, o.timeout)
+	case "fast":
+		r, decided := CheckFast(h)
+		if !decided {
+			r.Verdict = Unknown
+			r.Explanation = "the fast checker cannot decide this history: " + undecidedReason(r)
+		}
+		return r
+	case "auto":
+		return checkAuto(h, o.timeout)
+	}
+	return Report{
+		Verdict:     Unknown,
+		Operations:  len(h.Operations),
+		Explanation: fmt.Sprintf("linearizability: unknown checker %q (want auto, fast or porcupine)", o.checker),
+	}
+}
+
+func checkAuto(h History, timeout time.Duration) Report {
+	fr, decided := CheckFast(h)
+	if decided {
+		fr.Note = joinNote("the fast checker decided", fr.Note)
+		return fr
+	}
+	r := CheckPorcupine(h, timeout)
+	r.Elapsed += fr.Elapsed
+	decider := "porcupine decided"
+	if r.Verdict == Unknown {
+		decider = "porcupine did not decide in time"
+	}
+	r.Note = joinNote(fmt.Sprintf("the fast checker cannot decide this history (%s); %s", undecidedReason(fr), decider), r.Note)
+	return r
+}
+
+func undecidedReason(r Report) string {
+	switch {
+	case r.Note != "":
+		return r.Note
+	case r.Explanation != "":
+		return r.Explanation
+	}
+	return "no reason given"
+}
+
+func joinNote(a, b string) string {
+	if b == "" {
+		return a
+	}
+	return a + "; " + b
+}

@@ -1,0 +1,29 @@
+package linearizability_test
+
+import (
+	"fmt"
+
+	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/models"
+)
+
+func ExampleCheckFast() {
+	put := func(client int, v, call, ret int64, line int) linearizability.Operation {
+		return linearizability.Operation{Client: client, Input: models.Input{Op: models.Put, Value: v}, Call: call, Return: ret, Line: line}
+	}
+	get := func(client int, v, call, ret int64, line int) linearizability.Operation {
+		return linearizability.Operation{Client: client, Input: models.Input{Op: models.Get}, Output: models.Output{Value: v}, Call: call, Return: ret, Line: line}
+	}
+	h := linearizability.History{Kind: models.FIFO, Operations: []linearizability.Operation{
+		put(0, 3, 10, 20, 2),
+		put(0, 5, 30, 40, 3),
+		get(1, 5, 50, 60, 4),
+		get(1, 3, 70, 80, 5),
+	}}
+	r, decided := linearizability.CheckFast(h)
+	fmt.Println(decided, r.Verdict, r.Checker, r.Culprits)
+	fmt.Println(r.Explanation)
+	// Output:
+	// true violation fast [0 1 2 3]
+	// value 3 was put by client 0 (line 2) before the put of 5 by client 0 (line 3) began, but 5 was got by client 1 (line 4) before 3 was got by client 1 (line 5) began
+}

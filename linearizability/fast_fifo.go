@@ -1,0 +1,89 @@
+package linearizability
+
+import (
+	"cmp"
+	"slices"
+)
+
+// orderGot finds two got values u, v whose puts did not overlap, put(u)
+// before put(v), but get(v) returned before get(u) was called. FIFO hands
+// out u first, so no linearization exists, whatever else happened.
+//
+// Sweep the got values by put call; before each v, admit every got u whose
+// put returned before v's put was called, keeping the latest get call.
+func (fh *fastHist) orderGot() *fastViolation {
+	byCall := fh.sortedVals(func(v *fastVal) bool { return v.got() }, func(v *fastVal) int64 { return v.pc })
+	byRet := fh.returned()
+	j, late := 0, int32(-1) // late: admitted got value whose get is called last
+	for _, vi := range byCall {
+		v := &fh.vals[vi]
+		for ; j < len(byRet) && fh.vals[byRet[j]].pr < v.pc; j++ {
+			u := &fh.vals[byRet[j]]
+			if u.got() && (late < 0 || u.gc > fh.vals[late].gc) {
+				late = byRet[j]
+			}
+		}
+		if late >= 0 && fh.vals[late].gc > v.gr {
+			return fh.orderViolation(&fh.vals[late], v)
+		}
+	}
+	return nil
+}
+
+// orderUngot finds a value u that was put and never got, and a got value v
+// whose put was called after put(u) returned: u stays in the queue for
+// ever, so FIFO can never hand out v. An unknown get could have removed u
+// unseen, so this pattern only counts when there are none.
+func (fh *fastHist) orderUngot() *fastViolation {
+	first, last := int32(-1), int32(-1) // ungot put returned first; got put called last
+	for i := range fh.vals {
+		v := &fh.vals[i]
+		switch {
+		case !v.got() && (first < 0 || v.pr < fh.vals[first].pr):
+			first = int32(i)
+		case v.got() && (last < 0 || v.pc > fh.vals[last].pc):
+			last = int32(i)
+		}
+	}
+	if first < 0 || last < 0 || fh.vals[first].pr >= fh.vals[last].pc {
+		return nil
+	}
+	return fh.orderViolation(&fh.vals[first], &fh.vals[last])
+}
+
+// returned returns the indices of the values whose put returned, sorted by
+// the put's return.
+func (fh *fastHist) returned() []int32 {
+	if fh.byRet == nil {
+		fh.byRet = fh.sortedVals(func(v *fastVal) bool { return v.pr != fastInf }, func(v *fastVal) int64 { return v.pr })
+	}
+	return fh.byRet
+}
+
+// fastKey is a sort key with the index of its value.
+type fastKey struct {
+	k int64
+	i int32
+}
+
+// sortedVals returns the indices of the values that keep satisfies, sorted
+// by key (ties by index, for determinism).
+func (fh *fastHist) sortedVals(keep func(*fastVal) bool, key func(*fastVal) int64) []int32 {
+	keys := make([]fastKey, 0, len(fh.vals))
+	for i := range fh.vals {
+		if v := &fh.vals[i]; keep(v) {
+			keys = append(keys, fastKey{key(v), int32(i)})
+		}
+	}
+	slices.SortFunc(keys, func(a, b fastKey) int {
+		if a.k != b.k {
+			return cmp.Compare(a.k, b.k)
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	idx := make([]int32, len(keys))
+	for n, k := range keys {
+		idx[n] = k.i
+	}
+	return idx
+}

@@ -1,0 +1,157 @@
+package linearizability
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pcqkit/pcq/models"
+)
+
+// maxLine is the longest line ReadHistory accepts.
+const maxLine = 1 << 20
+
+// FileError is a bad line of a history file.
+type FileError struct {
+	Line int    // 1-based line number
+	Msg  string // what is wrong
+}
+
+// Error returns "line N: " and what is wrong.
+func (e *FileError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// line is one line of a history file, header or operation. Pointers tell an
+// absent field (or JSON null) from a zero.
+type line struct {
+	Model     *string `json:"model"`
+	Capacity  *int64  `json:"capacity"`
+	Client    *int64  `json:"client"`
+	Op        *string `json:"op"`
+	Value     *int64  `json:"value"`
+	Immediate *bool   `json:"immediate"`
+	Call      *int64  `json:"call"`
+	Return    *int64  `json:"return"`
+	Result    *string `json:"result"`
+}
+
+// ReadHistory reads a history file in the format of HISTORY.md: JSON Lines,
+// an optional header {"model": ..., "capacity": ...} on the first non-blank
+// line, then one operation a line; blank lines are ignored. The model
+// defaults to FIFO and the capacity to 0 (unbounded).
+//
+// Every bad line is a *[FileError] naming the line and what is wrong: invalid
+// JSON, an unknown field, op, result or model, a result the op cannot have, a
+// missing or misplaced field, a return before its call or on an unknown
+// operation, a negative client, two overlapping operations of one client,
+// an operation of a client after its unknown one, a header after the first
+// line. Each operation's Line is set. Duplicate put values are not an error
+// here: [Validate] reports them.
+func ReadHistory(r io.Reader) (History, error) {
+	h := History{Kind: models.FIFO}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
+	n, seen := 0, false
+	for sc.Scan() {
+		n++
+		text := bytes.TrimSpace(sc.Bytes())
+		if n == 1 {
+			text = bytes.TrimPrefix(text, []byte("\uFEFF"))
+		}
+		if len(text) == 0 {
+			continue
+		}
+		var l line
+		if msg := decodeLine(text, &l); msg != "" {
+			return History{}, &FileError{Line: n, Msg: msg}
+		}
+		if l.Model != nil || l.Capacity != nil {
+			if seen {
+				return History{}, &FileError{Line: n, Msg: "a header ({\"model\": ...}) may only be the first line"}
+			}
+			if msg := l.header(&h); msg != "" {
+				return History{}, &FileError{Line: n, Msg: msg}
+			}
+			seen = true
+			continue
+		}
+		seen = true
+		op, msg := l.operation()
+		if msg != "" {
+			return History{}, &FileError{Line: n, Msg: msg}
+		}
+		op.Line = n
+		h.Operations = append(h.Operations, op)
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return History{}, &FileError{Line: n + 1, Msg: fmt.Sprintf("line longer than %d bytes", maxLine)}
+		}
+		return History{}, err
+	}
+	if i, msg := checkClients(h.Operations); msg != "" {
+		return History{}, &FileError{Line: h.Operations[i].Line, Msg: msg}
+	}
+	return h, nil
+}
+
+// decodeLine decodes one JSON object, strictly: no unknown field, nothing
+// after the object. It returns what is wrong, or "".
+func decodeLine(text []byte, l *line) string {
+	if text[0] != '{' {
+		return "not a JSON object"
+	}
+	dec := json.NewDecoder(bytes.NewReader(text))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(l); err != nil {
+		return jsonMessage(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return "invalid JSON: more after the object"
+	}
+	return ""
+}
+
+// jsonMessage turns a decoding error into words without Go type names.
+func jsonMessage(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		want := map[string]string{"model": "a string", "op": "a string", "result": "a string",
+			"immediate": "true or false"}[te.Field]
+		if want == "" {
+			want = "an integer (int64)"
+		}
+		return fmt.Sprintf("field %q must be %s, not %s", te.Field, want, te.Value)
+	}
+	msg := err.Error()
+	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		return "unknown field " + f
+	}
+	return "invalid JSON: " + strings.TrimPrefix(msg, "json: ")
+}
+
+// header fills h's kind and capacity from a header line.
+func (l *line) header(h *History) string {
+	switch {
+	case l.Model == nil:
+		return `a header needs "model" ("fifo", "lifo" or "priority")`
+	case l.Client != nil || l.Op != nil || l.Value != nil || l.Immediate != nil ||
+		l.Call != nil || l.Return != nil || l.Result != nil:
+		return `a header has only "model" and "capacity"`
+	}
+	k, err := models.ParseKind(*l.Model)
+	if err != nil {
+		return fmt.Sprintf("unknown model %q (want fifo, lifo or priority)", *l.Model)
+	}
+	h.Kind = k
+	if l.Capacity != nil {
+		if *l.Capacity < 0 || int64(int(*l.Capacity)) != *l.Capacity {
+			return fmt.Sprintf("capacity %d is not a size (0 or absent: unbounded)", *l.Capacity)
+		}
+		h.Capacity = int(*l.Capacity)
+	}
+	return ""
+}

@@ -1,0 +1,50 @@
+package histgen
+
+import (
+	"math/rand/v2"
+
+	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/models"
+)
+
+// shift moves an operation's call and return to random times between the
+// neighbouring operations of its client, so that its overlaps change but
+// the client's operations still never overlap.
+func shift(rng *rand.Rand, h *linearizability.History) bool {
+	i := pick(rng, h, func(op *linearizability.Operation) bool { return op.Output.Result != models.Unknown })
+	if i < 0 {
+		return false
+	}
+	op := &h.Operations[i]
+	lo, hi := window(h, i)
+	if lo > hi {
+		return false
+	}
+	a, b := lo+rng.Int64N(hi-lo+1), lo+rng.Int64N(hi-lo+1)
+	op.Call, op.Return = min(a, b), max(a, b)
+	return true
+}
+
+// window returns the earliest call and latest return operation i may have
+// without overlapping its client's other operations.
+func window(h *linearizability.History, i int) (lo, hi int64) {
+	op := &h.Operations[i]
+	span := op.Return - op.Call + 2
+	lo, hi = op.Call-2*span, op.Return+2*span
+	for j := range h.Operations {
+		o := &h.Operations[j]
+		if j == i || o.Client != op.Client {
+			continue
+		}
+		if o.Call > op.Return || (o.Call == op.Return && j > i) {
+			hi = min(hi, o.Call-1)
+		} else {
+			end := o.Return
+			if o.Output.Result == models.Unknown {
+				end = o.Call
+			}
+			lo = max(lo, end+1)
+		}
+	}
+	return lo, hi
+}

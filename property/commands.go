@@ -1,0 +1,138 @@
+package property
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/leanovate/gopter"
+	"github.com/leanovate/gopter/commands"
+	"github.com/leanovate/gopter/gen"
+	"github.com/pcqkit/pcq/models"
+	"github.com/pcqkit/pcq/queue"
+)
+
+// system is the queue under test with its shadow: the model state that a
+// correct queue would be in after the calls so far.
+type system struct {
+	q      queue.Queue[int]
+	spec   models.Spec
+	st     models.State
+	cfg    *config
+	trace  []string // one line per call made
+	failed bool     // after the first difference, calls are skipped
+}
+
+// step runs c on the queue and on the model and returns nil when they
+// agree, else an error that shows the calls so far.
+func (s *system) step(c call) (err error) {
+	if s.failed {
+		return nil
+	}
+	want, next, blocks := s.spec.Predict(s.st, c.in)
+	ctx, cancel := c.context(s.cfg, blocks)
+	defer cancel()
+	defer func() {
+		if r := recover(); r != nil {
+			err = s.fail(c, fmt.Errorf("panicked: %v", r))
+		}
+	}()
+	out, callErr := c.run(s.q, ctx)
+	if bad := judge(c, out, callErr, want, blocks, s.cfg); bad != nil {
+		return s.fail(c, bad)
+	}
+	s.trace = append(s.trace, fmt.Sprintf("%s → %s", c, describe(c.in, out)))
+	if !blocks {
+		s.st = next
+	}
+	return nil
+}
+
+// fail records the first difference and returns it with the trace.
+func (s *system) fail(c call, why error) error {
+	s.failed = true
+	var b strings.Builder
+	for i, line := range s.trace {
+		fmt.Fprintf(&b, "  %2d. %s\n", i+1, line)
+	}
+	fmt.Fprintf(&b, "  %2d. %s %v\n", len(s.trace)+1, c, why)
+	fmt.Fprintf(&b, "      (model state before it: %v)", s.st)
+	return fmt.Errorf("%s", b.String())
+}
+
+// command adapts a call to gopter's commands.Command. The model state lives
+// in the system, so gopter's state is only the Spec.
+type command struct{ call }
+
+func (c command) Run(sut commands.SystemUnderTest) commands.Result {
+	return sut.(*system).step(c.call)
+}
+
+func (c command) NextState(st commands.State) commands.State { return st }
+func (c command) PreCondition(commands.State) bool           { return true }
+
+func (c command) PostCondition(_ commands.State, r commands.Result) *gopter.PropResult {
+	if err, _ := r.(error); err != nil {
+		return &gopter.PropResult{Status: gopter.PropFalse, Labels: []string{err.Error()}}
+	}
+	return &gopter.PropResult{Status: gopter.PropTrue}
+}
+
+// genCommand returns the generator of calls, weighted, without the calls
+// the queue does not support.
+func genCommand(s support) gopter.Gen {
+	value := gen.IntRange(0, 99)
+	one := func(op models.Op, imm bool) gopter.Gen {
+		return gen.Bool().Map(func(expired bool) commands.Command {
+			return command{call{in: models.Input{Op: op, Immediate: imm}, expired: expired}}
+		})
+	}
+	put := func(op models.Op) gopter.Gen {
+		return gopter.CombineGens(value, gen.Bool()).Map(func(v []any) commands.Command {
+			return command{call{in: models.Input{Op: op, Value: int64(v[0].(int))}, expired: v[1].(bool)}}
+		})
+	}
+	all := []struct {
+		name   string
+		weight int
+		gen    gopter.Gen
+	}{
+		{callPut, 4, put(models.Put)},
+		{callTryPut, 4, put(models.TryPut)},
+		{callGet, 3, one(models.Get, false)},
+		{callTryGet, 3, one(models.TryGet, false)},
+		{callLen, 1, one(models.Len, false)},
+		{callTaskDone, 3, one(models.TaskDone, false)},
+		{callJoin, 1, one(models.Join, false)},
+		{callShutdown, 1, one(models.Shutdown, false)},
+		{callImmediate, 1, one(models.Shutdown, true)},
+	}
+	var ws []gen.WeightedGen
+	for _, c := range all {
+		if s.has(c.name) {
+			ws = append(ws, gen.WeightedGen{Weight: c.weight, Gen: c.gen})
+		}
+	}
+	return gen.Weighted(ws)
+}
+
+// commandsProp is the stateful property of one capacity: every random
+// sequence of calls answers as the model predicts.
+func commandsProp(newQueue func(int) queue.Queue[int], spec models.Spec, s support, cfg *config) gopter.Prop {
+	cmds := &commands.ProtoCommands{
+		NewSystemUnderTestFunc: func(commands.State) commands.SystemUnderTest {
+			q, err := makeQueue(newQueue, spec.Capacity)
+			if err != nil {
+				panic(err) // checked by capacities; gopter reports it
+			}
+			return &system{q: q, spec: spec, st: spec.Init(), cfg: cfg}
+		},
+		DestroySystemUnderTestFunc: func(sut commands.SystemUnderTest) {
+			if s.has(callImmediate) {
+				shutdownQuietly(sut.(*system).q)
+			}
+		},
+		InitialStateGen: gen.Const(spec),
+		GenCommandFunc:  func(commands.State) gopter.Gen { return genCommand(s) },
+	}
+	return commands.Prop(cmds)
+}

@@ -1,0 +1,127 @@
+package property
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pcqkit/pcq/queue"
+)
+
+// Names of the calls a queue may not support (errors.ErrUnsupported, or a
+// negative Len).
+const (
+	callPut       = "put"
+	callTryPut    = "try_put"
+	callGet       = "get"
+	callTryGet    = "try_get"
+	callLen       = "len"
+	callTaskDone  = "task_done"
+	callJoin      = "join"
+	callShutdown  = "shutdown"
+	callImmediate = "shutdown(immediate)"
+)
+
+// support records which calls a queue supports.
+type support map[string]bool
+
+func (s support) has(call string) bool { return !s[call] }
+
+// unsupported lists the calls not exercised, sorted.
+func (s support) unsupported() []string {
+	var out []string
+	for call, un := range s {
+		if un {
+			out = append(out, call)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// make calls newQueue(capacity), turning a panic into an error.
+func makeQueue(newQueue func(int) queue.Queue[int], capacity int) (q queue.Queue[int], err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("newQueue(%d) panicked: %v", capacity, r)
+		}
+	}()
+	q = newQueue(capacity)
+	if q == nil {
+		return nil, fmt.Errorf("newQueue(%d) returned nil", capacity)
+	}
+	return q, nil
+}
+
+// capacities returns the capacities to test: those asked for, or the
+// defaults without unbounded when the factory panics on it.
+func capacities(newQueue func(int) queue.Queue[int], cfg *config) ([]int, error) {
+	caps, asked := cfg.capacities, cfg.capacities != nil
+	if !asked {
+		caps = []int{1, 3, 0}
+	}
+	var out []int
+	for _, c := range caps {
+		q, err := makeQueue(newQueue, c)
+		switch {
+		case err != nil && c <= 0 && !asked:
+			cfg.logf("property: unbounded not exercised: %v (a bounded-only queue)", err)
+			continue
+		case err != nil:
+			return nil, fmt.Errorf("property: %w", err)
+		}
+		if got, want := q.Cap(), max(c, 0); got != want {
+			return nil, fmt.Errorf("property: newQueue(%d).Cap() = %d, want %d", c, got, want)
+		}
+		shutdownQuietly(q)
+		out = append(out, c)
+	}
+	if len(out) == 0 {
+		return nil, errors.New("property: no capacity to test")
+	}
+	return out, nil
+}
+
+// probe finds the calls that a fresh queue does not support.
+func probe(newQueue func(int) queue.Queue[int], capacity int) (support, error) {
+	q, err := makeQueue(newQueue, capacity)
+	if err != nil {
+		return nil, err
+	}
+	expired, cancel := context.WithDeadline(context.Background(), deadlinePast)
+	defer cancel()
+	s := support{}
+	mark := func(call string, err error) { s[call] = errors.Is(err, errors.ErrUnsupported) }
+	s[callLen] = q.Len() < 0
+	mark(callTaskDone, q.TaskDone())
+	_, err = q.TryGet()
+	mark(callTryGet, err)
+	_, err = q.Get(expired)
+	mark(callGet, err)
+	mark(callJoin, q.Join(expired))
+	mark(callTryPut, q.TryPut(1))
+	mark(callPut, q.Put(expired, 2))
+	mark(callShutdown, q.Shutdown(false))
+	if q, err = makeQueue(newQueue, capacity); err != nil {
+		return nil, err
+	}
+	mark(callImmediate, q.Shutdown(true))
+	return s, nil
+}
+
+// shutdownQuietly stops a queue the harness is done with, so that a queue
+// that runs goroutines of its own can end them.
+func shutdownQuietly(q queue.Queue[int]) {
+	defer func() { _ = recover() }()
+	_ = q.Shutdown(true)
+}
+
+// logUnsupported logs the calls not exercised.
+func logUnsupported(cfg *config, s support) {
+	if un := s.unsupported(); len(un) > 0 {
+		cfg.logf("property: not exercised (errors.ErrUnsupported or a negative Len): %s",
+			strings.Join(un, ", "))
+	}
+}

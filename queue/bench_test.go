@@ -1,0 +1,160 @@
+package queue_test
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/pcqkit/pcq/queue"
+)
+
+// benchCap is the capacity of the bounded queues and of the channel.
+const benchCap = 1024
+
+// benchImpl is one implementation under benchmark; new is nil for the
+// buffered-channel baseline.
+type benchImpl struct {
+	name               string
+	bounded, unbounded bool
+	new                func(capacity int) queue.Queue[int]
+}
+
+var benchImpls = []benchImpl{
+	{"channel", true, false, nil},
+	{"locked", true, true, func(c int) queue.Queue[int] { return queue.NewLocked[int](c) }},
+	{"chan", true, false, func(c int) queue.Queue[int] { return queue.NewChan[int](c) }},
+	{"ring", true, false, func(c int) queue.Queue[int] { return queue.NewRing[int](c) }},
+	{"linked", false, true, func(int) queue.Queue[int] { return queue.NewLinked[int]() }},
+	{"lifo", true, true, func(c int) queue.Queue[int] { return queue.NewLIFO[int](c) }},
+	{"priority", true, true, func(c int) queue.Queue[int] { return queue.NewPriority(c, cmp.Compare[int]) }},
+}
+
+// BenchmarkThroughput moves b.N items from P producers to C consumers,
+// through each implementation and a plain buffered channel, side by side:
+// BenchmarkThroughput/{bounded,unbounded}/IMPL/PpCc. ns/op is per item.
+// Consumers stop on Shutdown (the channel: on close) once the producers
+// are done; no TaskDone, to compare with the channel like for like.
+func BenchmarkThroughput(b *testing.B) {
+	shapes := []int{1, 4, 16}
+	for _, bounded := range []bool{true, false} {
+		capacity, kind := benchCap, "bounded"
+		if !bounded {
+			capacity, kind = 0, "unbounded"
+		}
+		for _, m := range benchImpls {
+			if (bounded && !m.bounded) || (!bounded && !m.unbounded) {
+				continue
+			}
+			for _, n := range shapes {
+				name := fmt.Sprintf("%s/%s/%dP%dC", kind, m.name, n, n)
+				b.Run(name, func(b *testing.B) {
+					b.ReportAllocs()
+					if m.new == nil {
+						throughputChannel(b, n, n)
+					} else {
+						throughputQueue(b, m.new(capacity), n, n)
+					}
+					b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "items/s")
+				})
+			}
+		}
+	}
+}
+
+// share returns how many of n items producer i of p puts.
+func share(n, p, i int) int { return (i+1)*n/p - i*n/p }
+
+func throughputQueue(b *testing.B, q queue.Queue[int], producers, consumers int) {
+	ctx := context.Background()
+	var prod, cons sync.WaitGroup
+	b.ResetTimer()
+	for i := range producers {
+		prod.Go(func() {
+			for j := range share(b.N, producers, i) {
+				if err := q.Put(ctx, j); err != nil {
+					panic(err)
+				}
+			}
+		})
+	}
+	for range consumers {
+		cons.Go(func() {
+			for {
+				if _, err := q.Get(ctx); err != nil {
+					if !errors.Is(err, queue.ErrShutDown) {
+						panic(err)
+					}
+					return
+				}
+			}
+		})
+	}
+	prod.Wait()
+	q.Shutdown(false)
+	cons.Wait()
+}
+
+func throughputChannel(b *testing.B, producers, consumers int) {
+	ch := make(chan int, benchCap)
+	var prod, cons sync.WaitGroup
+	b.ResetTimer()
+	for i := range producers {
+		prod.Go(func() {
+			for j := range share(b.N, producers, i) {
+				ch <- j
+			}
+		})
+	}
+	for range consumers {
+		cons.Go(func() {
+			for range ch {
+			}
+		})
+	}
+	prod.Wait()
+	close(ch)
+	cons.Wait()
+}
+
+// BenchmarkTryPath measures the non-blocking path in one goroutine: a
+// TryPut then a TryGet per op, on a bounded queue (linked: unbounded).
+// Locked, Chan and Ring must not allocate.
+func BenchmarkTryPath(b *testing.B) {
+	for _, m := range benchImpls {
+		b.Run(m.name, func(b *testing.B) {
+			b.ReportAllocs()
+			if m.new == nil {
+				tryPathChannel(b)
+				return
+			}
+			q := m.new(benchCap)
+			for b.Loop() {
+				if err := q.TryPut(1); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := q.TryGet(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func tryPathChannel(b *testing.B) {
+	ch := make(chan int, benchCap)
+	for b.Loop() {
+		select {
+		case ch <- 1:
+		default:
+			b.Fatal("channel full")
+		}
+		select {
+		case <-ch:
+		default:
+			b.Fatal("channel empty")
+		}
+	}
+}

@@ -1,0 +1,100 @@
+package queue
+
+import "sync"
+
+// Locked is a FIFO queue guarded by one mutex, CPython's design done right
+// for Go: a ring buffer that grows (and shrinks) while unbounded, and
+// per-waiter wake-ups instead of condition variables, so that blocking calls
+// can be cancelled.
+//
+// Every operation is linearizable. TryPut and TryGet do not allocate, except
+// when an unbounded queue grows or shrinks its storage.
+type Locked[T any] struct {
+	engine[T]
+	d deque[T]
+}
+
+var _ Queue[int] = (*Locked[int])(nil)
+
+// NewLocked returns an empty FIFO queue holding at most capacity items;
+// capacity <= 0 means unbounded.
+func NewLocked[T any](capacity int) *Locked[T] {
+	q := &Locked[T]{}
+	q.d.max = max(capacity, 0)
+	q.engine.init(&q.d, capacity)
+	return q
+}
+
+// deque is a mutex-guarded ring buffer of at most max items (0: no limit).
+type deque[T any] struct {
+	mu    sync.Mutex
+	items []T
+	head  int // index of the oldest item
+	n     int
+	max   int
+}
+
+func (d *deque[T]) push(v T) bool {
+	d.mu.Lock()
+	if d.n == d.max && d.max > 0 {
+		d.mu.Unlock()
+		return false
+	}
+	if d.n == len(d.items) {
+		d.resize(max(2*d.n, 8))
+	}
+	i := d.head + d.n
+	if i >= len(d.items) {
+		i -= len(d.items)
+	}
+	d.items[i] = v
+	d.n++
+	d.mu.Unlock()
+	return true
+}
+
+func (d *deque[T]) pop() (T, bool) {
+	var zero T
+	d.mu.Lock()
+	if d.n == 0 {
+		d.mu.Unlock()
+		return zero, false
+	}
+	v := d.items[d.head]
+	d.items[d.head] = zero
+	d.head++
+	if d.head == len(d.items) {
+		d.head = 0
+	}
+	d.n--
+	if len(d.items) > 64 && d.n < len(d.items)/4 {
+		d.resize(len(d.items) / 2)
+	}
+	d.mu.Unlock()
+	return v, true
+}
+
+// resize moves the items into new storage of size c, limited to max.
+func (d *deque[T]) resize(c int) {
+	if d.max > 0 {
+		c = min(c, d.max)
+	}
+	items := make([]T, c)
+	k := copy(items, d.items[d.head:min(d.head+d.n, len(d.items))])
+	copy(items[k:], d.items[:d.n-k])
+	d.items, d.head = items, 0
+}
+
+func (d *deque[T]) len() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.n
+}
+
+func (d *deque[T]) drain() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	n := d.n
+	d.items, d.head, d.n = nil, 0, 0
+	return n
+}

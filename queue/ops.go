@@ -1,0 +1,128 @@
+package queue
+
+import "context"
+
+// TryPut appends v if there is room at once. It returns ErrShutDown once the
+// queue is shut down (checked before fullness), else ErrFull when there is
+// no room.
+func (e *engine[T]) TryPut(v T) error {
+	if e.flags.Load()&flagClosed == 0 {
+		// Mark the put in flight, then look at the gate again: either this
+		// load sees the queue closed, or the closing Shutdown sees the mark
+		// and waits for the push to finish.
+		e.tasks.Add(1)
+		if e.flags.Load()&flagClosed == 0 {
+			if e.buf.push(v) {
+				e.tasks.Add(oneTask - 1) // count the task, unmark
+				e.getters.wakeOne()
+				return nil
+			}
+			e.unmark()
+			return ErrFull
+		}
+		e.unmark()
+	}
+	e.awaitIdle() // answer only once the closing phase has ended
+	return ErrShutDown
+}
+
+// unmark ends a put in flight that added no task.
+func (e *engine[T]) unmark() {
+	if e.tasks.Add(^uint64(0)) == 0 {
+		e.joiners.wakeAll()
+	}
+}
+
+// Put appends v, waiting while the queue is full. It returns ErrShutDown once
+// the queue is shut down, and ctx.Err(), having put nothing, if ctx ends
+// while it waits. A put that can succeed at once succeeds even if ctx is
+// already done.
+func (e *engine[T]) Put(ctx context.Context, v T) error {
+	err := e.TryPut(v)
+	if err != ErrFull {
+		return err
+	}
+	_, err = wait(ctx, &e.putters, ErrFull, func() (struct{}, error) {
+		return struct{}{}, e.TryPut(v)
+	})
+	return err
+}
+
+// TryGet removes and returns the next item if there is one at once. It
+// returns ErrShutDown if the queue is shut down and empty, else ErrEmpty when
+// there is no item.
+func (e *engine[T]) TryGet() (T, error) {
+	for {
+		if v, ok := e.buf.pop(); ok {
+			e.putters.wakeOne()
+			return v, nil
+		}
+		f := e.flags.Load()
+		if f&flagClosed == 0 {
+			return *new(T), ErrEmpty // empty at the pop: the queue was open
+		}
+		if f&flagBusy != 0 {
+			e.awaitIdle()
+			continue
+		}
+		// Closed and no phase in progress: nothing can be pushed any more.
+		// Pop again; if it fails and no phase began meanwhile, the queue
+		// was closed and empty at that pop.
+		if v, ok := e.buf.pop(); ok {
+			e.putters.wakeOne()
+			return v, nil
+		}
+		if e.flags.Load() == f {
+			return *new(T), ErrShutDown
+		}
+	}
+}
+
+// Get removes and returns the next item, waiting while the queue is empty.
+// It returns ErrShutDown when the queue is shut down and empty, and
+// ctx.Err(), having removed nothing, if ctx ends while it waits. A get that
+// can succeed at once succeeds even if ctx is already done.
+func (e *engine[T]) Get(ctx context.Context) (T, error) {
+	v, err := e.TryGet()
+	if err != ErrEmpty {
+		return v, err
+	}
+	return wait(ctx, &e.getters, ErrEmpty, e.TryGet)
+}
+
+// wait calls try until it answers something other than again, sleeping on q
+// between calls. The context is consulted only when the call must wait. A
+// waiter that leaves holding a wake-up it did not use passes it on, so that
+// no wake-up is lost.
+func wait[R any](ctx context.Context, q *waitq, again error, try func() (R, error)) (R, error) {
+	var zero R
+	for {
+		if err := ctx.Err(); err != nil {
+			return zero, err
+		}
+		w := q.add()
+		if r, err := try(); err != again {
+			if q.leave(w) {
+				q.wakeOne() // woken, but served by our own retry: pass it on
+			}
+			return r, err
+		}
+		select {
+		case <-w.ready:
+		case <-ctx.Done():
+			if !q.leave(w) {
+				return zero, ctx.Err()
+			}
+			// Woken as ctx ended: use the wake-up if it can still succeed,
+			// else pass it on.
+			if r, err := try(); err != again {
+				return r, err
+			}
+			q.wakeOne()
+			return zero, ctx.Err()
+		}
+		if r, err := try(); err != again {
+			return r, err
+		}
+	}
+}

@@ -1,0 +1,162 @@
+package queue
+
+import (
+	"fmt"
+	"runtime"
+	"sync/atomic"
+)
+
+// Ring is a bounded FIFO queue on a lock-free multi-producer multi-consumer
+// ring buffer (Dmitry Vyukov's, with a sequence number per slot); blocking,
+// task accounting and shutdown are the shared ones. Cap is exactly the
+// capacity asked for.
+//
+// Every operation is linearizable, including the failures: where Vyukov's
+// ring answers "full" because a consumer has claimed a slot but not yet
+// released it, or "empty" because a producer has claimed a slot but not yet
+// filled it, Ring confirms against the other end's counter and, when the
+// answer would be spurious, yields and retries. The price is progress: an
+// operation can spin (with runtime.Gosched) while a preempted peer holds the
+// slot it needs, so Ring is not lock-free in the strict sense, like
+// Vyukov's original. Len is linearizable (it rereads the head). TryPut and
+// TryGet do not allocate.
+type Ring[T any] struct {
+	engine[T]
+	r ring[T]
+}
+
+var _ Queue[int] = (*Ring[int])(nil)
+
+// NewRing returns an empty FIFO queue of the given capacity. It panics if
+// capacity < 1: a ring is bounded by nature.
+func NewRing[T any](capacity int) *Ring[T] {
+	if capacity < 1 {
+		panic(fmt.Sprintf("queue: NewRing needs a capacity of at least 1, got %d", capacity))
+	}
+	q := &Ring[T]{}
+	q.r.init(capacity)
+	q.engine.init(&q.r, capacity)
+	return q
+}
+
+// ringClosed is set in ring.head by drain: every later pop fails.
+const ringClosed = 1 << 63
+
+// A slot holds the item of position pos once seq == pos+1, and is free for
+// position pos once seq == pos.
+type slot[T any] struct {
+	seq atomic.Uint64
+	val T
+}
+
+type ring[T any] struct {
+	head  atomic.Uint64 // next position to pop (| ringClosed once drained)
+	_     [56]byte
+	tail  atomic.Uint64 // next position to push
+	_     [56]byte
+	slots []slot[T]
+	size  uint64
+}
+
+func (r *ring[T]) init(capacity int) {
+	r.size = uint64(capacity)
+	r.slots = make([]slot[T], capacity)
+	for i := range r.slots {
+		r.slots[i].seq.Store(uint64(i))
+	}
+}
+
+func (r *ring[T]) push(v T) bool {
+	pos := r.tail.Load()
+	for {
+		s := &r.slots[pos%r.size]
+		switch d := int64(s.seq.Load() - pos); {
+		case d == 0:
+			if r.tail.CompareAndSwap(pos, pos+1) {
+				s.val = v
+				s.seq.Store(pos + 1)
+				return true
+			}
+		case d < 0:
+			// The slot still holds position pos-size: full, unless its
+			// consumer has claimed it (head moved) and not yet released it.
+			// The tail did not move while the head was read, so at that
+			// moment the queue held pos-head items.
+			h := r.head.Load() &^ ringClosed
+			if r.tail.Load() == pos {
+				if pos-h >= r.size {
+					return false
+				}
+				runtime.Gosched()
+			}
+		}
+		pos = r.tail.Load()
+	}
+}
+
+func (r *ring[T]) pop() (T, bool) {
+	var zero T
+	pos := r.head.Load()
+	for pos&ringClosed == 0 {
+		s := &r.slots[pos%r.size]
+		switch d := int64(s.seq.Load() - (pos + 1)); {
+		case d == 0:
+			if r.head.CompareAndSwap(pos, pos+1) {
+				v := s.val
+				s.val = zero
+				s.seq.Store(pos + r.size)
+				return v, true
+			}
+		case d < 0:
+			// Not filled: empty, unless a producer has claimed the slot
+			// (tail moved) and not yet filled it. The head did not move
+			// while the tail was read, so at that moment the queue held
+			// tail-pos items.
+			t := r.tail.Load()
+			if r.head.Load() == pos {
+				if t == pos {
+					return zero, false
+				}
+				runtime.Gosched()
+			}
+		}
+		pos = r.head.Load()
+	}
+	return zero, false
+}
+
+func (r *ring[T]) len() int {
+	for {
+		h := r.head.Load()
+		if h&ringClosed != 0 {
+			return 0
+		}
+		t := r.tail.Load()
+		if r.head.Load() == h {
+			return int(t - h)
+		}
+	}
+}
+
+// drain closes the head: the compare-and-swap is the drain's one step. No
+// push runs any more, so the tail is final and every slot up to it filled.
+func (r *ring[T]) drain() int {
+	for {
+		h := r.head.Load()
+		if h&ringClosed != 0 {
+			return 0
+		}
+		if r.head.CompareAndSwap(h, h|ringClosed) {
+			t := r.tail.Load()
+			var zero T
+			for p := h; p < t; p++ {
+				s := &r.slots[p%r.size]
+				for s.seq.Load() != p+1 {
+					runtime.Gosched()
+				}
+				s.val = zero
+			}
+			return int(t - h)
+		}
+	}
+}

@@ -1,0 +1,219 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/models"
+)
+
+const checkDescription = `
+Check reads each history file (JSON Lines, as HISTORY.md gives it; - is
+standard input), checks it for linearizability against the queue model, and
+prints one verdict a file: linearizable, violation (with the operations that
+make it, by line) or unknown (a checker gave up). The flags -model and -cap
+override the file's header.
+
+Exit status: 0 when every file is linearizable, 1 when one is a violation,
+2 when a checker gave up on one and none is a violation, 3 when a file is bad
+(a message names the line; that file is not checked). A bad flag also exits 2.`
+
+// Exit codes of pcq check.
+const (
+	exitLinearizable = 0
+	exitViolation    = 1
+	exitUnknown      = 2
+	exitBadFile      = 3
+)
+
+// checkStdin is what pcq check reads for the file "-"; tests replace it.
+var checkStdin io.Reader = os.Stdin
+
+// checkConfig is a parsed pcq check command line.
+type checkConfig struct {
+	model    string // "" : the header's
+	capacity int    // < 0: the header's
+	checker  string
+	timeout  time.Duration
+	viz      string
+	verbose  bool
+	files    []string
+}
+
+func runCheck(args []string) int {
+	c, code, ok := parseCheck(args)
+	if !ok {
+		return code
+	}
+	worst := exitLinearizable
+	for _, name := range c.files {
+		if code := c.checkFile(name); severity[code] > severity[worst] {
+			worst = code
+		}
+	}
+	return worst
+}
+
+// severity orders the exit codes: a bad file, then a violation, then an
+// unknown verdict decide the exit code of several files.
+var severity = map[int]int{exitLinearizable: 0, exitUnknown: 1, exitViolation: 2, exitBadFile: 3}
+
+// parseCheck parses and validates the flags and files of pcq check.
+func parseCheck(args []string) (c checkConfig, code int, ok bool) {
+	fs := newFlagSet("check", "[-model fifo|lifo|priority] [-cap N] [-checker auto|fast|porcupine] [-timeout D] [-viz FILE.html] [-v] FILE...", checkDescription)
+	fs.StringVar(&c.model, "model", "", "queue model: fifo, lifo or priority (default: the file's header, else fifo)")
+	fs.IntVar(&c.capacity, "cap", -1, "queue capacity, 0 unbounded (default: the file's header, else 0)")
+	fs.StringVar(&c.checker, "checker", "auto", "checker: auto (fast when it can decide, else porcupine), fast or porcupine")
+	fs.DurationVar(&c.timeout, "timeout", linearizability.DefaultTimeout, "time limit of porcupine; 0: none")
+	fs.StringVar(&c.viz, "viz", "", "write porcupine's HTML visualisation to this file (FILE-NAME.html for several files)")
+	fs.BoolVar(&c.verbose, "v", false, "also print how each verdict was reached")
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return c, 0, false
+		}
+		return c, 2, false
+	}
+	c.files = fs.Args()
+	switch {
+	case len(c.files) == 0:
+		fmt.Fprintf(fs.Output(), "%s: no history file (use - for standard input)\n", fs.Name())
+		fs.Usage()
+		return c, 2, false
+	case c.model != "":
+		if _, err := models.ParseKind(c.model); err != nil {
+			return c, usageError(fs, "-model: unknown model %q (want fifo, lifo or priority)", c.model), false
+		}
+	}
+	if c.checker != "auto" && c.checker != "fast" && c.checker != "porcupine" {
+		return c, usageError(fs, "-checker: unknown checker %q (want auto, fast or porcupine)", c.checker), false
+	}
+	if c.timeout < 0 {
+		return c, usageError(fs, "-timeout: negative duration %v", c.timeout), false
+	}
+	capSet := false
+	fs.Visit(func(f *flag.Flag) { capSet = capSet || f.Name == "cap" })
+	if capSet && c.capacity < 0 {
+		return c, usageError(fs, "-cap: negative capacity %d", c.capacity), false
+	}
+	return c, 0, true
+}
+
+// checkFile checks one history file, prints its verdict and returns its
+// exit code.
+func (c checkConfig) checkFile(name string) int {
+	h, err := c.read(name)
+	if err != nil {
+		fmt.Fprintf(stdout, "%s: bad file: %v\n", name, err)
+		return exitBadFile
+	}
+	r := linearizability.Check(h, linearizability.WithChecker(c.checker), linearizability.WithTimeout(c.timeout))
+	fmt.Fprintf(stdout, "%s: %v (%s, %d ops, %v)\n", name, r.Verdict, checkerOf(r), r.Operations, checkRound(r.Elapsed))
+	if r.Verdict != linearizability.Linearizable || c.verbose {
+		checkIndent(r.Explanation)
+		if r.Note != "" && !strings.Contains(r.Explanation, r.Note) &&
+			(r.Verdict == linearizability.Unknown || c.verbose) {
+			checkIndent("note: " + r.Note)
+		}
+	}
+	if c.viz != "" {
+		c.visualize(name, h, r)
+	}
+	switch r.Verdict {
+	case linearizability.Linearizable:
+		return exitLinearizable
+	case linearizability.Violation:
+		return exitViolation
+	}
+	return exitUnknown
+}
+
+// read reads and validates one history file; the flags override its header.
+func (c checkConfig) read(name string) (linearizability.History, error) {
+	r := checkStdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return linearizability.History{}, err
+		}
+		defer f.Close()
+		r = f
+	}
+	h, err := linearizability.ReadHistory(r)
+	if err != nil {
+		return h, err
+	}
+	if c.model != "" {
+		h.Kind, _ = models.ParseKind(c.model)
+	}
+	if c.capacity >= 0 {
+		h.Capacity = c.capacity
+	}
+	if err := linearizability.Validate(h); err != nil && !errors.Is(err, linearizability.ErrDuplicateValues) {
+		return h, err // the reader accepts nothing else that Validate rejects
+	}
+	return h, nil
+}
+
+// visualize writes the HTML visualisation of one file's check; a failure is
+// reported but does not change the verdict.
+func (c checkConfig) visualize(name string, h linearizability.History, r linearizability.Report) {
+	path := c.viz
+	if len(c.files) > 1 {
+		base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+		if name == "-" {
+			base = "stdin"
+		}
+		path = strings.TrimSuffix(c.viz, filepath.Ext(c.viz)) + "-" + base + ".html"
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = linearizability.Visualize(h, r, f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: no visualisation: %v\n", name, err)
+		return
+	}
+	fmt.Fprintf(stdout, "  visualisation: %s\n", path)
+}
+
+// checkerOf is the report's checker, or "no checker".
+func checkerOf(r linearizability.Report) string {
+	if r.Checker == "" {
+		return "no checker"
+	}
+	return r.Checker
+}
+
+// checkIndent prints text, each line indented by two spaces.
+func checkIndent(text string) {
+	for line := range strings.SplitSeq(strings.TrimRight(text, "\n"), "\n") {
+		if line != "" {
+			fmt.Fprintf(stdout, "  %s\n", line)
+		}
+	}
+}
+
+// checkRound keeps three significant digits of d: 2.1ms, 41.3µs, 152ms.
+func checkRound(d time.Duration) time.Duration {
+	for _, unit := range []time.Duration{time.Second, time.Millisecond, time.Microsecond} {
+		switch {
+		case d >= 100*unit:
+			return d.Round(unit)
+		case d >= 10*unit:
+			return d.Round(unit / 10)
+		case d >= unit:
+			return d.Round(unit / 100)
+		}
+	}
+	return d
+}

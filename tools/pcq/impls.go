@@ -1,0 +1,62 @@
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/pcqkit/pcq/models"
+	"github.com/pcqkit/pcq/queue"
+)
+
+// An impl is one of the kit's queue implementations, as the subcommands
+// choose it by name.
+type impl struct {
+	name string
+	kind models.Kind // the order it hands items out in
+	// bounded and unbounded say which capacities it takes: >= 1, <= 0.
+	bounded, unbounded bool
+	new                func(capacity int) queue.Queue[int]
+}
+
+// impls lists every implementation, by name.
+var impls = []impl{
+	{"locked", models.FIFO, true, true, func(c int) queue.Queue[int] { return queue.NewLocked[int](c) }},
+	{"chan", models.FIFO, true, false, func(c int) queue.Queue[int] { return queue.NewChan[int](c) }},
+	{"ring", models.FIFO, true, false, func(c int) queue.Queue[int] { return queue.NewRing[int](c) }},
+	{"linked", models.FIFO, false, true, func(int) queue.Queue[int] { return queue.NewLinked[int]() }},
+	{"lifo", models.LIFO, true, true, func(c int) queue.Queue[int] { return queue.NewLIFO[int](c) }},
+	{"priority", models.Priority, true, true, func(c int) queue.Queue[int] {
+		return queue.NewPriority(c, cmp.Compare[int])
+	}},
+}
+
+// implNames returns the implementations' names, comma-separated.
+func implNames() string {
+	names := make([]string, len(impls))
+	for i, m := range impls {
+		names[i] = m.name
+	}
+	return strings.Join(names, ",")
+}
+
+// lookupImpl returns the implementation called name.
+func lookupImpl(name string) (impl, error) {
+	i := slices.IndexFunc(impls, func(m impl) bool { return m.name == name })
+	if i < 0 {
+		return impl{}, fmt.Errorf("unknown implementation %q (want one of %s)", name, implNames())
+	}
+	return impls[i], nil
+}
+
+// checkCap reports an error if m cannot take capacity c.
+func (m impl) checkCap(c int) error {
+	switch {
+	case c >= 1 && !m.bounded:
+		return fmt.Errorf("%s is unbounded only: capacity must be 0", m.name)
+	case c <= 0 && !m.unbounded:
+		return fmt.Errorf("%s is bounded only: capacity must be at least 1", m.name)
+	}
+	return nil
+}

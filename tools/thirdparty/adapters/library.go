@@ -1,0 +1,72 @@
+package adapters
+
+import "github.com/pcqkit/pcq/queue"
+
+// Relaxation names that a [Library] may carry. They are the names of the
+// model relaxations in DESIGN.md ("Relaxations are named, never silent"),
+// plus NotThreadSafe for a library that makes no concurrency promise at all.
+const (
+	// Lossy: the queue drops items by design (an overwriting ring, a diode).
+	Lossy = "Lossy"
+	// SpuriousTryFailures: a non-blocking call may fail while it could have
+	// succeeded.
+	SpuriousTryFailures = "SpuriousTryFailures"
+	// NotThreadSafe: the library is documented as not safe for concurrent
+	// use; it is adapted naively, as a careless user would, to show that the
+	// concurrent harnesses catch it. Under the race detector the first
+	// concurrent run ends the test binary, so run those harnesses without
+	// -race (or expect the race report as the verdict).
+	NotThreadSafe = "NotThreadSafe"
+)
+
+// Library describes one adapted queue: where it comes from, what it is, and
+// how to make one.
+type Library struct {
+	// Name is the short name used in tables and on the command line.
+	Name string
+	// Module and Version are the Go module and the exact version adapted
+	// (the one in this module's go.mod; a test keeps them in step).
+	Module, Version string
+	// Type says what the library is: lock-free MPMC ring, blocking queue...
+	Type string
+	// Notes holds the adapter's choices and what is known about the
+	// library (upstream issues, documented limits).
+	Notes string
+	// Capacity is the capacity that harnesses should ask for by default;
+	// 0 means the queue is unbounded and New ignores its argument.
+	Capacity int
+	// New makes an empty queue; see the package comment for capacity.
+	New func(capacity int) queue.Queue[int]
+	// Relaxations lists what the library promises less than the strict
+	// model, by its own documentation (never a bug we found): [Lossy],
+	// [SpuriousTryFailures], [NotThreadSafe].
+	Relaxations []string
+}
+
+// All returns every adapted library, Go's buffered channel first (the
+// reference). The slice is new on every call.
+func All() []Library {
+	return []Library{
+		chanLibrary(),
+		workivaRingLibrary(),
+		workivaQueueLibrary(),
+		diodeLibrary(),
+		gcqFIFOLibrary(),
+		gcqFixedLibrary(),
+		lockfreeLibrary(),
+		hedzrLibrary(),
+		adrianbradBlockingLibrary(),
+		adrianbradCircularLibrary(),
+		eapacheLibrary(),
+	}
+}
+
+// Lookup returns the library called name, and whether there is one.
+func Lookup(name string) (Library, bool) {
+	for _, l := range All() {
+		if l.Name == name {
+			return l, true
+		}
+	}
+	return Library{}, false
+}
