@@ -19,13 +19,18 @@ var benchHistories sync.Map
 // benchHistory returns an 8-client FIFO history of n operations, valid or
 // with one violation.
 func benchHistory(b *testing.B, clients, n, overlap int, broken bool) linearizability.History {
-	key := fmt.Sprint(clients, n, overlap, broken)
+	return benchBounded(b, clients, 0, n, overlap, broken)
+}
+
+// benchBounded is benchHistory for a queue of the given capacity.
+func benchBounded(b *testing.B, clients, capacity, n, overlap int, broken bool) linearizability.History {
+	key := fmt.Sprint(clients, capacity, n, overlap, broken)
 	if h, ok := benchHistories.Load(key); ok {
 		return h.(linearizability.History)
 	}
 	rng := rand.New(rand.NewPCG(uint64(n), 7))
 	h := histgen.Linearizable(rng, histgen.Config{
-		Kind: models.FIFO, Clients: clients, Ops: n, Overlap: overlap,
+		Kind: models.FIFO, Capacity: capacity, Clients: clients, Ops: n, Overlap: overlap,
 		OpMix: histgen.MixPut | histgen.MixTryPut | histgen.MixGet | histgen.MixTryGet,
 	})
 	if broken {
@@ -101,4 +106,23 @@ func BenchmarkFastVsPorcupine(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkCheckFastBounded measures the fast checker on 8-client histories
+// of a FIFO queue of capacity 4, where the capacity binds and a
+// linearization is built and replayed.
+func BenchmarkCheckFastBounded(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("ops=%d/valid", n), func(b *testing.B) {
+			h := benchBounded(b, 8, 4, n, 8, false)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				if r, decided := linearizability.CheckFast(h); !decided || r.Verdict != linearizability.Linearizable {
+					b.Fatalf("verdict %v (decided %v): %s", r.Verdict, decided, r.Note)
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "ops/s")
+		})
+	}
 }

@@ -18,19 +18,20 @@ type fastEvent struct {
 // capacity fh.h.Capacity (0: unbounded) and replays it. It reports whether
 // the replay succeeded, which proves the history linearizable.
 //
-// Puts are first placed as late as possible, which keeps the queue short
-// (room for puts, empty results); if that fails and there are full
-// results, as early as possible, which keeps it long.
+// First the puts are placed as late and the gets as early as possible,
+// which keeps the queue short (room for puts, empty results); if that
+// fails and there are full results, the other way round, which keeps it
+// long.
 func (fh *fastHist) witness() bool {
 	order := fh.witnessOrder()
 	if order == nil && len(fh.vals) > 0 {
 		return false
 	}
-	for _, late := range []bool{true, false} {
-		if !late && len(fh.fulls) == 0 {
+	for _, short := range []bool{true, false} {
+		if !short && len(fh.fulls) == 0 {
 			break
 		}
-		p, g, ok := fh.points(order, late)
+		p, g, ok := fh.points(order, short)
 		if !ok {
 			return false
 		}
@@ -43,9 +44,10 @@ func (fh *fastHist) witness() bool {
 }
 
 // points gives each put and get in order an instant inside its interval,
-// in order: everything as early as possible, then, if late, the puts as
-// late as possible. The (i-cap)-th value must be got before the i-th is put.
-func (fh *fastHist) points(order []int32, late bool) (p, g []int64, ok bool) {
+// in order, the (i-cap)-th value got before the i-th is put: everything as
+// early as possible; then, if short, the puts as late as possible, else the
+// gets as late as possible.
+func (fh *fastHist) points(order []int32, short bool) (p, g []int64, ok bool) {
 	c := fh.h.Capacity
 	p, g = make([]int64, len(order)), make([]int64, len(order))
 	for i, vi := range order {
@@ -74,14 +76,43 @@ func (fh *fastHist) points(order []int32, late bool) (p, g []int64, ok bool) {
 			}
 		}
 	}
-	for i := len(order) - 1; i >= 0 && late; i-- {
+	if short {
+		fh.latePuts(order, p, g)
+	} else {
+		fh.lateGets(order, p, g)
+	}
+	return p, g, true
+}
+
+// latePuts moves each put as late as its interval, its get and the next
+// put allow. Each only moves later, so the lower bounds still hold.
+func (fh *fastHist) latePuts(order []int32, p, g []int64) {
+	for i := len(order) - 1; i >= 0; i-- {
 		bound := min(fh.vals[order[i]].pr, g[i])
 		if i+1 < len(order) {
 			bound = min(bound, p[i+1])
 		}
-		p[i] = max(p[i], bound) // never earlier than the first pass
+		p[i] = max(p[i], bound)
 	}
-	return p, g, true
+}
+
+// lateGets moves each get as late as its interval, the next get and the
+// put that needs its room allow.
+func (fh *fastHist) lateGets(order []int32, p, g []int64) {
+	c := fh.h.Capacity
+	for i := len(order) - 1; i >= 0; i-- {
+		if g[i] == fastInf {
+			continue
+		}
+		bound := fh.vals[order[i]].gr
+		if i+1 < len(order) && g[i+1] != fastInf {
+			bound = min(bound, g[i+1])
+		}
+		if c > 0 && i+c < len(order) {
+			bound = min(bound, p[i+c])
+		}
+		g[i] = max(g[i], bound)
+	}
 }
 
 // merge interleaves the puts and gets by instant. At equal instants an

@@ -114,11 +114,19 @@ func (f *fastFree) admit(i int32, pass []uint8, bit uint8) {
 func (f *fastFree) Len() int { return len(f.idx) }
 func (f *fastFree) Less(a, b int) bool {
 	x, y := &f.vals[f.idx[a]], &f.vals[f.idx[b]]
+	if fastDebugKey == 1 {
+		if x.pr != y.pr {
+			return x.pr < y.pr
+		}
+		return fastCmp(x.gr, y.gr, f.idx[a], f.idx[b]) < 0
+	}
 	if x.gr != y.gr {
 		return x.gr < y.gr
 	}
 	return fastCmp(x.pr, y.pr, f.idx[a], f.idx[b]) < 0
 }
+
+var fastDebugKey = 0
 func (f *fastFree) Swap(a, b int) { f.idx[a], f.idx[b] = f.idx[b], f.idx[a] }
 func (f *fastFree) Push(x any)    { f.idx = append(f.idx, x.(int32)) }
 func (f *fastFree) Pop() any {

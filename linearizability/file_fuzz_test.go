@@ -11,7 +11,7 @@ import (
 // with a *FileError (a line number) and that whatever it accepts survives
 // WriteHistory and ReadHistory unchanged (up to line numbers).
 func FuzzReadHistory(f *testing.F) {
-	f.Add([]byte(example))
+	f.Add([]byte(historyExample))
 	f.Add([]byte(`{"client":0,"op":"len","value":0,"call":1,"return":2,"result":"ok"}`))
 	f.Add([]byte("{\"model\":\"priority\",\"capacity\":1}\n\n{\"client\":3,\"op\":\"task_done\",\"call\":-5,\"return\":-5,\"result\":\"error\"}"))
 	f.Fuzz(func(t *testing.T, data []byte) {

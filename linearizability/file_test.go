@@ -12,8 +12,8 @@ import (
 	"github.com/pcqkit/pcq/models"
 )
 
-// example is the example of HISTORY.md, with a header.
-const example = `{"model": "lifo", "capacity": 4}
+// historyExample is the historyExample of HISTORY.md, with a header.
+const historyExample = `{"model": "lifo", "capacity": 4}
 {"client": 0, "op": "put", "value": 17, "call": 1051, "return": 1190, "result": "ok"}
 {"client": 1, "op": "get", "value": 17, "call": 1100, "return": 1702, "result": "ok"}
 
@@ -23,7 +23,7 @@ const example = `{"model": "lifo", "capacity": 4}
 `
 
 func TestReadHistoryExample(t *testing.T) {
-	h, err := ReadHistory(strings.NewReader(example))
+	h, err := ReadHistory(strings.NewReader(historyExample))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,11 +123,11 @@ func TestReadHistoryTouching(t *testing.T) {
 }
 
 func TestWriteHistoryRoundTrip(t *testing.T) {
-	h, err := ReadHistory(strings.NewReader(example))
+	h, err := ReadHistory(strings.NewReader(historyExample))
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.Operations = append(h.Operations, everyOperation(4, 2000)...)
+	h.Operations = append(h.Operations, fileEveryOperation(4, 2000)...)
 	var buf bytes.Buffer
 	if err := WriteHistory(&buf, h); err != nil {
 		t.Fatal(err)
@@ -144,9 +144,9 @@ func TestWriteHistoryRoundTrip(t *testing.T) {
 	}
 }
 
-// everyOperation returns one operation for each op and result it can have,
+// fileEveryOperation returns one operation for each op and result it can have,
 // each by its own client (from client up), starting at time t.
-func everyOperation(client int, t int64) []Operation {
+func fileEveryOperation(client int, t int64) []Operation {
 	var ops []Operation
 	for o := models.Put; o <= models.Shutdown; o++ {
 		for r := models.OK; r <= models.Unknown; r++ {

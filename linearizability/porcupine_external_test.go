@@ -71,14 +71,15 @@ func historyText(t *testing.T, h linearizability.History) string {
 	return buf.String()
 }
 
-// largeViolation returns a 2,000-operation FIFO history with one
-// corruption that porcupine finds a violation.
+// largeViolation returns a 1,000-operation FIFO history (2 clients, short
+// overlaps: porcupine decides it in milliseconds) with one corruption that
+// porcupine finds a violation.
 func largeViolation(t *testing.T, seed uint64) (linearizability.History, linearizability.Report) {
 	rng := rand.New(rand.NewPCG(seed, 5))
-	for range 50 {
-		h := histgen.Linearizable(rng, histgen.Config{Kind: models.FIFO, Clients: 4, Ops: 2000, Overlap: 3})
+	for range 20 {
+		h := histgen.Linearizable(rng, histgen.Config{Kind: models.FIFO, Clients: 2, Ops: 1000})
 		h = histgen.Mutate(rng, h)
-		if r := linearizability.CheckPorcupine(h, 10*time.Second); r.Verdict == linearizability.Violation {
+		if r := linearizability.CheckPorcupine(h, 5*time.Second); r.Verdict == linearizability.Violation {
 			return h, r
 		}
 	}

@@ -18,11 +18,11 @@ func BenchmarkRecorder(b *testing.B) {
 		}
 		b.Run(name+"/bare", func(b *testing.B) {
 			q := queue.NewLocked[int](1024)
-			run(b, parallel, func() queue.Queue[int] { return q }, func(queue.Queue[int]) {})
+			benchPairs(b, parallel, func() queue.Queue[int] { return q }, func(queue.Queue[int]) {})
 		})
 		b.Run(name+"/recorded", func(b *testing.B) {
 			rec := NewRecorder(queue.NewLocked[int](1024))
-			run(b, parallel, func() queue.Queue[int] { return rec.Client() }, func(q queue.Queue[int]) {
+			benchPairs(b, parallel, func() queue.Queue[int] { return rec.Client() }, func(q queue.Queue[int]) {
 				if c := q.(*Client); len(c.full) >= 64 {
 					c.full = nil // keep memory bounded; allocation is still paid
 				}
@@ -31,8 +31,8 @@ func BenchmarkRecorder(b *testing.B) {
 	}
 }
 
-// run times Put+Get pairs on the queues handed out by client.
-func run(b *testing.B, parallel bool, client func() queue.Queue[int], every func(queue.Queue[int])) {
+// benchPairs times Put+Get pairs on the queues handed out by client.
+func benchPairs(b *testing.B, parallel bool, client func() queue.Queue[int], every func(queue.Queue[int])) {
 	ctx := context.Background()
 	body := func(q queue.Queue[int], next func() bool) {
 		for v := 0; next(); v++ {

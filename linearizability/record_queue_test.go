@@ -50,8 +50,8 @@ func (q *sliceQueue) TryGet() (int, error) {
 	return 0, queue.ErrEmpty
 }
 
-// poll retries try until it succeeds, fails for good, or ctx ends.
-func poll(ctx context.Context, again error, try func() error) error {
+// sliceQueuePoll retries try until it succeeds, fails for good, or ctx ends.
+func sliceQueuePoll(ctx context.Context, again error, try func() error) error {
 	for {
 		if err := try(); err != again {
 			return err
@@ -65,11 +65,11 @@ func poll(ctx context.Context, again error, try func() error) error {
 }
 
 func (q *sliceQueue) Put(ctx context.Context, v int) error {
-	return poll(ctx, queue.ErrFull, func() error { return q.TryPut(v) })
+	return sliceQueuePoll(ctx, queue.ErrFull, func() error { return q.TryPut(v) })
 }
 
 func (q *sliceQueue) Get(ctx context.Context) (v int, err error) {
-	err = poll(ctx, queue.ErrEmpty, func() (err error) { v, err = q.TryGet(); return err })
+	err = sliceQueuePoll(ctx, queue.ErrEmpty, func() (err error) { v, err = q.TryGet(); return err })
 	return v, err
 }
 
@@ -84,7 +84,7 @@ func (q *sliceQueue) TaskDone() error {
 }
 
 func (q *sliceQueue) Join(ctx context.Context) error {
-	return poll(ctx, queue.ErrFull, func() error {
+	return sliceQueuePoll(ctx, queue.ErrFull, func() error {
 		q.mu.Lock()
 		defer q.mu.Unlock()
 		if q.unfinished > 0 {

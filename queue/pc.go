@@ -35,8 +35,10 @@ var errSentinelPut = errors.New("queue: producer put the sentinel")
 // sentinels, Join waits for those items too; with Shutdown, such puts fail
 // with ErrShutDown once the producers have returned.
 //
-// A Pipeline is a description; Run may be called more than once, but a
-// queue that Run has shut down stays shut down.
+// Join counts every unfinished task of the queue, also those of items put
+// before Run or by other goroutines: Run waits for them too. A Pipeline is
+// a description; Run may be called more than once, but a queue that Run
+// has shut down stays shut down.
 type Pipeline[T any] struct {
 	// Queue is the queue the producers and consumers share. Required.
 	Queue Queue[T]

@@ -40,6 +40,8 @@ func TestCheckExitCodes(t *testing.T) {
 			[]string{"fifo-order.jsonl: linearizable"}},
 		{"-cap overrides the header", []string{"-cap", "4", histories + "fifo-ok.jsonl"}, 1,
 			[]string{"fifo-ok.jsonl: violation", "line 6"}},
+		{"recorded by Python", []string{histories + "python-fifo.jsonl"}, 0,
+			[]string{"python-fifo.jsonl: linearizable (", ", 240 ops, "}},
 		{"porcupine", []string{"-checker", "porcupine", histories + "lifo-ok.jsonl"}, 0,
 			[]string{"lifo-ok.jsonl: linearizable (porcupine"}},
 	} {

@@ -18,8 +18,9 @@ import (
 )
 
 // A command is one subcommand of pcq: run gets the arguments after the
-// subcommand's name and returns the process exit code (0 ok, 1 failure,
-// 2 usage error).
+// subcommand's name and returns the process exit code: 0 ok, 1 failure,
+// 2 usage error (the flag package's code), and any others the subcommand
+// documents.
 type command struct {
 	name    string
 	summary string // one line for pcq -h

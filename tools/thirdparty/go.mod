@@ -11,12 +11,9 @@ require (
 	github.com/golang-design/lockfree v0.0.1
 	github.com/hedzr/go-ringbuf/v2 v2.2.2
 	github.com/pcqkit/pcq v0.0.0
+	go.uber.org/goleak v1.3.0
 )
 
-require (
-	github.com/stretchr/testify v1.8.0 // indirect
-	go.uber.org/goleak v1.3.0 // indirect
-	golang.org/x/sys v0.30.0 // indirect
-)
+require golang.org/x/sys v0.30.0 // indirect
 
 replace github.com/pcqkit/pcq => ../..
