@@ -60,3 +60,22 @@ func (m impl) checkCap(c int) error {
 	}
 	return nil
 }
+
+// parseImpls parses a comma-separated list of implementation names, or
+// "all", as the -impl flag of stress and bench takes it.
+func parseImpls(list string) ([]impl, error) {
+	if list == "all" {
+		return slices.Clone(impls), nil
+	}
+	var out []impl
+	for name := range strings.SplitSeq(list, ",") {
+		m, err := lookupImpl(strings.TrimSpace(name))
+		if err != nil {
+			return nil, err
+		}
+		if !slices.ContainsFunc(out, func(o impl) bool { return o.name == m.name }) {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"regexp"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+const fuzzDescription = `
+Fuzz runs every native fuzz target (func FuzzXxx(f *testing.F)) of the
+chosen packages in turn, each for its share of the budget, round after
+round, and ends with a table: target, executions, new corpus entries, and
+crashers with the path of each crasher file (it replays as a plain go test
+case). Ctrl-C stops cleanly and prints the table so far. Exit status: 0 no
+crasher, 1 a crasher or a failing target, 2 usage error.`
+
+// fuzzConfig is a parsed pcq fuzz command line.
+type fuzzConfig struct {
+	budget   time.Duration
+	rounds   int
+	parallel int
+	dir      string
+	patterns []string
+	match    *regexp.Regexp
+}
+
+func runFuzz(args []string) int {
+	c, code, ok := parseFuzz(args)
+	if !ok {
+		return code
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return c.run(ctx, stdout, stderr)
+}
+
+// parseFuzz parses and validates the flags of pcq fuzz.
+func parseFuzz(args []string) (c fuzzConfig, code int, ok bool) {
+	fs := newFlagSet("fuzz", "[-budget D] [-rounds N] [-pkg PATTERNS] [-run REGEXP] [-parallel N] [-C DIR]", fuzzDescription)
+	fs.DurationVar(&c.budget, "budget", 2*time.Minute, "total fuzzing time, shared among the targets and rounds")
+	fs.IntVar(&c.rounds, "rounds", 1, "rounds over all targets")
+	fs.IntVar(&c.parallel, "parallel", 2, "fuzzing processes per target (go test -parallel)")
+	fs.StringVar(&c.dir, "C", ".", "the module to fuzz")
+	pkgs := fs.String("pkg", "./...", "packages to search for fuzz targets (comma-separated go package patterns)")
+	run := fs.String("run", "", "fuzz only targets whose names match this regular expression")
+	if code, ok := parseFlags(fs, args); !ok {
+		return c, code, false
+	}
+	c.patterns = strings.Split(*pkgs, ",")
+	var err error
+	if c.match, err = regexp.Compile(*run); err != nil {
+		return c, usageError(fs, "-run %q: %v", *run, err), false
+	}
+	if c.budget <= 0 || c.rounds < 1 || c.parallel < 1 {
+		return c, usageError(fs, "want -budget > 0, -rounds >= 1, -parallel >= 1"), false
+	}
+	return c, 0, true
+}
+
+// run fuzzes every target and prints the table; it returns the exit code.
+func (c fuzzConfig) run(ctx context.Context, out, errw io.Writer) int {
+	targets, err := findFuzzTargets(ctx, c.dir, c.patterns, c.match)
+	if err != nil {
+		fmt.Fprintf(errw, "pcq fuzz: %v\n", err)
+		return 1
+	}
+	if len(targets) == 0 {
+		fmt.Fprintf(errw, "pcq fuzz: no fuzz target in %s\n", strings.Join(c.patterns, ","))
+		return 1
+	}
+	share := max(c.budget/time.Duration(len(targets)*c.rounds), time.Second)
+	fmt.Fprintf(out, "fuzzing %d targets, %d round(s), %s each per round\n", len(targets), c.rounds, share)
+	results := c.fuzzAll(ctx, targets, share, errw)
+	printFuzzTable(out, results)
+	if ctx.Err() != nil {
+		fmt.Fprintln(out, "interrupted: the table shows what ran before Ctrl-C")
+	}
+	for _, r := range results {
+		if len(r.crashers) > 0 || r.failure != "" {
+			return 1
+		}
+	}
+	return 0
+}
+
+// fuzzAll runs the rounds, showing progress on errw, and returns a result
+// per target (those not reached before an interrupt included, empty).
+func (c fuzzConfig) fuzzAll(ctx context.Context, targets []fuzzTarget, share time.Duration, errw io.Writer) []fuzzResult {
+	results := make([]fuzzResult, len(targets))
+	for i, t := range targets {
+		results[i].target = t
+	}
+	p := newProgress(errw)
+	total := share * time.Duration(len(targets)*c.rounds)
+	start := time.Now()
+	for round := 1; round <= c.rounds && ctx.Err() == nil; round++ {
+		for i := range results {
+			if ctx.Err() != nil {
+				break
+			}
+			r := &results[i]
+			status := func(execs int64) {
+				p.set("%s round %d/%d  %-32s execs %-10d %s left", bar(float64(time.Since(start))/float64(total), 20),
+					round, c.rounds, r.target, execs, max(total-time.Since(start), 0).Round(time.Second))
+			}
+			status(r.execs)
+			if err := fuzzOnce(ctx, c.dir, r, share, c.parallel, status); err != nil {
+				r.failure = err.Error()
+			}
+		}
+	}
+	p.done()
+	return results
+}
+
+// printFuzzTable writes the results as a table, then each failure.
+func printFuzzTable(w io.Writer, results []fuzzResult) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "TARGET\tEXECS\tNEW CORPUS\tTIME\tCRASHERS")
+	for _, r := range results {
+		crashers := "0"
+		if n := len(r.crashers); n > 0 {
+			crashers = fmt.Sprintf("%d: %s", n, strings.Join(r.crashers, ", "))
+		} else if r.failure != "" {
+			crashers = "failed (see below)"
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", r.target, r.execs, r.interestng, r.elapsed.Round(time.Second), crashers)
+	}
+	tw.Flush()
+	for _, r := range results {
+		if r.failure != "" {
+			fmt.Fprintf(w, "\n--- %s failed:\n%s\n", r.target, r.failure)
+		}
+	}
+}

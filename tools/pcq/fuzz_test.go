@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// copyDir copies the files of src (one level) into a new temporary folder.
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+func TestFuzzFindsPlantedCrasher(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	dir := copyDir(t, "testdata/fuzzplant")
+	c := fuzzConfig{budget: 8 * time.Second, rounds: 1, parallel: 1, dir: dir, patterns: []string{"./..."}}
+	var out, errw bytes.Buffer
+	code := c.run(context.Background(), &out, &errw)
+	t.Logf("output:\n%s\nstderr:\n%s", out.String(), errw.String())
+	if code != 1 {
+		t.Fatalf("exit code %d, want 1 (a crasher)", code)
+	}
+	table := out.String()
+	if !regexp.MustCompile(`fuzzplant\.FuzzPlanted\s+\d+\s+\d+\s+\S+\s+1: testdata/fuzz/FuzzPlanted/[0-9a-f]+`).MatchString(table) {
+		t.Errorf("table does not report FuzzPlanted's crasher file")
+	}
+	if !regexp.MustCompile(`fuzzplant\.FuzzClean\s+[1-9]\d*\s+\d+\s+\S+\s+0\n`).MatchString(table) {
+		t.Errorf("table does not report FuzzClean with executions and no crasher")
+	}
+	matches, _ := filepath.Glob(filepath.Join(dir, "testdata/fuzz/FuzzPlanted/*"))
+	if len(matches) != 1 {
+		t.Errorf("crasher files on disk: %v, want one", matches)
+	}
+}
+
+func TestFuzzInterruptedPrintsTableSoFar(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	dir := copyDir(t, "testdata/fuzzplant")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c := fuzzConfig{budget: time.Hour, rounds: 1, parallel: 1, dir: dir, patterns: []string{"./..."}, match: regexp.MustCompile("Clean")}
+	// Interrupt once the progress line shows the fuzzer executing inputs.
+	errw := &cancelOnMatch{re: regexp.MustCompile(`execs [1-9]`), cancel: cancel}
+	var out bytes.Buffer
+	done := make(chan int)
+	go func() { done <- c.run(ctx, &out, errw) }()
+	var code int
+	select {
+	case code = <-done:
+	case <-time.After(3 * time.Minute):
+		cancel()
+		<-done
+		t.Fatalf("pcq fuzz did not stop; stderr:\n%s", errw.buf.String())
+	}
+	if code != 0 || !strings.Contains(out.String(), "interrupted") || !regexp.MustCompile(`FuzzClean\s+[1-9]`).MatchString(out.String()) {
+		t.Fatalf("exit %d, output:\n%s\nstderr:\n%s", code, out.String(), errw.buf.String())
+	}
+}
+
+// cancelOnMatch is a writer that calls cancel once what was written
+// matches re.
+type cancelOnMatch struct {
+	mu     sync.Mutex
+	buf    bytes.Buffer
+	re     *regexp.Regexp
+	cancel func()
+}
+
+func (w *cancelOnMatch) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	if w.re.Match(w.buf.Bytes()) {
+		w.cancel()
+	}
+	return len(p), nil
+}
+
+func TestParseFuzzOutput(t *testing.T) {
+	const out = `fuzz: elapsed: 0s, gathering baseline coverage: 0/3 completed
+fuzz: elapsed: 0s, gathering baseline coverage: 3/3 completed, now fuzzing with 2 workers
+fuzz: elapsed: 3s, execs: 1000 (333/sec), new interesting: 2 (total: 5)
+fuzz: elapsed: 6s, execs: 2500 (500/sec), new interesting: 3 (total: 6)
+--- FAIL: FuzzX (6.10s)
+    Failing input written to testdata/fuzz/FuzzX/abc123
+`
+	var execs, interesting int64
+	rest := parseFuzzOutput(strings.NewReader(out), func(e, n int64) { execs = e; interesting += n })
+	if execs != 2500 || interesting != 3 {
+		t.Errorf("execs %d, new interesting %d; want 2500, 3", execs, interesting)
+	}
+	if m := crasherRE.FindStringSubmatch(rest); m == nil || m[1] != "testdata/fuzz/FuzzX/abc123" {
+		t.Errorf("crasher not found in %q", rest)
+	}
+}
+
+func TestParseFuzzFlags(t *testing.T) {
+	if _, code, ok := parseFuzz([]string{"-budget", "0"}); ok || code != 2 {
+		t.Errorf("-budget 0 accepted (code %d)", code)
+	}
+	if _, code, ok := parseFuzz([]string{"-run", "("}); ok || code != 2 {
+		t.Errorf("bad -run accepted (code %d)", code)
+	}
+}

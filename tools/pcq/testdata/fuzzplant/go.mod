@@ -1,0 +1,3 @@
+module fuzzplant
+
+go 1.26
