@@ -54,7 +54,7 @@ func TestCheckAutoTimeout(t *testing.T) {
 		ops = append(ops, pcOp(20, pcGet, pcGot(v), 200+2*v, 201+2*v))
 	}
 	ops = append(ops, pcOp(20, pcGet, pcGot(99), 300, 301), pcOp(21, pcLen, pcGot(0), 400, 401))
-	r := Check(pcHistory(fifo, 0, ops...), WithTimeout(50*time.Millisecond))
+	r := Check(pcHistory(models.LIFO, 0, ops...), WithTimeout(50*time.Millisecond))
 	if r.Verdict != Unknown || !strings.Contains(r.Note, "porcupine did not decide in time") {
 		t.Fatalf("got %v", r)
 	}

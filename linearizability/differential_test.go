@@ -107,3 +107,27 @@ func TestGeneratedAreLinearizable(t *testing.T) {
 		}
 	}
 }
+
+// TestDifferentialBounded compares the checkers on longer histories of
+// bounded queues (20-40 operations, 3-6 clients, capacity 1-4), where the
+// fast checker builds and replays linearizations.
+func TestDifferentialBounded(t *testing.T) {
+	n := 300
+	if testing.Short() {
+		n = 60
+	}
+	var count [3]int
+	for seed := range uint64(n) {
+		rng := rand.New(rand.NewPCG(seed, 99))
+		h := histgen.Linearizable(rng, histgen.Config{
+			Kind: models.FIFO, Capacity: 1 + int(seed%4), Clients: 3 + int(seed%4),
+			Ops: 20 + int(seed%21), Overlap: 1 + int(seed%9), OpMix: histgen.MixQueue | histgen.MixUnknown,
+		})
+		if seed%2 == 1 {
+			h = histgen.Mutate(rng, h)
+		}
+		count[diffCompare(t, h, "bounded seed "+strconv.FormatUint(seed, 10))]++
+	}
+	t.Logf("fast checker: %d linearizable, %d violations, %d handed on, of %d",
+		count[linearizability.Linearizable], count[linearizability.Violation], count[linearizability.Unknown], n)
+}

@@ -70,7 +70,7 @@ func describeOp(h History, i int) string {
 // what a correct queue would have answered instead. It returns "" when it
 // has nothing useful to say.
 func diagnose(h History, culprits []int) string {
-	model := porcupineModel(h)
+	model := specModel(h)
 	res, info := porcupine.CheckOperationsVerbose(model, porcupineOps(h, culprits), time.Second)
 	if res != porcupine.Illegal {
 		return ""

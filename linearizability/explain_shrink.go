@@ -23,7 +23,16 @@ import (
 //   - a task_done ok: when no task_done error or join ok remains;
 //   - a soft shutdown: when no shutdown result remains;
 //   - anything else (an immediate shutdown, an unknown get, task_done or
-//     shutdown): never.
+//     shutdown): never, unless it trails (below).
+//
+// A unit trails when it holds only operations that are legal at the end of
+// any order (an unknown result, a shutdown ok), all called after every
+// kept operation of the other units with a known result returned.
+// Removing every trailing unit changes no verdict: a linearization without
+// them can be made to place every point before their calls (an unknown
+// with an effect after the last known operation may as well have had
+// none), and extends with them at the end, at their calls, in call order
+// (unknowns with no effect). Trailing units go without a check.
 //
 // Each condition only names observers, task_done ok and values; checking
 // every condition against what remains after removing a whole chunk is
@@ -175,6 +184,8 @@ func shrink(h History, budget time.Duration) ([]int, bool) {
 // then single units until nothing more goes. It returns false when the
 // deadline stopped it.
 func (s *shrinker) run() bool {
+	defer s.dropTrailing()
+	s.dropTrailing()
 	if !s.window() {
 		return false
 	}
@@ -232,6 +243,45 @@ func (s *shrinker) tryKeep(lo, hi int) bool {
 	}
 	s.keep = before
 	return false
+}
+
+// dropTrailing removes the trailing units.
+func (s *shrinker) dropTrailing() {
+	last := int64(-1 << 63) // the last known return outside trailing-type units
+	for j, u := range s.us {
+		if s.keep[j] && !s.trailingOps(u) {
+			for _, i := range u.ops {
+				if op := s.h.Operations[i]; op.Output.Result != models.Unknown {
+					last = max(last, op.Return)
+				}
+			}
+		}
+	}
+	for j, u := range s.us {
+		if s.keep[j] && s.trailingOps(u) && s.firstCall(u) > last {
+			s.keep[j] = false
+		}
+	}
+}
+
+// trailingOps reports whether every operation of u is legal at the end of
+// any order: an unknown result, or a shutdown ok.
+func (s *shrinker) trailingOps(u unit) bool {
+	for _, i := range u.ops {
+		op := s.h.Operations[i]
+		if op.Output.Result != models.Unknown && op.Input.Op != models.Shutdown {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *shrinker) firstCall(u unit) int64 {
+	c := s.h.Operations[u.ops[0]].Call
+	for _, i := range u.ops {
+		c = min(c, s.h.Operations[i].Call)
+	}
+	return c
 }
 
 // pass tries to remove each chunk of size kept units.

@@ -1,10 +1,5 @@
 package linearizability
 
-import (
-	"cmp"
-	"slices"
-)
-
 // orderGot finds two got values u, v whose puts did not overlap, put(u)
 // before put(v), but get(v) returned before get(u) was called. FIFO hands
 // out u first, so no linearization exists, whatever else happened.
@@ -60,12 +55,6 @@ func (fh *fastHist) returned() []int32 {
 	return fh.byRet
 }
 
-// fastKey is a sort key with the index of its value.
-type fastKey struct {
-	k int64
-	i int32
-}
-
 // sortedVals returns the indices of the values that keep satisfies, sorted
 // by key (ties by index, for determinism).
 func (fh *fastHist) sortedVals(keep func(*fastVal) bool, key func(*fastVal) int64) []int32 {
@@ -75,12 +64,7 @@ func (fh *fastHist) sortedVals(keep func(*fastVal) bool, key func(*fastVal) int6
 			keys = append(keys, fastKey{key(v), int32(i)})
 		}
 	}
-	slices.SortFunc(keys, func(a, b fastKey) int {
-		if a.k != b.k {
-			return cmp.Compare(a.k, b.k)
-		}
-		return cmp.Compare(a.i, b.i)
-	})
+	keys = fastSort(keys) // stable: ties stay in index order
 	idx := make([]int32, len(keys))
 	for n, k := range keys {
 		idx[n] = k.i

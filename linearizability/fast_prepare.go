@@ -1,11 +1,6 @@
 package linearizability
 
-import (
-	"cmp"
-	"slices"
-
-	"github.com/pcqkit/pcq/models"
-)
+import "github.com/pcqkit/pcq/models"
 
 // fastVal is one value of a history: its effective put and the get that
 // got it, with their intervals.
@@ -34,56 +29,45 @@ type fastHist struct {
 	byRet       []int32 // values whose put returned, by put return; built once
 }
 
-// fastRec is a put or a get of a value, for grouping by value; ord sorts
-// puts before gets, then by index.
-type fastRec struct {
-	v   int64
-	ord int64
-}
+// fastRec is a put or a get of a value, for grouping by value: the op
+// index, with the top bit set for a get.
+type fastRec = fastKey
 
-func (r fastRec) get() bool { return r.ord>>32 != 0 }
-func (r fastRec) i() int32  { return int32(r.ord) }
+const fastGetBit = -1 << 31
 
-func newFastRec(v int64, i int, get bool) fastRec {
-	r := fastRec{v: v, ord: int64(i)}
-	if get {
-		r.ord |= 1 << 32
-	}
-	return r
-}
+func (r fastRec) get() bool  { return r.i < 0 }
+func (r fastRec) idx() int32 { return r.i &^ fastGetBit }
 
 // fastPrepare groups the operations of h by value. It returns a reason
 // when h cannot be decided (put values not distinct).
 func fastPrepare(h History) (*fastHist, string) {
 	fh := &fastHist{h: h}
-	recs := make([]fastRec, 0, len(h.Operations))
+	puts := make([]fastRec, 0, len(h.Operations)/2+1)
+	var gets []fastRec
 	for i, op := range h.Operations {
 		in, res := op.Input.Op, op.Output.Result
 		switch {
 		case res == models.Canceled:
 			// no effect: nothing to check
 		case (in == models.Put || in == models.TryPut) && (res == models.OK || res == models.Unknown):
-			recs = append(recs, newFastRec(op.Input.Value, i, false))
+			puts = append(puts, fastRec{k: op.Input.Value, i: int32(i)})
 		case in == models.TryPut && res == models.Full:
 			fh.fulls = append(fh.fulls, int32(i))
 		case (in == models.Get || in == models.TryGet) && res == models.OK:
-			recs = append(recs, newFastRec(op.Output.Value, i, true))
+			gets = append(gets, fastRec{k: op.Output.Value, i: int32(i) | fastGetBit})
 		case in == models.TryGet && res == models.Empty:
 			fh.empties = append(fh.empties, int32(i))
 		case (in == models.Get || in == models.TryGet) && res == models.Unknown:
 			fh.unknownGets++
 		}
 	}
-	slices.SortFunc(recs, func(a, b fastRec) int {
-		if a.v != b.v {
-			return cmp.Compare(a.v, b.v)
-		}
-		return cmp.Compare(a.ord, b.ord)
-	})
+	// A stable sort by value keeps, for each value, its puts before its
+	// gets, each in history order.
+	recs := fastSort(append(puts, gets...))
 	fh.vals = make([]fastVal, 0, len(recs)/2+1)
 	for lo := 0; lo < len(recs); {
 		hi := lo + 1
-		for hi < len(recs) && recs[hi].v == recs[lo].v {
+		for hi < len(recs) && recs[hi].k == recs[lo].k {
 			hi++
 		}
 		if why := fh.group(recs[lo:hi]); why != "" {
@@ -103,30 +87,30 @@ func (fh *fastHist) group(g []fastRec) string {
 	gets := g[puts:]
 	switch {
 	case puts > 1:
-		return "put values are not distinct (" + fh.valueText(g[0].v) + " is put twice): not covered by the fast checker"
+		return "put values are not distinct (" + fh.valueText(g[0].k) + " is put twice): not covered by the fast checker"
 	case len(gets) > 1:
 		if fh.repeat == nil {
-			fh.repeat = fh.repeatViolation(g[0].v, gets[0].i(), gets[1].i())
+			fh.repeat = fh.repeatViolation(g[0].k, gets[0].idx(), gets[1].idx())
 		}
 		return ""
 	case puts == 0:
 		if fh.fresh == nil {
-			fh.fresh = fh.neverPut(g[0].v, gets[0].i())
+			fh.fresh = fh.neverPut(g[0].k, gets[0].idx())
 		}
 		return ""
 	}
-	put := &fh.h.Operations[g[0].i()]
-	val := fastVal{v: g[0].v, put: g[0].i(), get: -1, pc: put.Call, pr: put.Return, gc: fastInf, gr: fastInf}
+	put := &fh.h.Operations[g[0].idx()]
+	val := fastVal{v: g[0].k, put: g[0].idx(), get: -1, pc: put.Call, pr: put.Return, gc: fastInf, gr: fastInf}
 	if put.Output.Result == models.Unknown {
 		val.pr = fastInf
 		if len(gets) == 0 {
-			fh.maybe = append(fh.maybe, g[0].i())
+			fh.maybe = append(fh.maybe, g[0].idx())
 			return ""
 		}
 	}
 	if len(gets) == 1 {
-		get := &fh.h.Operations[gets[0].i()]
-		val.get, val.gc, val.gr = gets[0].i(), get.Call, get.Return
+		get := &fh.h.Operations[gets[0].idx()]
+		val.get, val.gc, val.gr = gets[0].idx(), get.Call, get.Return
 		if val.gr < val.pc && fh.fresh == nil {
 			fh.fresh = fh.gotBeforePut(&val)
 		}

@@ -103,6 +103,12 @@ var fastCases = []fastCase{
 	{name: "capacity never binds", capacity: 2, ops: []Operation{fput(0, 1, 0, 1), fput(1, 2, 0, 1), fget(0, 1, 2, 3), fget(1, 2, 4, 5)}, want: Linearizable},
 	{name: "capacity could bind", capacity: 1, ops: []Operation{fput(0, 1, 0, 1), fput(1, 2, 0, 1), fget(0, 1, 2, 3), fget(1, 2, 4, 5)},
 		want: Unknown, says: "capacity could bind"},
+	{name: "empty and full both placed", capacity: 1, ops: []Operation{fput(0, 1, 0, 1), ftryPut(1, 9, 2, 3, models.Full), fget(0, 1, 4, 5), fempty(1, 6, 7)},
+		want: Linearizable, says: "replayed"},
+	{name: "blocking put waits for room", capacity: 1, ops: []Operation{fput(0, 1, 0, 1), fput(1, 2, 0, 10), fget(2, 1, 5, 6), fget(2, 2, 11, 12)},
+		want: Linearizable, says: "replayed"},
+	{name: "blocking put cannot wait long enough", capacity: 1, ops: []Operation{fput(0, 1, 0, 1), fput(1, 2, 0, 3), fget(2, 1, 5, 6), fget(2, 2, 7, 8)},
+		want: Unknown, says: "capacity could bind"},
 	{name: "bounded order violation", capacity: 1, ops: []Operation{fput(0, 3, 0, 1), fput(0, 5, 2, 3), fget(1, 5, 4, 5), fget(1, 3, 6, 7)}, want: Violation},
 	// Handed on.
 	{name: "lifo", kind: models.LIFO, ops: []Operation{fput(0, 1, 0, 1)}, want: Unknown, says: "lifo"},

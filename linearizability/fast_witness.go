@@ -17,11 +17,12 @@ import (
 // its get returned before v's get was called, or when its get returned
 // before v's put was called; without the fresh and order patterns these
 // constraints have no cycle. Among the values free to come next, the one
-// whose get must return first is taken. The values never got follow, in
-// order of put call.
+// that comes first by one of a few keys is taken. The values never got
+// follow, in order of put call or put return (either respects the order
+// of their puts).
 
 // witnessOrder returns the indices of fh.vals in candidate order, or nil.
-func (fh *fastHist) witnessOrder() []int32 {
+func (fh *fastHist) witnessOrder(key fastOrderKey) []int32 {
 	var got, ungot []int32
 	for i := range fh.vals {
 		if fh.vals[i].got() {
@@ -30,11 +31,17 @@ func (fh *fastHist) witnessOrder() []int32 {
 			ungot = append(ungot, int32(i))
 		}
 	}
-	order := fh.topoGot(got)
+	order := fh.topoGot(got, key)
 	if order == nil && len(got) > 0 {
 		return nil
 	}
-	slices.SortFunc(ungot, func(a, b int32) int { return fastCmp(fh.vals[a].pc, fh.vals[b].pc, a, b) })
+	slices.SortFunc(ungot, func(a, b int32) int {
+		x, y := &fh.vals[a], &fh.vals[b]
+		if key == fastByGetCall && x.pc != y.pc {
+			return fastCmp(x.pc, y.pc, a, b) // earliest available: fills the queue
+		}
+		return fastCmp(x.pr, y.pr, a, b) // earliest due
+	})
 	return append(order, ungot...)
 }
 
@@ -48,21 +55,28 @@ func fastCmp(x, y int64, a, b int32) int {
 	return int(a - b)
 }
 
-// topoGot orders the got values: repeatedly the free value whose get
-// return is earliest. A value v is free when no value left has its put
+// topoGot orders the got values: repeatedly the free value that comes
+// first by key. A value v is free when no value left has its put
 // return before v's put call, or its get return before v's put or get call.
-func (fh *fastHist) topoGot(got []int32) []int32 {
+func (fh *fastHist) topoGot(got []int32, key fastOrderKey) []int32 {
 	vals := fh.vals
 	by := func(key func(*fastVal) int64) []int32 {
-		s := slices.Clone(got)
-		slices.SortFunc(s, func(a, b int32) int { return fastCmp(key(&vals[a]), key(&vals[b]), a, b) })
+		keys := make([]fastKey, len(got))
+		for n, i := range got {
+			keys[n] = fastKey{key(&vals[i]), i}
+		}
+		keys = fastSort(keys)
+		s := make([]int32, len(keys))
+		for n, k := range keys {
+			s[n] = k.i
+		}
 		return s
 	}
 	byPC, byGC := by(func(v *fastVal) int64 { return v.pc }), by(func(v *fastVal) int64 { return v.gc })
 	byPR, byGR := by(func(v *fastVal) int64 { return v.pr }), by(func(v *fastVal) int64 { return v.gr })
 	done := make([]bool, len(vals))
 	pass := make([]uint8, len(vals)) // bit 0: pc small enough; bit 1: gc small enough
-	free := &fastFree{vals: vals}
+	free := &fastFree{vals: vals, key: key}
 	var iPR, iGR, iPC, iGC int
 	order := make([]int32, 0, len(got))
 	for len(order) < len(got) {
@@ -101,7 +115,18 @@ func fastSkipDone(s []int32, i int, done []bool) int {
 type fastFree struct {
 	vals []fastVal
 	idx  []int32
+	key  fastOrderKey
 }
+
+// fastOrderKey says which free value comes next in a candidate order.
+type fastOrderKey uint8
+
+// The candidate orders, each a tie-break of the next.
+const (
+	fastByGetReturn fastOrderKey = iota // earliest get return, then put return
+	fastByGetCall                       // earliest get call, then get return
+	fastByPutReturn                     // earliest put return, then get return
+)
 
 // admit records that value i passed one test; with both, it is free.
 func (f *fastFree) admit(i int32, pass []uint8, bit uint8) {
@@ -114,11 +139,16 @@ func (f *fastFree) admit(i int32, pass []uint8, bit uint8) {
 func (f *fastFree) Len() int { return len(f.idx) }
 func (f *fastFree) Less(a, b int) bool {
 	x, y := &f.vals[f.idx[a]], &f.vals[f.idx[b]]
-	if fastDebugKey == 1 {
+	switch f.key {
+	case fastByPutReturn:
 		if x.pr != y.pr {
 			return x.pr < y.pr
 		}
 		return fastCmp(x.gr, y.gr, f.idx[a], f.idx[b]) < 0
+	case fastByGetCall:
+		if x.gc != y.gc {
+			return x.gc < y.gc
+		}
 	}
 	if x.gr != y.gr {
 		return x.gr < y.gr
@@ -126,7 +156,6 @@ func (f *fastFree) Less(a, b int) bool {
 	return fastCmp(x.pr, y.pr, f.idx[a], f.idx[b]) < 0
 }
 
-var fastDebugKey = 0
 func (f *fastFree) Swap(a, b int) { f.idx[a], f.idx[b] = f.idx[b], f.idx[a] }
 func (f *fastFree) Push(x any)    { f.idx = append(f.idx, x.(int32)) }
 func (f *fastFree) Pop() any {

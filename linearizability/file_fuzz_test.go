@@ -3,7 +3,9 @@ package linearizability
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -44,4 +46,43 @@ func FuzzReadHistory(f *testing.F) {
 			t.Fatalf("round trip changed the history:\n%+v\n%+v", h, back)
 		}
 	})
+}
+
+// FuzzScanLine checks the reader's fast path against encoding/json: a line
+// that scanLine accepts decodes to the same fields with encoding/json.
+func FuzzScanLine(f *testing.F) {
+	for _, s := range strings.Split(historyExample, "\n") {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte(`{"client":-0,"op":null,"call":1,"call":2,"immediate":false,"Value":3}`))
+	f.Add([]byte(`{"model":"fifo","capacity":12} `))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		data = bytes.TrimSpace(data)
+		var fast line
+		var st scanStore
+		if len(data) == 0 || !scanLine(data, &fast, &st) {
+			return
+		}
+		var ref line
+		if msg := decodeLine(data, &ref); msg != "" {
+			t.Fatalf("scanLine accepted %q, encoding/json says %s", data, msg)
+		}
+		if a, b := fmt.Sprint(deref(fast)), fmt.Sprint(deref(ref)); a != b {
+			t.Fatalf("%q: scanLine %s, encoding/json %s", data, a, b)
+		}
+	})
+}
+
+// deref lists a line's fields, nil or their values.
+func deref(l line) []any {
+	var out []any
+	for _, p := range []any{l.Model, l.Capacity, l.Client, l.Op, l.Value, l.Immediate, l.Call, l.Return, l.Result} {
+		v := reflect.ValueOf(p)
+		if v.IsNil() {
+			out = append(out, nil)
+		} else {
+			out = append(out, v.Elem().Interface())
+		}
+	}
+	return out
 }

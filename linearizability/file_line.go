@@ -71,31 +71,23 @@ func (l *line) values(op *Operation) string {
 		}
 		op.Input.Immediate = *l.Immediate
 	}
-	var need bool
-	var where string
-	switch o {
-	case models.Put, models.TryPut:
-		need, where = true, fmt.Sprintf("%v needs the value put", o)
-	case models.Get, models.TryGet, models.Len:
-		need = r == models.OK
-		where = fmt.Sprintf("%v with result %q", o, r)
-		if need {
-			where = fmt.Sprintf("%v with result \"ok\" needs the value it returned", o)
-		}
-	default:
-		where = fmt.Sprintf("%v", o)
-	}
+	isPut := o == models.Put || o == models.TryPut
+	answers := o == models.Get || o == models.TryGet || o == models.Len
+	need := isPut || (answers && r == models.OK)
 	switch {
+	case need && l.Value == nil && isPut:
+		return fmt.Sprintf(`missing field "value": %v needs the value put`, o)
 	case need && l.Value == nil:
-		return `missing field "value": ` + where
+		return fmt.Sprintf(`missing field "value": %v with result "ok" needs the value it returned`, o)
+	case !need && l.Value != nil && answers:
+		return fmt.Sprintf(`"value" is not allowed for %v with result %q`, o, r)
 	case !need && l.Value != nil:
-		return `"value" is not allowed for ` + where
+		return fmt.Sprintf(`"value" is not allowed for %v`, o)
 	case !need:
 		return ""
-	}
-	if o == models.Put || o == models.TryPut {
+	case isPut:
 		op.Input.Value = *l.Value
-	} else {
+	default:
 		op.Output.Value = *l.Value
 	}
 	return ""

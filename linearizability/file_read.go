@@ -49,53 +49,75 @@ type line struct {
 // operation, a negative client, two overlapping operations of one client,
 // an operation of a client after its unknown one, a header after the first
 // line. Each operation's Line is set. Duplicate put values are not an error
-// here: [Validate] reports them.
+// here: [Validate] reports them. An error reading r is returned as it is.
 func ReadHistory(r io.Reader) (History, error) {
-	h := History{Kind: models.FIFO}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
-	n, seen := 0, false
+	hr := historyReader{h: History{Kind: models.FIFO}}
 	for sc.Scan() {
-		n++
-		text := bytes.TrimSpace(sc.Bytes())
-		if n == 1 {
-			text = bytes.TrimPrefix(text, []byte("\uFEFF"))
+		if err := hr.add(sc.Bytes()); err != nil {
+			return History{}, err
 		}
-		if len(text) == 0 {
-			continue
-		}
-		var l line
-		if msg := decodeLine(text, &l); msg != "" {
-			return History{}, &FileError{Line: n, Msg: msg}
-		}
-		if l.Model != nil || l.Capacity != nil {
-			if seen {
-				return History{}, &FileError{Line: n, Msg: "a header ({\"model\": ...}) may only be the first line"}
-			}
-			if msg := l.header(&h); msg != "" {
-				return History{}, &FileError{Line: n, Msg: msg}
-			}
-			seen = true
-			continue
-		}
-		seen = true
-		op, msg := l.operation()
-		if msg != "" {
-			return History{}, &FileError{Line: n, Msg: msg}
-		}
-		op.Line = n
-		h.Operations = append(h.Operations, op)
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
-			return History{}, &FileError{Line: n + 1, Msg: fmt.Sprintf("line longer than %d bytes", maxLine)}
+			return History{}, &FileError{Line: hr.n + 1, Msg: fmt.Sprintf("line longer than %d bytes", maxLine)}
 		}
 		return History{}, err
 	}
+	h := hr.h
+	h.Operations = hr.ops.all()
 	if i, msg := checkClients(h.Operations); msg != "" {
 		return History{}, &FileError{Line: h.Operations[i].Line, Msg: msg}
 	}
 	return h, nil
+}
+
+// historyReader is ReadHistory's state between lines.
+type historyReader struct {
+	h    History
+	n    int  // the number of the line read last
+	seen bool // a non-blank line was read before
+	l    line
+	st   scanStore
+	ops  opChunks
+}
+
+// add reads the next line.
+func (hr *historyReader) add(text []byte) *FileError {
+	hr.n++
+	text = bytes.TrimSpace(text)
+	if hr.n == 1 {
+		text = bytes.TrimPrefix(text, []byte("\uFEFF"))
+	}
+	if len(text) == 0 {
+		return nil
+	}
+	l := &hr.l
+	if !scanLine(text, l, &hr.st) {
+		*l = line{}
+		if msg := decodeLine(text, l); msg != "" {
+			return &FileError{Line: hr.n, Msg: msg}
+		}
+	}
+	first := !hr.seen
+	hr.seen = true
+	if l.Model != nil || l.Capacity != nil {
+		if !first {
+			return &FileError{Line: hr.n, Msg: "a header ({\"model\": ...}) may only be the first line"}
+		}
+		if msg := l.header(&hr.h); msg != "" {
+			return &FileError{Line: hr.n, Msg: msg}
+		}
+		return nil
+	}
+	op, msg := l.operation()
+	if msg != "" {
+		return &FileError{Line: hr.n, Msg: msg}
+	}
+	op.Line = hr.n
+	hr.ops.add(op)
+	return nil
 }
 
 // decodeLine decodes one JSON object, strictly: no unknown field, nothing
@@ -154,4 +176,35 @@ func (l *line) header(h *History) string {
 		h.Capacity = int(*l.Capacity)
 	}
 	return ""
+}
+
+// opChunks gathers operations in chunks, so that reading a long file
+// copies each operation once, into a slice of the exact length.
+type opChunks struct {
+	full [][]Operation
+	cur  []Operation
+	n    int
+}
+
+func (c *opChunks) add(op Operation) {
+	if len(c.cur) == cap(c.cur) {
+		if c.cur != nil {
+			c.full = append(c.full, c.cur)
+		}
+		c.cur = make([]Operation, 0, min(4096, 2*cap(c.cur)+16))
+	}
+	c.cur = append(c.cur, op)
+	c.n++
+}
+
+// all returns the operations in order; nil when there are none.
+func (c *opChunks) all() []Operation {
+	if c.n == 0 {
+		return nil
+	}
+	ops := make([]Operation, 0, c.n)
+	for _, chunk := range c.full {
+		ops = append(ops, chunk...)
+	}
+	return append(ops, c.cur...)
 }

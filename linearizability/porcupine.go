@@ -27,11 +27,7 @@ func CheckPorcupine(h History, timeout time.Duration) Report {
 		r.Elapsed = time.Since(start)
 		return r
 	}
-	all := make([]int, len(h.Operations))
-	for i := range all {
-		all[i] = i
-	}
-	switch porcupineRun(h, all, timeout) {
+	switch porcupineRun(h, indices(len(h.Operations)), timeout) {
 	case porcupine.Ok:
 		r.Verdict = Linearizable
 	case porcupine.Unknown:
@@ -65,6 +61,15 @@ func porcupineUnfit(h History) string {
 	return ""
 }
 
+// indices returns 0, 1, ..., n-1.
+func indices(n int) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	return idx
+}
+
 // porcupineRun checks the operations of h at the indices idx.
 func porcupineRun(h History, idx []int, timeout time.Duration) porcupine.CheckResult {
 	return porcupine.CheckOperationsTimeout(porcupineModel(h), porcupineOps(h, idx), timeout)
@@ -88,8 +93,15 @@ func porcupineOps(h History, idx []int) []porcupine.Operation {
 	return ops
 }
 
-// porcupineModel is the model of h, describing operations with their lines.
+// porcupineModel is the model of h for checking: pruned (see
+// porcupine_prune.go), describing operations with their lines.
 func porcupineModel(h History) porcupine.Model {
+	return pruneInfoOf(h).prune(specModel(h))
+}
+
+// specModel is the model of h exactly as the specification has it, for
+// explaining and drawing, describing operations with their lines.
+func specModel(h History) porcupine.Model {
 	m := models.Spec{Kind: h.Kind, Capacity: h.Capacity}.Porcupine()
 	m.DescribeOperationMetadata = func(info any) string {
 		i, ok := info.(int)

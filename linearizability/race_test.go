@@ -74,8 +74,9 @@ const raceHelperEnv = "PCQ_RACE_HELPER"
 
 // TestRaceHelper runs only as a subprocess of TestRecorderKeepsRaces: a
 // producer puts 10 values on a racyQueue, and a consumer gets them after
-// the producer is done (in real time, 100 ms later, with no synchronisation
-// between the two but what the recorder adds).
+// the producer is done (in real time: no synchronisation orders the
+// producer's last write before the consumer's reads but what the recorder
+// adds).
 func TestRaceHelper(t *testing.T) {
 	mode := os.Getenv(raceHelperEnv)
 	if mode == "" {
@@ -99,7 +100,13 @@ func TestRaceHelper(t *testing.T) {
 		}
 	})
 	wg.Go(func() {
-		time.Sleep(100 * time.Millisecond)
+		// Wait until the 10 values are queued, then a while longer for the
+		// producer's last write: the queue's lock orders the puts' insertions
+		// before this Len, but not the racy writes that follow them.
+		for q.Len() < 10 {
+			time.Sleep(time.Millisecond)
+		}
+		time.Sleep(50 * time.Millisecond)
 		for range 10 {
 			_, _ = consumer.Get(ctx)
 		}

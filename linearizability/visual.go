@@ -31,34 +31,31 @@ func Visualize(h History, r Report, w io.Writer) error {
 	if why := porcupineUnfit(h); why != "" {
 		return fmt.Errorf("%s", why)
 	}
-	var idx []int
-	switch {
-	case len(h.Operations) <= VisualizeMax:
-		idx = make([]int, len(h.Operations))
-		for i := range idx {
-			idx[i] = i
-		}
-	case r.Verdict == Violation && len(r.Culprits) > 0:
-		idx = withContext(h, r.Culprits)
-		if res, _ := visualCheck(h, idx); res == porcupine.Ok {
-			idx = slices.Clone(r.Culprits)
-		}
-	default:
-		return fmt.Errorf("linearizability: %d operations are too many to visualize (at most %d, or a violation's culprits)",
-			len(h.Operations), VisualizeMax)
-	}
 	for _, i := range r.Culprits {
 		if i < 0 || i >= len(h.Operations) {
 			return fmt.Errorf("linearizability: culprit %d is not an operation of the history", i)
 		}
 	}
-	_, info := visualCheck(h, idx)
+	var info porcupine.LinearizationInfo
+	switch {
+	case len(h.Operations) <= VisualizeMax:
+		_, info = visualCheck(h, indices(len(h.Operations)))
+	case r.Verdict == Violation && len(r.Culprits) > 0:
+		var res porcupine.CheckResult
+		res, info = visualCheck(h, withContext(h, r.Culprits))
+		if res == porcupine.Ok { // the context hides the violation
+			_, info = visualCheck(h, r.Culprits)
+		}
+	default:
+		return fmt.Errorf("linearizability: %d operations are too many to visualize (at most %d, or a violation's culprits)",
+			len(h.Operations), VisualizeMax)
+	}
 	info.AddAnnotations(culpritAnnotations(h, r.Culprits))
-	return porcupine.Visualize(porcupineModel(h), info, w)
+	return porcupine.Visualize(specModel(h), info, w)
 }
 
 func visualCheck(h History, idx []int) (porcupine.CheckResult, porcupine.LinearizationInfo) {
-	return porcupine.CheckOperationsVerbose(porcupineModel(h), porcupineOps(h, idx), visualTimeout)
+	return porcupine.CheckOperationsVerbose(specModel(h), porcupineOps(h, idx), visualTimeout)
 }
 
 // withContext returns the culprits and up to visualContext other

@@ -173,3 +173,19 @@ func TestStateString(t *testing.T) {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestStateAll(t *testing.T) {
+	for _, kind := range []Kind{FIFO, LIFO, Priority} {
+		st := build(t, Spec{Kind: kind}, []int64{4, 1, 3}, 0, false)
+		var all []int64
+		for v := range st.All() {
+			all = append(all, v)
+			if len(all) == 2 {
+				break
+			}
+		}
+		if want := st.Items()[:2]; !slices.Equal(all, want) {
+			t.Errorf("%v: All yielded %v, want %v", kind, all, want)
+		}
+	}
+}

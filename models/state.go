@@ -2,6 +2,7 @@ package models
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 )
 
@@ -59,6 +60,21 @@ func (s State) Items() []int64 {
 	}
 	copy(out, s.items)
 	return out
+}
+
+// All yields the items in the order they would be removed, without
+// copying them.
+func (s State) All() iter.Seq[int64] {
+	return func(yield func(int64) bool) {
+		for k := range s.items {
+			if s.kind == LIFO {
+				k = len(s.items) - 1 - k
+			}
+			if !yield(s.items[k]) {
+				return
+			}
+		}
+	}
 }
 
 // Len returns the number of items.

@@ -3,6 +3,8 @@ package property
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/commands"
@@ -20,24 +22,21 @@ type system struct {
 	cfg    *config
 	trace  []string // one line per call made
 	failed bool     // after the first difference, calls are skipped
+	wedged bool     // a call never returned: the queue is left alone
 }
 
 // step runs c on the queue and on the model and returns nil when they
 // agree, else an error that shows the calls so far.
-func (s *system) step(c call) (err error) {
+func (s *system) step(c call) error {
 	if s.failed {
 		return nil
 	}
 	want, next, blocks := s.spec.Predict(s.st, c.in)
-	ctx, cancel := c.context(s.cfg, blocks)
-	defer cancel()
-	defer func() {
-		if r := recover(); r != nil {
-			err = s.fail(c, fmt.Errorf("panicked: %v", r))
-		}
-	}()
-	out, callErr := c.run(s.q, ctx)
-	if bad := judge(c, out, callErr, want, blocks, s.cfg); bad != nil {
+	out, callErr, bad := s.run(c, blocks)
+	if bad == nil {
+		bad = judge(c, out, callErr, want, blocks, s.cfg)
+	}
+	if bad != nil {
 		return s.fail(c, bad)
 	}
 	s.trace = append(s.trace, fmt.Sprintf("%s → %s", c, describe(c.in, out)))
@@ -45,6 +44,47 @@ func (s *system) step(c call) (err error) {
 		s.st = next
 	}
 	return nil
+}
+
+// run makes the call in a goroutine, so that a call that never returns (a
+// deadlock, a wait that ignores its context) is a failure, not a stuck
+// test; the queue is then wedged and no longer used.
+func (s *system) run(c call, blocks bool) (models.Output, error, error) {
+	type answer struct {
+		out      models.Output
+		err, bad error
+	}
+	ctx, cancel := c.context(s.cfg, blocks)
+	defer cancel()
+	done := make(chan answer, 1)
+	var id atomic.Int64
+	go func() {
+		id.Store(goid())
+		var a answer
+		defer func() {
+			if r := recover(); r != nil {
+				a.bad = fmt.Errorf("panicked: %v", r)
+			}
+			done <- a
+		}()
+		a.out, a.err = c.run(s.q, ctx)
+	}()
+	period := s.cfg.blockWait + 2*s.cfg.proceed
+	for start, strikes := time.Now(), 0; ; {
+		select {
+		case a := <-done:
+			return a.out, a.err, a.bad
+		case <-time.After(period):
+		}
+		if strikes++; id.Load() == 0 || canRun(id.Load()) {
+			strikes = 0 // not started, or busy: no hang yet
+		}
+		if strikes == 2 || time.Since(start) > patience*period {
+			s.wedged = true
+			return models.Output{}, nil, fmt.Errorf("did not return within %v (its context ended after %v):\n%s",
+				time.Since(start).Round(time.Millisecond), ctxLength(c, blocks, s.cfg), stacks()[id.Load()])
+		}
+	}
 }
 
 // fail records the first difference and returns it with the trace.
@@ -127,7 +167,7 @@ func commandsProp(newQueue func(int) queue.Queue[int], spec models.Spec, s suppo
 			return &system{q: q, spec: spec, st: spec.Init(), cfg: cfg}
 		},
 		DestroySystemUnderTestFunc: func(sut commands.SystemUnderTest) {
-			if s.has(callImmediate) {
+			if sys := sut.(*system); s.has(callImmediate) && !sys.wedged {
 				shutdownQuietly(sut.(*system).q)
 			}
 		},

@@ -72,6 +72,17 @@ func (c call) context(cfg *config, blocks bool) (context.Context, context.Cancel
 	return context.WithTimeout(context.Background(), cfg.proceed)
 }
 
+// ctxLength says how long the context of c lasted.
+func ctxLength(c call, blocks bool, cfg *config) time.Duration {
+	switch {
+	case c.expired:
+		return 0
+	case blocks:
+		return cfg.blockWait
+	}
+	return cfg.proceed
+}
+
 // run calls c on q and returns what it answered: the output, and the error
 // it returned (nil for len).
 func (c call) run(q queue.Queue[int], ctx context.Context) (out models.Output, err error) {

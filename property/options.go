@@ -27,8 +27,8 @@ func newConfig(opts []Option) *config {
 		runs:      100,
 		maxOps:    30,
 		blockWait: time.Millisecond,
-		proceed:   200 * time.Millisecond,
-		watchdog:  2 * time.Second,
+		proceed:   100 * time.Millisecond,
+		watchdog:  500 * time.Millisecond,
 		logf:      func(string, ...any) {},
 	}
 	for _, o := range opts {
@@ -66,7 +66,8 @@ func WithMaxOps(n int) Option { return func(c *config) { c.maxOps = max(n, 1) } 
 func WithBlockWait(d time.Duration) Option { return func(c *config) { c.blockWait = d } }
 
 // WithWatchdog sets the time a protocol scenario may take before it counts
-// as a hang and fails with a goroutine dump (default 2s).
+// as a hang and fails with a goroutine dump (default 500ms; a
+// scenario of a correct queue takes about a millisecond).
 func WithWatchdog(d time.Duration) Option { return func(c *config) { c.watchdog = d } }
 
 // WithLogf sends what Run skipped or did not exercise to logf; [Check]

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/pcqkit/pcq/queue"
 )
@@ -112,10 +113,19 @@ func probe(newQueue func(int) queue.Queue[int], capacity int) (support, error) {
 }
 
 // shutdownQuietly stops a queue the harness is done with, so that a queue
-// that runs goroutines of its own can end them.
+// that runs goroutines of its own can end them. It gives up after a second
+// on a queue that does not return.
 func shutdownQuietly(q queue.Queue[int]) {
-	defer func() { _ = recover() }()
-	_ = q.Shutdown(true)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer func() { _ = recover() }()
+		_ = q.Shutdown(true)
+	}()
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+	}
 }
 
 // logUnsupported logs the calls not exercised.

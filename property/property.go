@@ -26,8 +26,21 @@ import (
 
 // check is one property of one capacity.
 type check struct {
-	name string
-	run  func() error
+	name     string // "commands/fifo/capacity=1"
+	property string // "commands"
+	run      func() error
+}
+
+// failed remembers the properties that failed: they are not run again on
+// the next capacities (a queue that hangs would cost a watchdog each time).
+type failed map[string]bool
+
+// skip says why c is not run ("" if it is).
+func (f failed) skip(c check) string {
+	if f[c.property] {
+		return fmt.Sprintf("property: %s not run: %s failed on a smaller capacity already", c.name, c.property)
+	}
+	return ""
 }
 
 // plan returns the checks to run, after finding the capacities and the
@@ -46,12 +59,12 @@ func plan(newQueue func(int) queue.Queue[int], cfg *config) ([]check, error) {
 	for _, c := range caps {
 		spec := models.Spec{Kind: cfg.kind, Capacity: c}
 		name := fmt.Sprintf("%v/capacity=%d", cfg.kind, c)
-		checks = append(checks, check{"commands/" + name, func() error {
+		checks = append(checks, check{"commands/" + name, "commands", func() error {
 			return runProp("commands", commandsProp(newQueue, spec, s, cfg), spec, cfg, cfg.maxOps, 1000)
 		}})
 		for _, p := range protocols {
 			pr := p
-			checks = append(checks, check{pr.name + "/" + name, func() error {
+			checks = append(checks, check{pr.name + "/" + name, pr.name, func() error {
 				if why := pr.needs(s); why != "" {
 					cfg.logf("property: %s not exercised: %s", pr.name, why)
 					return nil
@@ -76,8 +89,14 @@ func Run(newQueue func(capacity int) queue.Queue[int], opts ...Option) error {
 		return err
 	}
 	var errs []error
+	f := failed{}
 	for _, c := range checks {
+		if why := f.skip(c); why != "" {
+			cfg.logf("%s", why)
+			continue
+		}
 		if err := c.run(); err != nil {
+			f[c.property] = true
 			errs = append(errs, err)
 		}
 	}
@@ -93,9 +112,14 @@ func Check(t *testing.T, newQueue func(capacity int) queue.Queue[int], opts ...O
 	if err != nil {
 		t.Fatal(err)
 	}
+	f := failed{}
 	for _, c := range checks {
 		t.Run(c.name, func(t *testing.T) {
+			if why := f.skip(c); why != "" {
+				t.Skip(why)
+			}
 			if err := c.run(); err != nil {
+				f[c.property] = true
 				t.Fatal(err)
 			}
 		})
@@ -104,7 +128,7 @@ func Check(t *testing.T, newQueue func(capacity int) queue.Queue[int], opts ...O
 
 // protocolShrinks bounds the shrinking of a failed protocol scenario: they
 // are small already, and each failing attempt of a hang costs a watchdog.
-const protocolShrinks = 8
+const protocolShrinks = 4
 
 // runProp checks one gopter property and turns its failure into an error.
 func runProp(name string, p gopter.Prop, spec models.Spec, cfg *config, size, shrinks int) error {

@@ -53,7 +53,7 @@ func protocolProp(p protocol, newQueue func(int) queue.Queue[int], spec models.S
 	return prop.ForAll(func(sc scenario) *gopter.PropResult {
 		if err := runScenario(p, sc, newQueue, spec, s, cfg, st); err != nil {
 			return &gopter.PropResult{Status: gopter.PropFalse,
-				Labels: []string{fmt.Sprintf("  scenario: %v\n  %v", sc, err)}}
+				Labels: []string{fmt.Sprintf("  scenario: %s\n  %v", sc.describe(p), err)}}
 		}
 		return &gopter.PropResult{Status: gopter.PropTrue}
 	}, genScenario(spec.Kind))

@@ -44,17 +44,25 @@ func (r *runner) stopWithShutdown(producers []<-chan struct{}) error {
 		}
 		return true
 	}
-	for {
+	for strikes := 0; ; time.Sleep(pollEvery) {
 		if puts, _ := r.t.count(); puts >= r.sc.ShutdownAt || allDone() {
 			break
 		}
-		if time.Now().After(r.g.deadline) {
-			return fmt.Errorf("hang: the producers did not make %d puts within the watchdog's time:\n%s", r.sc.ShutdownAt, dump())
+		if time.Now().Before(r.g.deadline) {
+			continue
 		}
-		time.Sleep(pollEvery)
+		dump, hung := r.g.hung()
+		if strikes++; !hung {
+			strikes = 0
+		}
+		if strikes == 2 || time.Now().After(r.g.giveUp) {
+			return fmt.Errorf("hang: the producers did not make %d puts; every goroutine of the scenario is blocked:\n%s", r.sc.ShutdownAt, dump)
+		}
+		r.g.deadline = time.Now().Add(r.g.period)
 	}
-	if err := r.c.q.Shutdown(r.p.immediate); err != nil {
-		return fmt.Errorf("shutdown(%v) returned %v", r.p.immediate, err)
+	shutdown := func(context.Context) error { return r.c.q.Shutdown(r.p.immediate) }
+	if err := r.call(fmt.Sprintf("shutdown(immediate=%v)", r.p.immediate), shutdown); err != nil {
+		return err
 	}
 	for i, done := range producers {
 		if err := r.await(fmt.Sprintf("producer %d stopping after shutdown", i), done); err != nil {
@@ -74,12 +82,19 @@ func (r *runner) finish() error {
 	if err := r.t.check(r.p.immediate); err != nil {
 		return err
 	}
-	s, q := r.c.s, r.c.q
+	s := r.c.s
 	if s.has(callJoin) && s.has(callTaskDone) {
-		if err := r.call("join after every consumer stopped", q.Join); err != nil {
+		if err := r.call("join after every consumer stopped", r.c.q.Join); err != nil {
 			return err
 		}
 	}
+	return r.call("the final checks", func(context.Context) error { return r.checkEnd() })
+}
+
+// checkEnd checks that the queue is empty, no task is left unfinished,
+// and (after shutdown) puts fail.
+func (r *runner) checkEnd() error {
+	s, q := r.c.s, r.c.q
 	wantGet := queue.ErrEmpty
 	if !r.p.sentinels {
 		wantGet = queue.ErrShutDown

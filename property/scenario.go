@@ -24,12 +24,16 @@ type scenario struct {
 	ShutdownAt int  // shutdown: after this many successful puts
 }
 
-func (s scenario) String() string {
+// describe says the scenario in words, for protocol p.
+func (s scenario) describe(p protocol) string {
 	w := fmt.Sprintf("%d producers × %d items, %d consumers", s.Producers, s.Items, s.Consumers)
-	if s.JoinFirst {
-		w += ", join before the sentinels"
+	switch {
+	case p.sentinels && s.JoinFirst:
+		return w + ", join, then one sentinel per consumer"
+	case p.sentinels:
+		return w + ", one sentinel per consumer after the items"
 	}
-	return fmt.Sprintf("%s, shutdown after %d puts", w, s.ShutdownAt)
+	return fmt.Sprintf("%s, shutdown(immediate=%v) after %d puts", w, p.immediate, s.ShutdownAt)
 }
 
 // genScenario generates small scenarios. LIFO and priority queues would

@@ -1,31 +1,37 @@
 package property
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"reflect"
-	"runtime"
-	"strings"
 	"sync"
 	"time"
 )
 
-// group runs the goroutines of one protocol scenario under a watchdog: every
-// wait ends at the scenario's deadline, and a hang becomes an error with a
-// dump of the harness's goroutines, never a stuck test.
+// patience is how many watchdog periods a wait may last in all while some
+// goroutine of the scenario can still run (a busy machine, or a livelock).
+const patience = 20
+
+// group runs the goroutines of one protocol scenario under a watchdog: a
+// wait that lasts a watchdog period while every goroutine of the scenario is
+// blocked is a hang, reported with their stacks, never a stuck test.
 type group struct {
 	ctx      context.Context // ended when the scenario is over
 	cancel   context.CancelFunc
-	deadline time.Time
+	period   time.Duration
+	deadline time.Time // of the current period
+	giveUp   time.Time // however busy the machine
 	wg       sync.WaitGroup
 	mu       sync.Mutex
 	errs     []error
+	launched int
+	ids      []int64 // of the goroutines that started
 }
 
 func newGroup(watchdog time.Duration) *group {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &group{ctx: ctx, cancel: cancel, deadline: time.Now().Add(watchdog)}
+	now := time.Now()
+	return &group{ctx: ctx, cancel: cancel, period: watchdog,
+		deadline: now.Add(watchdog), giveUp: now.Add(patience * watchdog)}
 }
 
 // fail records an error found by a goroutine.
@@ -48,25 +54,59 @@ func (g *group) err() error {
 // goDone runs f in a goroutine and returns a channel closed when it ends.
 func (g *group) goDone(f func(ctx context.Context)) <-chan struct{} {
 	done := make(chan struct{})
+	g.mu.Lock()
+	g.launched++
+	g.mu.Unlock()
 	g.wg.Add(1)
 	go func() {
 		defer g.wg.Done()
 		defer close(done)
+		id := goid()
+		g.mu.Lock()
+		g.ids = append(g.ids, id)
+		g.mu.Unlock()
 		f(g.ctx)
 	}()
 	return done
 }
 
-// await waits for done until the deadline; a hang is an error that says
-// what was awaited and where the harness's goroutines are.
+// hung reports whether the scenario looks hung (its goroutines all started
+// and all are blocked), with their stacks.
+func (g *group) hung() (string, bool) {
+	g.mu.Lock()
+	ids := append([]int64(nil), g.ids...)
+	started := len(ids) == g.launched
+	g.mu.Unlock()
+	dump, all := blocked(ids)
+	return dump, started && all
+}
+
+// await waits for done; a hang is an error that says what was awaited and
+// where the scenario's goroutines are. The goroutines must be seen blocked
+// twice, a period apart: a goroutine whose context has just ended can look
+// blocked until the context's timer goroutine runs, late on a busy machine.
 func (g *group) await(what string, done <-chan struct{}) error {
-	t := time.NewTimer(time.Until(g.deadline))
-	defer t.Stop()
-	select {
-	case <-done:
-		return nil
-	case <-t.C:
-		return fmt.Errorf("hang: %s did not happen within the watchdog's time; goroutines of the harness:\n%s", what, dump())
+	for strikes := 0; ; {
+		t := time.NewTimer(time.Until(g.deadline))
+		select {
+		case <-done:
+			t.Stop()
+			return nil
+		case <-t.C:
+		}
+		dump, hung := g.hung()
+		select {
+		case <-done:
+			return nil
+		default:
+		}
+		if strikes++; !hung {
+			strikes = 0
+		}
+		if strikes == 2 || time.Now().After(g.giveUp) {
+			return fmt.Errorf("hang: %s did not happen; every goroutine of the scenario is blocked:\n%s", what, dump)
+		}
+		g.deadline = time.Now().Add(g.period)
 	}
 }
 
@@ -92,29 +132,8 @@ func (g *group) stop() error {
 	select {
 	case <-all:
 		return nil
-	case <-time.After(time.Second):
-		return fmt.Errorf("goroutines remain after the scenario ended (a call ignored its cancelled context):\n%s", dump())
+	case <-time.After(patience * g.period):
+		dump, _ := g.hung()
+		return fmt.Errorf("goroutines remain after the scenario ended (a call ignored its cancelled context):\n%s", dump)
 	}
-}
-
-var pkgPath = reflect.TypeFor[group]().PkgPath()
-
-// dump returns the stacks of the goroutines that this package started.
-func dump() string {
-	buf := make([]byte, 1<<16)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
-			break
-		}
-		buf = make([]byte, 2*len(buf))
-	}
-	var out []string
-	for _, g := range bytes.Split(buf, []byte("\n\n")) {
-		if bytes.Contains(g, []byte("created by "+pkgPath)) {
-			out = append(out, string(g))
-		}
-	}
-	return strings.Join(out, "\n\n")
 }

@@ -42,8 +42,9 @@ func NewRing[T any](capacity int) *Ring[T] {
 // ringClosed is set in ring.head by drain: every later pop fails.
 const ringClosed = 1 << 63
 
-// A slot holds the item of position pos once seq == pos+1, and is free for
-// position pos once seq == pos.
+// A slot is free for position pos when seq == 2*pos, and holds the item of
+// position pos when seq == 2*pos+1. (Vyukov's pos and pos+1 collide when the
+// capacity is 1: the full slot of pos would read as free for pos+1.)
 type slot[T any] struct {
 	seq atomic.Uint64
 	val T
@@ -62,7 +63,7 @@ func (r *ring[T]) init(capacity int) {
 	r.size = uint64(capacity)
 	r.slots = make([]slot[T], capacity)
 	for i := range r.slots {
-		r.slots[i].seq.Store(uint64(i))
+		r.slots[i].seq.Store(2 * uint64(i))
 	}
 }
 
@@ -70,11 +71,11 @@ func (r *ring[T]) push(v T) bool {
 	pos := r.tail.Load()
 	for {
 		s := &r.slots[pos%r.size]
-		switch d := int64(s.seq.Load() - pos); {
+		switch d := int64(s.seq.Load() - 2*pos); {
 		case d == 0:
 			if r.tail.CompareAndSwap(pos, pos+1) {
 				s.val = v
-				s.seq.Store(pos + 1)
+				s.seq.Store(2*pos + 1)
 				return true
 			}
 		case d < 0:
@@ -99,12 +100,12 @@ func (r *ring[T]) pop() (T, bool) {
 	pos := r.head.Load()
 	for pos&ringClosed == 0 {
 		s := &r.slots[pos%r.size]
-		switch d := int64(s.seq.Load() - (pos + 1)); {
+		switch d := int64(s.seq.Load() - (2*pos + 1)); {
 		case d == 0:
 			if r.head.CompareAndSwap(pos, pos+1) {
 				v := s.val
 				s.val = zero
-				s.seq.Store(pos + r.size)
+				s.seq.Store(2 * (pos + r.size))
 				return v, true
 			}
 		case d < 0:
@@ -151,7 +152,7 @@ func (r *ring[T]) drain() int {
 			var zero T
 			for p := h; p < t; p++ {
 				s := &r.slots[p%r.size]
-				for s.seq.Load() != p+1 {
+				for s.seq.Load() != 2*p+1 {
 					runtime.Gosched()
 				}
 				s.val = zero

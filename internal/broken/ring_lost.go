@@ -23,7 +23,8 @@ import (
 // ring that is not full), the property protocol tests when producers
 // overlap (a lost item or a hang).
 type lostRing struct {
-	slots      []slot
+	slots      []slot // at least 2: with one, "written" and "free" look alike
+	capacity   int
 	head, tail atomic.Uint64
 	gate       sync.RWMutex // puts hold it shared, Shutdown exclusively
 	shut       atomic.Bool
@@ -41,7 +42,7 @@ func newLostRing(capacity int) queue.Queue[int] {
 	if capacity < 1 {
 		panic("broken: the lost ring is bounded: capacity must be at least 1")
 	}
-	r := &lostRing{slots: make([]slot, capacity), changed: make(chan struct{})}
+	r := &lostRing{slots: make([]slot, max(capacity, 2)), capacity: capacity, changed: make(chan struct{})}
 	for i := range r.slots {
 		r.slots[i].seq.Store(uint64(i))
 	}
@@ -56,6 +57,8 @@ func (r *lostRing) push(v int) bool {
 		s := &r.slots[pos%n]
 		seq := s.seq.Load()
 		switch {
+		case pos-r.head.Load() >= uint64(r.capacity):
+			return false
 		case seq == pos:
 			r.tail.Store(pos + 1) // BUG: must be r.tail.CompareAndSwap(pos, pos+1), retrying on failure
 			s.val.Store(int64(v))
@@ -227,4 +230,4 @@ func (r *lostRing) Shutdown(immediate bool) error {
 func (r *lostRing) Len() int { return max(int(r.tail.Load())-int(r.head.Load()), 0) }
 
 // Cap returns the capacity.
-func (r *lostRing) Cap() int { return len(r.slots) }
+func (r *lostRing) Cap() int { return r.capacity }

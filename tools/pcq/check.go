@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,7 +24,8 @@ override the file's header.
 
 Exit status: 0 when every file is linearizable, 1 when one is a violation,
 2 when a checker gave up on one and none is a violation, 3 when a file is bad
-(a message names the line; that file is not checked). A bad flag also exits 2.`
+(a message names the line; that file is not checked, the others are). A bad
+flag also exits 2.`
 
 // Exit codes of pcq check.
 const (
@@ -39,7 +41,7 @@ var checkStdin io.Reader = os.Stdin
 // checkConfig is a parsed pcq check command line.
 type checkConfig struct {
 	model    string // "" : the header's
-	capacity int    // < 0: the header's
+	capacity capFlag
 	checker  string
 	timeout  time.Duration
 	viz      string
@@ -69,7 +71,7 @@ var severity = map[int]int{exitLinearizable: 0, exitUnknown: 1, exitViolation: 2
 func parseCheck(args []string) (c checkConfig, code int, ok bool) {
 	fs := newFlagSet("check", "[-model fifo|lifo|priority] [-cap N] [-checker auto|fast|porcupine] [-timeout D] [-viz FILE.html] [-v] FILE...", checkDescription)
 	fs.StringVar(&c.model, "model", "", "queue model: fifo, lifo or priority (default: the file's header, else fifo)")
-	fs.IntVar(&c.capacity, "cap", -1, "queue capacity, 0 unbounded (default: the file's header, else 0)")
+	fs.Var(&c.capacity, "cap", "queue capacity `N`, 0 unbounded (default: the file's header, else 0)")
 	fs.StringVar(&c.checker, "checker", "auto", "checker: auto (fast when it can decide, else porcupine), fast or porcupine")
 	fs.DurationVar(&c.timeout, "timeout", linearizability.DefaultTimeout, "time limit of porcupine; 0: none")
 	fs.StringVar(&c.viz, "viz", "", "write porcupine's HTML visualisation to this file (FILE-NAME.html for several files)")
@@ -96,11 +98,6 @@ func parseCheck(args []string) (c checkConfig, code int, ok bool) {
 	}
 	if c.timeout < 0 {
 		return c, usageError(fs, "-timeout: negative duration %v", c.timeout), false
-	}
-	capSet := false
-	fs.Visit(func(f *flag.Flag) { capSet = capSet || f.Name == "cap" })
-	if capSet && c.capacity < 0 {
-		return c, usageError(fs, "-cap: negative capacity %d", c.capacity), false
 	}
 	return c, 0, true
 }
@@ -152,8 +149,8 @@ func (c checkConfig) read(name string) (linearizability.History, error) {
 	if c.model != "" {
 		h.Kind, _ = models.ParseKind(c.model)
 	}
-	if c.capacity >= 0 {
-		h.Capacity = c.capacity
+	if c.capacity.set {
+		h.Capacity = c.capacity.n
 	}
 	if err := linearizability.Validate(h); err != nil && !errors.Is(err, linearizability.ErrDuplicateValues) {
 		return h, err // the reader accepts nothing else that Validate rejects
@@ -184,6 +181,28 @@ func (c checkConfig) visualize(name string, h linearizability.History, r lineari
 		return
 	}
 	fmt.Fprintf(stdout, "  visualisation: %s\n", path)
+}
+
+// capFlag is the -cap flag: a capacity >= 0, or not set.
+type capFlag struct {
+	n   int
+	set bool
+}
+
+func (f *capFlag) String() string {
+	if f == nil || !f.set {
+		return ""
+	}
+	return strconv.Itoa(f.n)
+}
+
+func (f *capFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return fmt.Errorf("want a capacity >= 0 (0: unbounded), not %q", s)
+	}
+	f.n, f.set = n, true
+	return nil
 }
 
 // checkerOf is the report's checker, or "no checker".

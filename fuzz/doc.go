@@ -1,0 +1,21 @@
+// Package fuzz turns Go's native fuzzing (go test -fuzz) on a queue: the
+// fuzzer's bytes decode into a concurrent scenario — the queue's capacity,
+// a few goroutines, each one's operations with their deadlines, the yield
+// points before them, shutdown and join moments — that runs on a fresh
+// queue, recorded, and is checked: cheap checks first (nothing lost,
+// duplicated or from nowhere, per-producer order, task accounting, wake-up
+// and shutdown probes), then linearizability of the recorded history
+// against the model. Coverage guidance then explores the queue's code.
+//
+// A third party fuzzes its queue from its own test file:
+//
+//	func FuzzMyQueue(f *testing.F) { fuzz.Check(f, newMyQueue) }
+//
+// and runs it with go test -fuzz FuzzMyQueue. Decoding is deterministic:
+// every input the fuzzer saves under testdata/fuzz/FuzzMyQueue replays the
+// same operations as a plain go test case (the goroutines' interleaving is
+// the scheduler's, so a rare race may need a few runs to show again).
+//
+// [RunOne] is the same check of one input returning an error, for programs
+// and for tests that expect a failure.
+package fuzz

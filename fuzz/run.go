@@ -1,0 +1,78 @@
+package fuzz
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/pcqkit/pcq/internal/scenario"
+	"github.com/pcqkit/pcq/queue"
+)
+
+// RunOne decodes data into a scenario, runs it on a fresh queue made by
+// newQueue and checks it, as one input of [Check] does. It returns nil
+// when every check passed and the history was found linearizable, else a
+// [*Failure] (matching [ErrFailed]) that explains what failed and shows
+// the decoded scenario. With [WithArtifacts], the failing history and its
+// visualisation are written there.
+func RunOne(newQueue func(capacity int) queue.Queue[int], data []byte, opts ...Option) error {
+	c := newConfig(opts)
+	return c.runOne(newQueue, c.resolveCapacities(newQueue), data, "input")
+}
+
+// runOne is RunOne with the capacities resolved; name prefixes the
+// artefact files.
+func (c *config) runOne(newQueue func(int) queue.Queue[int], caps []int, data []byte, name string) error {
+	s := c.decode(data, caps)
+	asked := s.Capacity
+	q, err := build(newQueue, asked)
+	if err != nil {
+		return &Failure{Check: string(scenario.Setup), Explanation: err.Error(), Input: data,
+			Scenario: s.String(), Asked: asked, Capacity: asked}
+	}
+	s.Capacity = max(q.Cap(), 0) // the model holds the queue to the capacity it has
+	o := scenario.Run(context.Background(), func(int) queue.Queue[int] { return q }, s, scenario.Options{
+		Kind:         c.kind,
+		Checker:      c.checker,
+		CheckTimeout: c.timeout,
+		Watchdog:     c.watchdog,
+	})
+	if o.Passed() {
+		return nil
+	}
+	f := newFailure(o, s, data, asked)
+	if c.artifacts != "" {
+		f.writeArtifacts(c.artifacts, name)
+	}
+	return f
+}
+
+// build calls newQueue, turning a panic or a nil queue into an error.
+func build(newQueue func(int) queue.Queue[int], capacity int) (q queue.Queue[int], err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("newQueue(%d) panicked: %v", capacity, p)
+		}
+	}()
+	if q = newQueue(capacity); q == nil {
+		return nil, fmt.Errorf("newQueue(%d) returned nil", capacity)
+	}
+	return q, nil
+}
+
+// resolveCapacities returns the capacities the first byte picks from:
+// the ones asked for, else 0..maxCapacity without 0 when newQueue panics
+// on it (a bounded-only queue).
+func (c *config) resolveCapacities(newQueue func(int) queue.Queue[int]) []int {
+	if len(c.capacities) > 0 {
+		return c.capacities
+	}
+	caps := make([]int, 0, c.maxCapacity+1)
+	if q, err := build(newQueue, 0); err == nil {
+		_ = q.Shutdown(true)
+		caps = append(caps, 0)
+	}
+	for n := 1; n <= c.maxCapacity; n++ {
+		caps = append(caps, n)
+	}
+	return caps
+}

@@ -1,0 +1,124 @@
+package scenario
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/pcqkit/pcq/queue"
+)
+
+// burstItems is the number of items the get burst probe takes, over as
+// many fillings of the queue as its capacity needs (at most burstFills).
+const (
+	burstItems = 256
+	burstFills = 64
+)
+
+// probeGets fills the drained queue with try_put, lets Burst goroutines
+// take its items with try_get at once, and checks that every item came out
+// exactly once; it repeats until burstItems items were taken. It returns
+// the number of items got (each one more unfinished task).
+func (ex *exec) probeGets() int {
+	ex.setStage(fmt.Sprintf("probing bursts of %d concurrent try_gets on a full queue", ex.opts.Burst))
+	got, next := 0, -10_000 // probe values are negative, recorded ones positive
+	for fill := 0; fill < burstFills && got < burstItems; fill++ {
+		var put []int
+		for len(put) < burstItems-got {
+			err := ex.q.TryPut(next)
+			if errors.Is(err, queue.ErrFull) && len(put) > 0 {
+				break
+			}
+			if err != nil {
+				ex.noteBurstPut(err)
+				return got
+			}
+			put = append(put, next)
+			next--
+		}
+		taken := ex.burstGets()
+		got += len(put)
+		if msg := compareTaken(put, taken); msg != "" {
+			ex.probeFail(Conservation, "get burst (fill %d): %d goroutines took the %d items of the queue with try_get at once: %s",
+				fill+1, ex.opts.Burst, len(put), msg)
+			return got
+		}
+	}
+	return got
+}
+
+// noteBurstPut explains why the get burst could not fill the queue.
+func (ex *exec) noteBurstPut(err error) {
+	if errors.Is(err, errors.ErrUnsupported) {
+		ex.notProbed("get burst: TryPut is unsupported")
+		return
+	}
+	ex.probeFail(Contract, "get burst: TryPut on the drained, open queue returned %v", err)
+}
+
+// burstGets takes the queue's items with Burst goroutines at once, each
+// until try_get fails, then any left with one more try_get sequence (a
+// try_get that answered empty with items queued leaves them). The
+// stragglers come last, after a nil marker.
+func (ex *exec) burstGets() [][]int {
+	g := ex.opts.Burst
+	taken := make([][]int, g+1)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i := range g {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			for {
+				v, err := ex.q.TryGet()
+				if err != nil {
+					return
+				}
+				taken[i] = append(taken[i], v)
+			}
+		}()
+	}
+	close(start)
+	wg.Wait()
+	for range burstItems + 1 {
+		v, err := ex.q.TryGet()
+		if err != nil {
+			break
+		}
+		taken[g] = append(taken[g], v)
+	}
+	return taken
+}
+
+// compareTaken says how the items taken differ from those put: "" if each
+// was taken exactly once by the burst.
+func compareTaken(put []int, taken [][]int) string {
+	count := make(map[int]int)
+	for _, vs := range taken[:len(taken)-1] {
+		for _, v := range vs {
+			count[v]++
+		}
+	}
+	for _, v := range taken[len(taken)-1] {
+		if slices.Contains(put, v) && count[v] == 0 {
+			return fmt.Sprintf("a try_get answered empty while item %d was still queued (got afterwards)", v)
+		}
+		count[v]++
+	}
+	for v, n := range count {
+		switch {
+		case !slices.Contains(put, v):
+			return fmt.Sprintf("from nowhere: value %d was got, but the probe never put it", v)
+		case n > 1:
+			return fmt.Sprintf("duplicated: value %d was got %d times", v, n)
+		}
+	}
+	for _, v := range put {
+		if count[v] == 0 {
+			return fmt.Sprintf("lost: value %d was put and never got", v)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,82 @@
+package scenario
+
+import (
+	"runtime"
+
+	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/models"
+)
+
+// check fills o from the finished execution: the history, then the checks
+// in order, cheap ones first; it stops at the first that fails.
+func (ex *exec) check(o *Outcome) {
+	h := ex.rec.History(ex.opts.Kind, ex.s.Capacity)
+	o.History = h
+	o.Unsupported = ex.rec.Unsupported()
+	o.NotProbed = ex.probe.notProbed
+	ex.stats(o)
+	if errs := ex.rec.Errors(); len(errs) > 0 {
+		o.fail(Contract, "%v (%d such errors)", errs[0], len(errs))
+		return
+	}
+	if f, msg := conserve(h); f != "" {
+		o.fail(f, "%s", msg)
+		return
+	}
+	for _, c := range ex.clients {
+		if c.anomaly != "" {
+			o.fail(Tasks, "%s", c.anomaly)
+			return
+		}
+	}
+	if ex.probe.failure != "" {
+		o.fail(ex.probe.failure, "%s", ex.probe.msg)
+		return
+	}
+	if err := linearizability.Validate(h); err != nil {
+		o.fail(Recording, "%v", err)
+		return
+	}
+	o.Report = linearizability.Check(h, linearizability.WithChecker(ex.opts.Checker),
+		linearizability.WithTimeout(ex.opts.CheckTimeout))
+	switch o.Report.Verdict {
+	case linearizability.Violation:
+		o.fail(Linearizability, "%s", o.Report.Explanation)
+	case linearizability.Unknown:
+		o.fail(Undecided, "the checker could not decide (%d operations): %s [%s]",
+			len(h.Operations), o.Report.Explanation, o.Report.Note)
+	}
+}
+
+// stats counts what the history shows.
+func (ex *exec) stats(o *Outcome) {
+	s := &o.Stats
+	s.Ops = len(o.History.Operations)
+	for _, op := range o.History.Operations {
+		ok := op.Output.Result == models.OK
+		switch op.Input.Op {
+		case models.Put, models.TryPut:
+			s.PutsOK += b2i(ok)
+		case models.Get, models.TryGet:
+			s.GetsOK += b2i(ok)
+			s.Drained += b2i(ok && op.Client >= ex.drainers[0].ID() && op.Client <= ex.drainers[len(ex.drainers)-1].ID())
+		}
+		s.Canceled += b2i(op.Output.Result == models.Canceled)
+	}
+	s.Discarded = max(s.PutsOK-s.GetsOK, 0)
+	for _, c := range ex.clients {
+		s.Skipped += c.skipped
+	}
+}
+
+// stacks returns the stacks of every goroutine.
+func stacks() string {
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return string(buf[:n])
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+}

@@ -1,0 +1,89 @@
+package scenario
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync/atomic"
+
+	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/models"
+	"github.com/pcqkit/pcq/queue"
+)
+
+// client runs one client's steps. Only its goroutine touches its fields,
+// except pos, which the watchdog reads: no synchronisation between clients.
+type client struct {
+	c       *linearizability.Client
+	steps   []Step
+	pos     atomic.Int32 // 1 + the step running; 0 before, -1 after
+	pending int          // items got and not yet marked done
+	skipped int          // task_done steps skipped: no item to mark
+	anomaly string       // the first task_done error while pending > 0
+}
+
+// run runs the steps in order.
+func (cl *client) run(ctx context.Context) {
+	for i, st := range cl.steps {
+		cl.pos.Store(int32(i + 1))
+		for range st.Yield {
+			runtime.Gosched()
+		}
+		cl.do(ctx, st)
+	}
+	cl.pos.Store(-1)
+}
+
+// do runs one step on the recorded queue.
+func (cl *client) do(ctx context.Context, st Step) {
+	c := cl.c
+	switch st.Op {
+	case models.Put:
+		wctx, cancel := context.WithTimeout(ctx, st.Wait)
+		_ = c.Put(wctx, c.NextValue())
+		cancel()
+	case models.TryPut:
+		_ = c.TryPut(c.NextValue())
+	case models.Get:
+		wctx, cancel := context.WithTimeout(ctx, st.Wait)
+		_, err := c.Get(wctx)
+		cancel()
+		cl.got(err)
+	case models.TryGet:
+		_, err := c.TryGet()
+		cl.got(err)
+	case models.Len:
+		_ = c.Len()
+	case models.TaskDone:
+		cl.taskDone()
+	case models.Join:
+		wctx, cancel := context.WithTimeout(ctx, st.Wait)
+		_ = c.Join(wctx)
+		cancel()
+	case models.Shutdown:
+		_ = c.Shutdown(st.Immediate)
+	}
+}
+
+func (cl *client) got(err error) {
+	if err == nil {
+		cl.pending++
+	}
+}
+
+// taskDone marks one of the client's items done, if it has one.
+func (cl *client) taskDone() {
+	if cl.pending == 0 {
+		cl.skipped++
+		return
+	}
+	err := cl.c.TaskDone()
+	switch {
+	case err == nil:
+		cl.pending--
+	case errors.Is(err, queue.ErrTaskDone) && cl.anomaly == "":
+		cl.anomaly = fmt.Sprintf("client %d's TaskDone returned ErrTaskDone while it held %d items it had got and not marked done: the unfinished count was too low (a lost increment?)",
+			cl.c.ID(), cl.pending)
+	}
+}

@@ -1,0 +1,123 @@
+package scenario
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/pcqkit/pcq/queue"
+)
+
+// probeWake blocks Probers getters on the empty queue, puts as many items
+// and checks that every getter woke with one of them: a put must wake a
+// blocked getter whatever the queue held before.
+func (ex *exec) probeWake(ctx context.Context) {
+	n := ex.opts.Probers
+	if n <= 0 {
+		return
+	}
+	ex.setStage(fmt.Sprintf("probing wake-ups (%d getters blocked, then %d puts)", n, n))
+	items := make([]int, n)
+	var putErr error
+	res := ex.blockedGets(ctx, n, func() {
+		for i := range items {
+			items[i] = -1 - i // recorded values are positive
+			pctx, cancel := context.WithTimeout(ctx, ex.opts.ProbeWait)
+			err := ex.q.Put(pctx, items[i])
+			cancel()
+			if err != nil && putErr == nil {
+				putErr = fmt.Errorf("put %d of %d returned %w", i+1, n, err)
+			}
+		}
+	})
+	if putErr != nil {
+		ex.probeFail(Liveness, "wake-up probe: %d getters were blocked on the empty queue; %v", n, putErr)
+		return
+	}
+	asleep, got := 0, 0
+	for _, r := range res {
+		switch {
+		case r.err == nil && !slices.Contains(items, r.v):
+			ex.probeFail(Conservation, "wake-up probe: a getter got %d from the drained queue, not one of the probe's items %v", r.v, items)
+			return
+		case r.err == nil:
+			got++
+		case errors.Is(r.err, context.DeadlineExceeded):
+			asleep++
+		}
+	}
+	for range got {
+		_ = ex.q.TaskDone()
+	}
+	if asleep > 0 {
+		ex.probeFail(Liveness, "lost wake-up: %d getters were blocked on the empty queue and %d items were put; %d getter(s) were still asleep after %v (Len() = %d)",
+			n, n, asleep, ex.opts.ProbeWait, ex.q.Len())
+		return
+	}
+	if got < n {
+		ex.probeFail(Liveness, "wake-up probe: %d getters woken by %d puts got only %d items (errors: %v)", n, n, got, res)
+	}
+}
+
+// probeShutdown blocks Probers getters on the empty queue, shuts it down
+// (not immediate) and checks that every getter woke with ErrShutDown.
+func (ex *exec) probeShutdown(ctx context.Context) {
+	n := max(ex.opts.Probers, 0)
+	ex.setStage(fmt.Sprintf("probing shutdown (%d getters blocked on the empty queue, then Shutdown(false))", n))
+	var shutErr error
+	res := ex.blockedGets(ctx, n, func() { shutErr = ex.q.Shutdown(false) })
+	if errors.Is(shutErr, errors.ErrUnsupported) {
+		ex.notProbed("shutdown: Shutdown is unsupported")
+		return
+	}
+	if shutErr != nil {
+		ex.probeFail(Contract, "Shutdown(false) returned %v", shutErr)
+		return
+	}
+	asleep := 0
+	for _, r := range res {
+		switch {
+		case r.err == nil:
+			ex.probeFail(Conservation, "shutdown probe: a getter got %d from the drained queue", r.v)
+			return
+		case errors.Is(r.err, context.DeadlineExceeded):
+			asleep++
+		case !errors.Is(r.err, queue.ErrShutDown):
+			ex.probeFail(ShutdownState, "shutdown probe: a getter blocked on the empty queue returned %v after Shutdown(false), want ErrShutDown", r.err)
+			return
+		}
+	}
+	if asleep > 0 {
+		ex.probeFail(Liveness, "Shutdown(false) left %d of %d getters blocked on the empty queue asleep for %v (they must wake with ErrShutDown)",
+			asleep, n, ex.opts.ProbeWait)
+	}
+}
+
+// probeAfterShutdown checks that the shut-down, empty queue answers every
+// put and get with ErrShutDown, and that its length is 0.
+func (ex *exec) probeAfterShutdown() {
+	ex.setStage("probing the shut-down queue")
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	calls := []struct {
+		name string
+		call func() error
+	}{
+		{"TryGet", func() error { _, err := ex.q.TryGet(); return err }},
+		{"Get", func() error { _, err := ex.q.Get(done); return err }},
+		{"TryPut", func() error { return ex.q.TryPut(-1000) }},
+		{"Put", func() error { return ex.q.Put(done, -1001) }},
+	}
+	for _, c := range calls {
+		err := c.call()
+		if errors.Is(err, errors.ErrUnsupported) || errors.Is(err, queue.ErrShutDown) {
+			continue
+		}
+		ex.probeFail(ShutdownState, "%s on a shut-down, empty queue returned %v, want ErrShutDown", c.name, err)
+		return
+	}
+	if n := ex.q.Len(); n > 0 {
+		ex.probeFail(ShutdownState, "Len() of a shut-down queue that answered every get with ErrShutDown is %d, want 0", n)
+	}
+}

@@ -1,0 +1,197 @@
+package scenario
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/models"
+	"github.com/pcqkit/pcq/queue"
+)
+
+// Options configure [Run]. The zero value is valid: a FIFO model, the
+// auto checker and the default times.
+type Options struct {
+	Kind         models.Kind   // the model the queue is held to
+	Checker      string        // linearizability.WithChecker's name; "" means "auto"
+	CheckTimeout time.Duration // porcupine's time limit; default 10s
+	// Watchdog bounds the whole run; a run still going then is a hang,
+	// reported with a goroutine dump. Default 10s.
+	Watchdog time.Duration
+	// ProbeWait bounds each blocking call of the final probes: a call that
+	// a correct queue returns from at once must return within it. Default
+	// 1s.
+	ProbeWait time.Duration
+	// Probers is the number of goroutines blocked in Get during the wake-up
+	// and shutdown probes; default 3, negative: no such probes.
+	Probers int
+	// Burst is the number of goroutines that drain the queue together at
+	// the end (recorded) and that mark the items got done together (the
+	// task probe): bursts of contention on a full queue and on the
+	// unfinished count. Default 8.
+	Burst int
+}
+
+func (o Options) withDefaults() Options {
+	if o.Checker == "" {
+		o.Checker = "auto"
+	}
+	if o.CheckTimeout <= 0 {
+		o.CheckTimeout = 10 * time.Second
+	}
+	if o.Watchdog <= 0 {
+		o.Watchdog = 10 * time.Second
+	}
+	if o.ProbeWait <= 0 {
+		o.ProbeWait = time.Second
+	}
+	if o.Probers == 0 {
+		o.Probers = 3
+	}
+	if o.Burst <= 0 {
+		o.Burst = 8
+	}
+	return o
+}
+
+// watchdogGrace is how long Run waits, after a watchdog failure has shut
+// the queue down immediately and cancelled every call, for its goroutines.
+const watchdogGrace = 2 * time.Second
+
+// Run executes s on a fresh queue newQueue(s.Capacity) and checks it.
+//
+// Each client runs its steps on its own goroutine, recorded. Once all have
+// finished, the final clients (Burst of them) drain the queue together
+// with try_get (recorded), then the final client alone
+// probes it, unrecorded, with everything known exactly: task accounting
+// (a join that must block does, each item got can be marked done once and
+// not once more, join then returns), wake-ups (getters blocked on the empty
+// queue all wake when as many items are put), shutdown (blocked getters
+// all wake with ErrShutDown; every later call answers ErrShutDown). The
+// history is then checked, cheap checks first: errors outside the
+// contract, nothing lost, duplicated or from nowhere, per-producer order
+// (FIFO), task counts, the probes; then [linearizability.Validate] and
+// [linearizability.Check].
+//
+// A run that does not finish within opts.Watchdog fails with a goroutine
+// dump; Run then cancels every call and shuts the queue down immediately
+// so that its goroutines end. Run never hangs; on a correct queue it
+// leaves no goroutine behind. ctx ends the run's blocking calls early
+// (they then return canceled, which is legal).
+func Run(ctx context.Context, newQueue func(capacity int) queue.Queue[int], s Scenario, opts Options) (o Outcome) {
+	start := time.Now()
+	opts = opts.withDefaults()
+	o = Outcome{Seed: s.Seed, Capacity: s.Capacity}
+	defer func() { o.Stats.Elapsed = time.Since(start) }()
+	q, err := build(newQueue, s.Capacity)
+	if err != nil {
+		o.fail(Setup, "%v", err)
+		return o
+	}
+	ex := newExec(q, s, opts)
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		ex.run(runCtx)
+	}()
+	timer := time.NewTimer(opts.Watchdog)
+	defer timer.Stop()
+	select {
+	case <-done:
+	case <-timer.C:
+		o.Dump = stacks()
+		o.fail(Watchdog, "the run did not finish within %v (a hang: lost wake-up, join that never returns, a call ignoring its context?); %s; goroutine dump follows in the report",
+			opts.Watchdog, ex.where())
+		cancel()
+		go func() { _ = q.Shutdown(true) }() // may block too, on a broken queue
+		select {
+		case <-done:
+		case <-time.After(watchdogGrace):
+			o.Explanation += fmt.Sprintf("; goroutines still blocked %v after cancelling every call and Shutdown(true)", watchdogGrace)
+			return o
+		}
+	}
+	ex.check(&o)
+	return o
+}
+
+// build calls newQueue, turning a panic or a wrong capacity into an error.
+func build(newQueue func(int) queue.Queue[int], capacity int) (q queue.Queue[int], err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("newQueue(%d) panicked: %v", capacity, p)
+		}
+	}()
+	q = newQueue(capacity)
+	if q == nil {
+		return nil, fmt.Errorf("newQueue(%d) returned nil", capacity)
+	}
+	if c := q.Cap(); c != capacity {
+		return nil, fmt.Errorf("newQueue(%d) returned a queue whose Cap() is %d", capacity, c)
+	}
+	return q, nil
+}
+
+// exec is one execution of a scenario.
+type exec struct {
+	q        queue.Queue[int]
+	s        Scenario
+	opts     Options
+	rec      *linearizability.Recorder
+	clients  []*client
+	drainers []*linearizability.Client // the final drain's clients
+	stage    atomic.Pointer[string]    // what the final client is doing
+	probe    probeResult               // the final probes' findings
+}
+
+func newExec(q queue.Queue[int], s Scenario, opts Options) *exec {
+	ex := &exec{q: q, s: s, opts: opts, rec: linearizability.NewRecorder(q)}
+	for _, steps := range s.Clients {
+		ex.clients = append(ex.clients, &client{c: ex.rec.Client(), steps: steps})
+	}
+	for range opts.Burst {
+		ex.drainers = append(ex.drainers, ex.rec.Client())
+	}
+	ex.setStage("waiting for the clients")
+	return ex
+}
+
+func (ex *exec) setStage(s string) { ex.stage.Store(&s) }
+
+// run runs the clients, then the final client.
+func (ex *exec) run(ctx context.Context) {
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for _, c := range ex.clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			c.run(ctx)
+		}()
+	}
+	close(start)
+	wg.Wait()
+	ex.finish(ctx)
+}
+
+// where says which clients are still running, at which step, and what the
+// final client is doing.
+func (ex *exec) where() string {
+	var busy []string
+	for i, c := range ex.clients {
+		if p := c.pos.Load(); p > 0 {
+			busy = append(busy, fmt.Sprintf("client %d in step %d %v", i, p-1, c.steps[p-1]))
+		}
+	}
+	if len(busy) == 0 {
+		return "the clients had finished; the final client was " + *ex.stage.Load()
+	}
+	return "still running: " + strings.Join(busy, ", ")
+}

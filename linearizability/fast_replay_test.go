@@ -1,0 +1,48 @@
+package linearizability
+
+import (
+	"testing"
+
+	"github.com/pcqkit/pcq/models"
+)
+
+// The replay is what makes a built linearization a proof: it must reject
+// every sequence that is not one.
+func TestFastReplayRejects(t *testing.T) {
+	ops := []Operation{fput(0, 1, 0, 2), fput(1, 2, 0, 2), fget(2, 1, 3, 5), fempty(2, 6, 7)}
+	h := History{Capacity: 2, Operations: ops}
+	fh, why := fastPrepare(h)
+	if why != "" {
+		t.Fatal(why)
+	}
+	cases := map[string][]fastEvent{
+		"outside interval":   {{0, 3}, {1, 2}, {2, 4}},
+		"time goes back":     {{0, 2}, {1, 1}, {2, 4}},
+		"wrong value got":    {{1, 1}, {0, 2}, {2, 4}},
+		"operation twice":    {{0, 1}, {0, 1}, {1, 2}, {2, 4}},
+		"empty while queued": {{0, 1}, {1, 2}, {2, 4}, {3, 6}},
+		"missing operation":  {{0, 1}, {2, 4}},
+	}
+	for name, seq := range cases {
+		if fh.replay(seq) {
+			t.Errorf("%s: replay accepted %v", name, seq)
+		}
+	}
+	small := History{Capacity: 1, Operations: ops[:3]}
+	fs, _ := fastPrepare(small)
+	if fs.replay([]fastEvent{{0, 1}, {1, 2}, {2, 4}}) {
+		t.Error("replay accepted a put into a full queue")
+	}
+}
+
+func TestFastReplayAccepts(t *testing.T) {
+	ops := []Operation{fput(0, 1, 0, 2), fput(1, 2, 0, 2), fget(2, 1, 3, 5), fget(2, 2, 6, 7), fempty(0, 6, 8),
+		ftryPut(1, 9, 1, 2, models.OK)}
+	ops[5] = ftryPut(1, 9, 3, 3, models.Full)
+	h := History{Capacity: 2, Operations: ops}
+	fh, _ := fastPrepare(h)
+	seq := []fastEvent{{0, 1}, {1, 2}, {5, 3}, {2, 4}, {3, 7}, {4, 7}}
+	if !fh.replay(seq) {
+		t.Fatalf("replay rejected a linearization: %v", seq)
+	}
+}

@@ -1,0 +1,55 @@
+package linearizability
+
+import "math/rand/v2"
+
+// RemoveRandomUnits removes from h a random set of the units that the
+// shrinker may remove together (exported for the external tests, which
+// check that such removals keep a linearizable history linearizable).
+func RemoveRandomUnits(h History, rng *rand.Rand) History {
+	us := units(h)
+	keep := make([]bool, len(us))
+	var chunk []int
+	for j, u := range us {
+		keep[j] = true
+		if u.kind != unitFixed && rng.IntN(3) == 0 {
+			keep[j] = false
+			chunk = append(chunk, j)
+		}
+	}
+	// Keep back what may not go, until what goes is allowed by what stays
+	// (keeping a unit back can forbid removing another).
+	for changed := true; changed; {
+		changed = false
+		b := blockersOf(h, us, keep)
+		for _, j := range chunk {
+			if !keep[j] && !b.allows(us[j].kind) {
+				keep[j], changed = true, true
+			}
+		}
+	}
+	sub := History{Kind: h.Kind, Capacity: h.Capacity}
+	for j, u := range us {
+		if keep[j] {
+			for _, i := range u.ops {
+				sub.Operations = append(sub.Operations, h.Operations[i])
+			}
+		}
+	}
+	return sub
+}
+
+// DropTrailing removes from h the units the shrinker drops without a
+// check, as trailing (exported for the external tests).
+func DropTrailing(h History) History {
+	s := &shrinker{h: h, us: units(h)}
+	s.keep = make([]bool, len(s.us))
+	for j := range s.keep {
+		s.keep[j] = true
+	}
+	s.dropTrailing()
+	sub := History{Kind: h.Kind, Capacity: h.Capacity}
+	for _, i := range s.kept() {
+		sub.Operations = append(sub.Operations, h.Operations[i])
+	}
+	return sub
+}

@@ -1,0 +1,51 @@
+package property
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pcqkit/pcq/internal/broken"
+)
+
+// wantInFailure is what the failure of each broken queue must mention.
+var wantInFailure = map[string][]string{
+	"ring-grow-reorder":           {"commands", "the model says ok"},
+	"lost-wakeup":                 {"sentinels", "hang"},
+	"cancelled-put-enqueues":      {"commands", "put", "→ canceled"},
+	"join-early":                  {"commands", "join", "must block"},
+	"shutdown-getter-asleep":      {"shutdown", "hang", "consumer"},
+	"immediate-shutdown-count":    {"join"},
+	"tryput-full-before-shutdown": {"commands", "returned full, the model says shutdown"},
+	"tryget-empty-after-shutdown": {"commands", "returned empty, the model says shutdown"},
+	"taskdone-unchecked":          {"commands", "task_done", "returned ok, the model says error"},
+}
+
+// TestBrokenQueuesFail runs Run with its default options on every broken
+// queue that the property harness must catch: each must fail, for its bug.
+func TestBrokenQueuesFail(t *testing.T) {
+	for _, b := range broken.All() {
+		if !b.CaughtBy("property") {
+			continue
+		}
+		t.Run(b.Name, func(t *testing.T) {
+			t.Parallel()
+			seed := time.Now().UnixNano()
+			start := time.Now()
+			err := Run(b.New, WithSeed(seed))
+			if err == nil {
+				t.Fatalf("seed %d: Run passed a queue with the bug: %s", seed, b.Description)
+			}
+			t.Logf("seed %d: failed in %v:\n%v", seed, time.Since(start).Round(time.Millisecond), err)
+			want, ok := wantInFailure[b.Name]
+			if !ok {
+				t.Fatalf("no expectation for %s", b.Name)
+			}
+			for _, w := range want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("seed %d: the failure does not mention %q", seed, w)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,135 @@
+package stress
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/pcqkit/pcq/internal/scenario"
+	"github.com/pcqkit/pcq/linearizability"
+)
+
+// Failure is the report of the first round that failed: what to replay
+// it with, which check failed and why, and where its artifacts are.
+type Failure struct {
+	Seed       int64  // the seed (WithSeed) that replays the round's operations
+	Round      int    // the round, from 0
+	Mix        string // the round's kind: hammer, tasks, yields or full
+	GOMAXPROCS int    // during the round
+	Capacity   int    // the queue's capacity; 0: unbounded
+	// Check names the check that failed: conservation, order, tasks,
+	// liveness, shutdown, contract, linearizability, unknown (the checker
+	// could not decide: never a pass), watchdog (a hang), leak, setup,
+	// recording.
+	Check       string
+	Explanation string
+	Dump        string   // the goroutine dump of a hang
+	Artifacts   []string // the files written: history, visualisation, report
+	Replay      string   // the command that replays it (set by Check)
+}
+
+// Error returns the report: the round, the check and its explanation, the
+// artifacts and how to replay.
+func (f *Failure) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "stress: round %d (seed %d, %s, GOMAXPROCS %d, capacity %s) failed the %s check:\n%s",
+		f.Round, f.Seed, f.Mix, f.GOMAXPROCS, capText(f.Capacity), f.Check, f.Explanation)
+	if len(f.Artifacts) > 0 {
+		fmt.Fprintf(&b, "\nartifacts: %s", strings.Join(f.Artifacts, ", "))
+	} else if f.Dump != "" {
+		fmt.Fprintf(&b, "\ngoroutines:\n%s", f.Dump)
+	}
+	replay := f.Replay
+	if replay == "" {
+		replay = fmt.Sprintf("stress.WithSeed(%d), stress.WithRounds(%d)", f.Seed, f.Round+1)
+	}
+	fmt.Fprintf(&b, "\nreplay: %s — the same operations; the interleaving can differ, so a rare failure may need a few runs", replay)
+	return b.String()
+}
+
+func capText(n int) string {
+	if n == 0 {
+		return "unbounded"
+	}
+	return fmt.Sprint(n)
+}
+
+// failure builds the failure of round r, writing its artifacts; leak, if
+// not empty, is a leak found after a round that passed.
+func (c *config) failure(r round, o scenario.Outcome, leak string) *Failure {
+	f := &Failure{Seed: c.seed, Round: r.index, Mix: r.mix.name, GOMAXPROCS: r.procs, Capacity: r.capacity,
+		Check: string(o.Failure), Explanation: o.Explanation, Dump: o.Dump}
+	if leak != "" {
+		f.Check, f.Explanation = "leak", leak
+	}
+	if f.Check == "" {
+		f.Check = string(scenario.Undecided)
+	}
+	if c.testName != "" {
+		f.Replay = fmt.Sprintf("%s=%d go test -race -run '%s' (stress.WithRounds(%d) stops at that round)",
+			SeedEnv, f.Seed, runPattern(c.testName), f.Round+1)
+	}
+	if err := c.writeArtifacts(f, r, o); err != nil {
+		f.Explanation += fmt.Sprintf("\n(writing the artifacts failed: %v)", err)
+	}
+	return f
+}
+
+// writeArtifacts writes the round's history, visualisation and report to
+// a folder of its own under the artifacts folder.
+func (c *config) writeArtifacts(f *Failure, r round, o scenario.Outcome) error {
+	dir := c.artifacts
+	if dir == "" && !c.tempArtifact {
+		return nil
+	}
+	var err error
+	if dir == "" {
+		dir, err = os.MkdirTemp("", "pcq-stress-")
+	} else {
+		err = os.MkdirAll(dir, 0o755)
+	}
+	if err != nil {
+		return err
+	}
+	dir = filepath.Join(dir, fmt.Sprintf("seed%d-round%d", f.Seed, f.Round))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var errs []string
+	if len(o.History.Operations) > 0 {
+		errs = append(errs, write(f, filepath.Join(dir, "history.jsonl"), func(w *os.File) error {
+			return linearizability.WriteHistory(w, o.History)
+		}))
+		errs = append(errs, write(f, filepath.Join(dir, "visual.html"), func(w *os.File) error {
+			return linearizability.Visualize(o.History, o.Report, w)
+		}))
+	}
+	errs = append(errs, write(f, filepath.Join(dir, "report.txt"), func(w *os.File) error {
+		_, err := fmt.Fprintf(w, "%s\n\n%s\n%s\n\n%s", f.Error(), o.Report, r.scenario, f.Dump)
+		return err
+	}))
+	if msg := strings.Join(slices.DeleteFunc(errs, func(s string) bool { return s == "" }), "; "); msg != "" {
+		return fmt.Errorf("%s", msg)
+	}
+	return nil
+}
+
+// write creates path with fill, and adds it to f's artifacts; it returns
+// "" or what went wrong.
+func write(f *Failure, path string, fill func(*os.File) error) string {
+	w, err := os.Create(path)
+	if err == nil {
+		err = fill(w)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		_ = os.Remove(path)
+		return fmt.Sprintf("%s: %v", filepath.Base(path), err)
+	}
+	f.Artifacts = append(f.Artifacts, path)
+	return ""
+}

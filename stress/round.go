@@ -1,0 +1,73 @@
+package stress
+
+import (
+	"math/rand/v2"
+
+	"github.com/pcqkit/pcq/internal/scenario"
+)
+
+// mix is one kind of round.
+type mix struct {
+	name     string
+	mix      scenario.Mix
+	steps    func(ops int) int // steps per goroutine from WithOps' n
+	shutdown scenario.ShutdownMode
+	maxYield int
+	parallel bool // needs GOMAXPROCS >= 2: contention, not interleaving
+}
+
+// mixes are the kinds of round, run in turn:
+//
+//   - hammer: puts and gets back to back, no yields, many of them: lost and
+//     duplicated items under contention (the fast checker decides FIFO
+//     histories of any length);
+//   - tasks: the same with task_done: lost increments and decrements of
+//     the unfinished count;
+//   - yields: puts and gets with PCT-like yield points, GOMAXPROCS 1 too:
+//     unusual interleavings;
+//   - full: every operation, len, join and a shutdown (soft or immediate)
+//     in the second half, with yields; short, for porcupine.
+var mixes = []mix{
+	{name: "hammer", mix: scenario.Mix{Put: 1, TryPut: 2, Get: 1, TryGet: 2},
+		steps: func(n int) int { return n }, parallel: true},
+	{name: "tasks", mix: scenario.Mix{Put: 1, TryPut: 2, Get: 1, TryGet: 2, TaskDone: 3},
+		steps: func(n int) int { return max(n/2, 6) }, parallel: true},
+	{name: "yields", mix: scenario.Basic,
+		steps: func(n int) int { return max(n/4, 6) }, maxYield: 8},
+	{name: "full", mix: scenario.Full, shutdown: scenario.Any,
+		steps: func(n int) int { return max(n/8, 6) }, maxYield: 8},
+}
+
+// procs are the GOMAXPROCS values that rounds are drawn with.
+var procs = []int{1, 2, 4}
+
+// round is one planned round.
+type round struct {
+	index    int
+	mix      mix
+	capacity int
+	procs    int
+	scenario scenario.Scenario
+}
+
+// plan returns round i: its mix in turn, its capacity in turn, its
+// GOMAXPROCS and its scenario drawn from (seed, i) alone, so that the
+// same seed replays the same rounds.
+func (c *config) plan(i int, capacities []int) round {
+	rng := rand.New(rand.NewPCG(uint64(c.seed), uint64(i)))
+	r := round{index: i, mix: mixes[i%len(mixes)], capacity: capacities[(i+i/len(mixes))%len(capacities)]}
+	r.procs = procs[rng.IntN(len(procs))]
+	if r.mix.parallel {
+		r.procs = max(r.procs, 2)
+	}
+	r.scenario = scenario.Generate(rng, scenario.Config{
+		Clients:  c.goroutines,
+		Steps:    r.mix.steps(c.ops),
+		Capacity: r.capacity,
+		Mix:      r.mix.mix,
+		Shutdown: r.mix.shutdown,
+		MaxYield: r.mix.maxYield,
+	})
+	r.scenario.Seed = c.seed
+	return r
+}

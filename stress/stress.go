@@ -1,0 +1,195 @@
+// Package stress checks a queue.Queue[int] under concurrency: many
+// goroutines run random mixes of operations on one queue — blocking calls
+// with deadlines, try-calls, task_done and join, shutdown soft and
+// immediate mid-run — recorded and checked for linearizability, after
+// cheap checks that fail fast (nothing lost, nothing duplicated, nothing
+// from nowhere, per-producer order for FIFO, task counts), with probes of
+// wake-ups and shutdown, a watchdog that turns a hang into a failure with
+// a goroutine dump, and a leak check after every round. Run it under
+// go test -race.
+//
+// A third party verifies its queue from its own test:
+//
+//	func TestMyQueue(t *testing.T) {
+//		stress.Check(t, newMyQueue)
+//	}
+//
+// Rounds are short (a few hundred operations, so that every history can
+// be checked), vary GOMAXPROCS (1, 2, 4; restored after) and inject
+// PCT-like runtime.Gosched points. Each round's scenario is drawn from the
+// seed alone: re-running with the seed of a failure ([WithSeed], or the
+// PCQ_STRESS_SEED environment variable) replays the same operations in the
+// same rounds, while the goroutines' interleaving is the scheduler's and
+// can differ — a rare failure may need a few runs to reappear.
+//
+// [Run] is the same check returning an error, for programs and for tests
+// that expect a failure. Run changes GOMAXPROCS while it runs: do not run
+// it in parallel with other tests.
+package stress
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pcqkit/pcq/internal/scenario"
+	"github.com/pcqkit/pcq/models"
+	"github.com/pcqkit/pcq/queue"
+	"go.uber.org/goleak"
+)
+
+// Result says what a passing (or failing) [Run] did.
+type Result struct {
+	Seed    int64 // the seed of every round's scenario
+	Rounds  int   // rounds run
+	Ops     int   // operations recorded and checked, over all rounds
+	Elapsed time.Duration
+	// Checkers counts the rounds each checker decided ("fast",
+	// "porcupine").
+	Checkers map[string]int
+	// Unsupported counts the operations that returned
+	// errors.ErrUnsupported (or a negative Len): not exercised.
+	Unsupported map[models.Op]int
+	// Skipped says what was not run and why: an unbounded capacity for a
+	// bounded-only queue, a final probe of an unsupported operation.
+	Skipped []string
+}
+
+// Check runs the stress rounds on newQueue and fails t, with the report
+// of [Failure], at the first round that fails. Without [WithArtifacts] it
+// writes a failure's artifacts to a new temporary folder. It logs the
+// seed and what was not exercised.
+func Check(t *testing.T, newQueue func(capacity int) queue.Queue[int], opts ...Option) {
+	t.Helper()
+	opts = append([]Option{WithLogf(t.Logf), func(c *config) { c.tempArtifact, c.testName = true, t.Name() }}, opts...)
+	if _, err := Run(newQueue, opts...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// runPattern returns the -run pattern that selects exactly the test name.
+func runPattern(name string) string {
+	parts := strings.Split(name, "/")
+	for i, p := range parts {
+		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
+	}
+	return strings.Join(parts, "/")
+}
+
+// Run runs the stress rounds on newQueue and returns a *[Failure] for the
+// first round that fails: a check of the run failed, its history is not
+// linearizable or could not be decided (never a pass), it hung, or it
+// left goroutines behind.
+func Run(newQueue func(capacity int) queue.Queue[int], opts ...Option) (Result, error) {
+	c := newConfig(opts)
+	start := time.Now()
+	res := Result{Seed: c.seed, Checkers: map[string]int{}, Unsupported: map[models.Op]int{}}
+	defer func() { res.Elapsed = time.Since(start) }()
+	c.logf("stress: seed %d (replay with stress.WithSeed(%d) or %s=%d)", c.seed, c.seed, SeedEnv, c.seed)
+	caps, skipped := c.resolveCapacities(newQueue)
+	res.Skipped = skipped
+	for _, s := range skipped {
+		c.logf("stress: skipped %s", s)
+	}
+	if len(caps) == 0 {
+		return res, errors.New("stress: no capacity to run: newQueue panics on every one")
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	ignore := goleak.IgnoreCurrent()
+	minRounds := 2 * len(caps)
+	for i := 0; c.more(i, minRounds, start); i++ {
+		r := c.plan(i, caps)
+		if err := c.runRound(r, newQueue, ignore, &res); err != nil {
+			c.logf("%v", err)
+			return res, err
+		}
+	}
+	c.report(&res, time.Since(start))
+	return res, nil
+}
+
+// more reports whether round i should run.
+func (c *config) more(i, minRounds int, start time.Time) bool {
+	if c.rounds > 0 {
+		return i < c.rounds
+	}
+	return i < minRounds || time.Since(start) < c.duration
+}
+
+// resolveCapacities returns the capacities to run, without those newQueue
+// panics on (said in skipped).
+func (c *config) resolveCapacities(newQueue func(int) queue.Queue[int]) (caps []int, skipped []string) {
+	want := c.capacities
+	if want == nil {
+		want = []int{1, 4, 0}
+	}
+	for _, n := range want {
+		if err := tryNew(newQueue, max(n, 0)); err != nil {
+			skipped = append(skipped, fmt.Sprintf("capacity %d: %v", n, err))
+			continue
+		}
+		caps = append(caps, max(n, 0))
+	}
+	return caps, skipped
+}
+
+func tryNew(newQueue func(int) queue.Queue[int], n int) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("newQueue(%d) panics: %v", n, p)
+		}
+	}()
+	q := newQueue(n)
+	if q != nil {
+		_ = q.Shutdown(true)
+	}
+	return nil
+}
+
+// runRound runs one round at its GOMAXPROCS, checks it and its leaks,
+// and adds it to res.
+func (c *config) runRound(r round, newQueue func(int) queue.Queue[int], ignore goleak.Option, res *Result) error {
+	runtime.GOMAXPROCS(r.procs)
+	o := scenario.Run(context.Background(), newQueue, r.scenario, scenario.Options{
+		Kind: c.kind, Checker: c.checker, CheckTimeout: c.checkTimeout,
+		Watchdog: c.watchdog, ProbeWait: c.probeWait,
+	})
+	res.Rounds++
+	res.Ops += o.Stats.Ops
+	for op, n := range o.Unsupported {
+		res.Unsupported[op] += n
+	}
+	for _, s := range o.NotProbed {
+		if !slices.Contains(res.Skipped, s) {
+			res.Skipped = append(res.Skipped, s)
+		}
+	}
+	if o.Failure == "" && o.Report.Checker != "" {
+		res.Checkers[o.Report.Checker]++
+	}
+	if err := o.Err(); err != nil {
+		return c.failure(r, o, "")
+	}
+	if err := goleak.Find(append([]goleak.Option{ignore}, c.leakOpts...)...); err != nil {
+		return c.failure(r, o, fmt.Sprintf("goroutines left behind after the round: %v", err))
+	}
+	return nil
+}
+
+// report logs what was not exercised and how the rounds were decided.
+func (c *config) report(res *Result, elapsed time.Duration) {
+	ops := slices.SortedFunc(maps.Keys(res.Unsupported), cmp.Compare[models.Op])
+	for _, op := range ops {
+		c.logf("stress: not exercised: %v (%d calls returned errors.ErrUnsupported or a negative length)", op, res.Unsupported[op])
+	}
+	c.logf("stress: %d rounds, %d operations checked in %v, decided by %v",
+		res.Rounds, res.Ops, elapsed.Round(time.Millisecond), res.Checkers)
+}
