@@ -30,8 +30,12 @@ func Check(f *testing.F, newQueue func(capacity int) queue.Queue[int], opts ...O
 	}
 	name := safeName(f.Name())
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if err := c.runOne(newQueue, caps, data, name); err != nil {
+		note, err := c.runOne(newQueue, caps, data, name)
+		if err != nil {
 			t.Fatal(err)
+		}
+		if note != "" {
+			t.Log(note)
 		}
 	})
 }

@@ -25,8 +25,7 @@ func bug(t *testing.T, name string) broken.Bug {
 	return broken.Bug{}
 }
 
-// joinEarlyInput is a seed (producer and consumer, task accounting) on
-// which join-early fails at once: see TestCatchesBrokenQueues.
+// failingInput returns the first seed on which b's queue fails.
 func failingInput(t *testing.T, b broken.Bug) []byte {
 	t.Helper()
 	for _, data := range fuzz.Seeds(b.New) {

@@ -30,5 +30,5 @@ func ExampleRunOne() {
 	fmt.Println(errors.As(err, &f), f.Check)
 	// Output:
 	// <nil>
-	// true linearizability
+	// true tasks
 }

@@ -3,6 +3,7 @@ package fuzz
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/pcqkit/pcq/internal/scenario"
 	"github.com/pcqkit/pcq/queue"
@@ -16,17 +17,19 @@ import (
 // visualisation are written there.
 func RunOne(newQueue func(capacity int) queue.Queue[int], data []byte, opts ...Option) error {
 	c := newConfig(opts)
-	return c.runOne(newQueue, c.resolveCapacities(newQueue), data, "input")
+	_, err := c.runOne(newQueue, c.resolveCapacities(newQueue), data, "input")
+	return err
 }
 
 // runOne is RunOne with the capacities resolved; name prefixes the
-// artefact files.
-func (c *config) runOne(newQueue func(int) queue.Queue[int], caps []int, data []byte, name string) error {
+// artefact files. A passing run returns what it did not exercise, if
+// anything, as a note.
+func (c *config) runOne(newQueue func(int) queue.Queue[int], caps []int, data []byte, name string) (note string, err error) {
 	s := c.decode(data, caps)
 	asked := s.Capacity
 	q, err := build(newQueue, asked)
 	if err != nil {
-		return &Failure{Check: string(scenario.Setup), Explanation: err.Error(), Input: data,
+		return "", &Failure{Check: string(scenario.Setup), Explanation: err.Error(), Input: data,
 			Scenario: s.String(), Asked: asked, Capacity: asked}
 	}
 	s.Capacity = max(q.Cap(), 0) // the model holds the queue to the capacity it has
@@ -37,13 +40,25 @@ func (c *config) runOne(newQueue func(int) queue.Queue[int], caps []int, data []
 		Watchdog:     c.watchdog,
 	})
 	if o.Passed() {
-		return nil
+		return notExercised(o), nil
 	}
 	f := newFailure(o, s, data, asked)
 	if c.artifacts != "" {
 		f.writeArtifacts(c.artifacts, name)
 	}
-	return f
+	return "", f
+}
+
+// notExercised says what a passing run could not check ("" if nothing).
+func notExercised(o scenario.Outcome) string {
+	var parts []string
+	if len(o.Unsupported) > 0 {
+		parts = append(parts, fmt.Sprintf("not exercised (errors.ErrUnsupported): %v", o.Unsupported))
+	}
+	for _, p := range o.NotProbed {
+		parts = append(parts, "not probed: "+p)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // build calls newQueue, turning a panic or a nil queue into an error.

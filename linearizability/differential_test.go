@@ -112,9 +112,9 @@ func TestGeneratedAreLinearizable(t *testing.T) {
 // bounded queues (20-40 operations, 3-6 clients, capacity 1-4), where the
 // fast checker builds and replays linearizations.
 func TestDifferentialBounded(t *testing.T) {
-	n := 300
+	n := 150
 	if testing.Short() {
-		n = 60
+		n = 40
 	}
 	var count [3]int
 	for seed := range uint64(n) {

@@ -46,3 +46,19 @@ func TestFastReplayAccepts(t *testing.T) {
 		t.Fatalf("replay rejected a linearization: %v", seq)
 	}
 }
+
+func TestFastSortStable(t *testing.T) {
+	for _, n := range []int{0, 1, 5, 1023, 1024, 5000} {
+		keys := make([]fastKey, n)
+		for i := range keys {
+			keys[i] = fastKey{k: int64((i*7919)%97) - 40 + int64(i%3)<<40, i: int32(i)}
+		}
+		got := fastSort(keys)
+		for i := 1; i < len(got); i++ {
+			a, b := got[i-1], got[i]
+			if a.k > b.k || (a.k == b.k && a.i > b.i) {
+				t.Fatalf("n=%d: not sorted stably at %d: %v then %v", n, i, a, b)
+			}
+		}
+	}
+}

@@ -192,3 +192,15 @@ func TestTestdataHistories(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteHistoryRefusesBadOperations(t *testing.T) {
+	var buf bytes.Buffer
+	h := History{Operations: []Operation{vPut(0, 1, 0, 1), vPut(-1, 2, 0, 1)}}
+	var ve *ValidationError
+	if err := WriteHistory(&buf, h); !errors.As(err, &ve) || ve.Index != 1 || !strings.Contains(err.Error(), "negative client") {
+		t.Fatalf("got %v, want a *ValidationError for operation 1", err)
+	}
+	if err := WriteHistory(&buf, History{Kind: 5}); err == nil {
+		t.Fatal("unknown kind written")
+	}
+}

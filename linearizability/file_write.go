@@ -13,7 +13,14 @@ import (
 // operation in the order of h.Operations, with the fields in the order
 // client, op, value, immediate, call, return, result. Lines (Operation.Line)
 // are not written; reading the file back numbers them anew.
+//
+// An operation that no file can hold (an unknown op or result, a result its
+// op cannot have, a negative client, a return before its call) is a
+// *[ValidationError], and what was written before it is flushed.
 func WriteHistory(w io.Writer, h History) error {
+	if h.Kind > models.Priority || h.Capacity < 0 {
+		return Validate(History{Kind: h.Kind, Capacity: h.Capacity})
+	}
 	bw := bufio.NewWriter(w)
 	buf := make([]byte, 0, 128)
 	buf = append(buf, `{"model":"`...)
@@ -24,7 +31,11 @@ func WriteHistory(w io.Writer, h History) error {
 	if _, err := bw.Write(buf); err != nil {
 		return err
 	}
-	for _, op := range h.Operations {
+	for i, op := range h.Operations {
+		if msg := checkOperation(op); msg != "" {
+			bw.Flush()
+			return &ValidationError{Index: i, Msg: ref(h.Operations, i) + ": " + msg}
+		}
 		if _, err := bw.Write(appendOperation(buf[:0], op)); err != nil {
 			return err
 		}

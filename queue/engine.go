@@ -54,6 +54,18 @@ const (
 // queue closed has pushed by then, every call that answers ErrShutDown waits
 // for that moment, and while items are being drained every call that would
 // see the difference (a get, Len) waits too.
+//
+// Progress. The engine adds no lock to the fast path: a put is two atomic
+// additions on the tasks word around the buffer's push, a get is the
+// buffer's pop, and both load the waiter counts. Three places wait for a
+// put in flight instead (yielding with runtime.Gosched): a closing Shutdown
+// (the gate), a TaskDone that finds no unfinished task while a put is in
+// flight, and calls answering ErrShutDown or Len while a shutdown phase is
+// in progress (they block until it ends).
+//
+// Limits. The tasks word keeps up to 2^24-1 puts in flight (one per
+// goroutine at most) and up to 2^40-1 unfinished tasks; 2^40 puts that are
+// never marked done wrap the count to zero.
 type engine[T any] struct {
 	tasks atomic.Uint64
 	_     [56]byte // tasks is written by every put: keep it on its own line

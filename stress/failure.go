@@ -1,6 +1,7 @@
 package stress
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -102,9 +103,15 @@ func (c *config) writeArtifacts(f *Failure, r round, o scenario.Outcome) error {
 		errs = append(errs, write(f, filepath.Join(dir, "history.jsonl"), func(w *os.File) error {
 			return linearizability.WriteHistory(w, o.History)
 		}))
-		errs = append(errs, write(f, filepath.Join(dir, "visual.html"), func(w *os.File) error {
-			return linearizability.Visualize(o.History, o.Report, w)
-		}))
+		var html bytes.Buffer
+		if err := linearizability.Visualize(o.History, o.Report, &html); err != nil {
+			f.Explanation += fmt.Sprintf("\n(no visualisation: %v)", err)
+		} else {
+			errs = append(errs, write(f, filepath.Join(dir, "visual.html"), func(w *os.File) error {
+				_, err := w.Write(html.Bytes())
+				return err
+			}))
+		}
 	}
 	errs = append(errs, write(f, filepath.Join(dir, "report.txt"), func(w *os.File) error {
 		_, err := fmt.Fprintf(w, "%s\n\n%s\n%s\n\n%s", f.Error(), o.Report, r.scenario, f.Dump)

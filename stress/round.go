@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/pcqkit/pcq/internal/scenario"
+	"github.com/pcqkit/pcq/models"
 )
 
 // mix is one kind of round.
@@ -14,7 +15,14 @@ type mix struct {
 	shutdown scenario.ShutdownMode
 	maxYield int
 	parallel bool // needs GOMAXPROCS >= 2: contention, not interleaving
+	slow     bool // its histories go to porcupine (task_done, len, join, shutdown)
 }
+
+// porcupineOps bounds the operations of a round whose history goes to
+// porcupine (every round of a LIFO or priority queue; the rounds with
+// task_done, len, join or shutdown): porcupine is exponential in the worst
+// case, and a LIFO history of a thousand operations can take it minutes.
+const porcupineOps = 300
 
 // mixes are the kinds of round, run in turn:
 //
@@ -31,11 +39,11 @@ var mixes = []mix{
 	{name: "hammer", mix: scenario.Mix{Put: 1, TryPut: 2, Get: 1, TryGet: 2},
 		steps: func(n int) int { return n }, parallel: true},
 	{name: "tasks", mix: scenario.Mix{Put: 1, TryPut: 2, Get: 1, TryGet: 2, TaskDone: 3},
-		steps: func(n int) int { return max(n/2, 6) }, parallel: true},
+		steps: func(n int) int { return max(n/2, 6) }, parallel: true, slow: true},
 	{name: "yields", mix: scenario.Basic,
 		steps: func(n int) int { return max(n/4, 6) }, maxYield: 8},
 	{name: "full", mix: scenario.Full, shutdown: scenario.Any,
-		steps: func(n int) int { return max(n/8, 6) }, maxYield: 8},
+		steps: func(n int) int { return max(n/8, 6) }, maxYield: 8, slow: true},
 }
 
 // procs are the GOMAXPROCS values that rounds are drawn with.
@@ -60,9 +68,13 @@ func (c *config) plan(i int, capacities []int) round {
 	if r.mix.parallel {
 		r.procs = max(r.procs, 2)
 	}
+	steps := r.mix.steps(c.ops)
+	if r.mix.slow || c.kind != models.FIFO {
+		steps = min(steps, max(porcupineOps/c.goroutines, 4))
+	}
 	r.scenario = scenario.Generate(rng, scenario.Config{
 		Clients:  c.goroutines,
-		Steps:    r.mix.steps(c.ops),
+		Steps:    steps,
 		Capacity: r.capacity,
 		Mix:      r.mix.mix,
 		Shutdown: r.mix.shutdown,

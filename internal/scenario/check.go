@@ -7,14 +7,18 @@ import (
 	"github.com/pcqkit/pcq/models"
 )
 
-// check fills o from the finished execution: the history, then the checks
-// in order, cheap ones first; it stops at the first that fails.
-func (ex *exec) check(o *Outcome) {
-	h := ex.rec.History(ex.opts.Kind, ex.s.Capacity)
-	o.History = h
+// collect fills o with what the finished execution recorded.
+func (ex *exec) collect(o *Outcome) {
+	o.History = ex.rec.History(ex.opts.Kind, ex.s.Capacity)
 	o.Unsupported = ex.rec.Unsupported()
 	o.NotProbed = ex.probe.notProbed
 	ex.stats(o)
+}
+
+// check runs the checks on o's history in order, cheap ones first; it
+// stops at the first that fails.
+func (ex *exec) check(o *Outcome) {
+	h := o.History
 	if errs := ex.rec.Errors(); len(errs) > 0 {
 		o.fail(Contract, "%v (%d such errors)", errs[0], len(errs))
 		return
@@ -39,6 +43,7 @@ func (ex *exec) check(o *Outcome) {
 	}
 	o.Report = linearizability.Check(h, linearizability.WithChecker(ex.opts.Checker),
 		linearizability.WithTimeout(ex.opts.CheckTimeout))
+	o.checked = true
 	switch o.Report.Verdict {
 	case linearizability.Violation:
 		o.fail(Linearizability, "%s", o.Report.Explanation)

@@ -62,12 +62,14 @@ type Outcome struct {
 	// Dump is the goroutine dump of a watchdog failure.
 	Dump  string
 	Stats Stats
+
+	checked bool // the history was given to the linearizability checker
 }
 
 // Passed reports whether every check passed and the history was found
 // linearizable. An undecided history does not pass.
 func (o Outcome) Passed() bool {
-	return o.Failure == "" && o.Report.Verdict == linearizability.Linearizable
+	return o.Failure == "" && o.checked && o.Report.Verdict == linearizability.Linearizable
 }
 
 // ErrFailed is matched (errors.Is) by every error of [Outcome.Err].

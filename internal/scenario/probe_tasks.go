@@ -24,17 +24,32 @@ func (ex *exec) probeTasks(ctx context.Context, pending int) {
 		jctx, cancel := context.WithTimeout(ctx, time.Millisecond)
 		err := ex.q.Join(jctx)
 		cancel()
+		if unsupported(err) {
+			ex.notProbed("task accounting: Join is unsupported")
+			return
+		}
 		if err == nil {
 			ex.probeFail(Tasks, "Join returned nil although %d items got were not yet marked done (the clients had finished and the queue was drained)", pending)
 			return
 		}
 	}
-	if k, err := ex.taskDones(pending); err != nil {
+	k, err := ex.taskDones(pending)
+	if unsupported(err) {
+		ex.notProbed("task accounting: TaskDone is unsupported")
+		return
+	}
+	if err != nil {
 		ex.probeFail(Tasks, "TaskDone, called %d times by %d goroutines at once (once per item got and not yet marked done), succeeded %d times and then returned %v: the unfinished count was too low",
 			pending, ex.opts.Burst, k, err)
 		return
 	}
-	if err := ex.q.TaskDone(); !errors.Is(err, queue.ErrTaskDone) {
+	if err := ex.q.TaskDone(); unsupported(err) {
+		ex.notProbed("task accounting: TaskDone is unsupported")
+		return
+	} else if err != nil && !errors.Is(err, queue.ErrTaskDone) {
+		ex.probeFail(Tasks, "TaskDone with every task done returned %v, want ErrTaskDone", err)
+		return
+	} else if err == nil {
 		extra := 0
 		for err == nil && extra < 1000 {
 			extra++
@@ -45,7 +60,7 @@ func (ex *exec) probeTasks(ctx context.Context, pending int) {
 	}
 	jctx, cancel := context.WithTimeout(ctx, ex.opts.ProbeWait)
 	defer cancel()
-	if err := ex.q.Join(jctx); err != nil {
+	if err := ex.q.Join(jctx); err != nil && !unsupported(err) {
 		ex.probeFail(Tasks, "Join returned %v after %v although every task was done", err, ex.opts.ProbeWait)
 	}
 }
@@ -77,3 +92,7 @@ func (ex *exec) taskDones(n int) (int, error) {
 	}
 	return ok, errors.Join(errs...)
 }
+
+// unsupported reports whether err says that the queue does not have the
+// operation.
+func unsupported(err error) bool { return errors.Is(err, errors.ErrUnsupported) }

@@ -65,17 +65,26 @@ const watchdogGrace = 2 * time.Second
 // Run executes s on a fresh queue newQueue(s.Capacity) and checks it.
 //
 // Each client runs its steps on its own goroutine, recorded. Once all have
-// finished, the final clients (Burst of them) drain the queue together
-// with try_get (recorded), then the final client alone
-// probes it, unrecorded, with everything known exactly: task accounting
-// (a join that must block does, each item got can be marked done once and
-// not once more, join then returns), wake-ups (getters blocked on the empty
-// queue all wake when as many items are put), shutdown (blocked getters
-// all wake with ErrShutDown; every later call answers ErrShutDown). The
-// history is then checked, cheap checks first: errors outside the
+// finished, Burst final clients drain the queue together with try_get
+// (recorded). The final client then probes the queue, unrecorded, with
+// every expectation exact because nothing else runs:
+//
+//   - get burst: the queue is filled with try_put and emptied by Burst
+//     goroutines with try_get at once, 256 items in all; each must come
+//     out exactly once;
+//   - task accounting: with items got and not marked done, a join must
+//     block; Burst goroutines then mark them done at once, each call must
+//     succeed, one more must fail with ErrTaskDone, and join must return;
+//   - wake-up: getters blocked on the empty queue must all wake when as
+//     many items are put;
+//   - shutdown: getters blocked on the empty queue must all wake with
+//     ErrShutDown when it is shut down, and every later get and put must
+//     answer ErrShutDown.
+//
+// The history is then checked, cheap checks first: errors outside the
 // contract, nothing lost, duplicated or from nowhere, per-producer order
 // (FIFO), task counts, the probes; then [linearizability.Validate] and
-// [linearizability.Check].
+// [linearizability.Check]. The first failure is the outcome's.
 //
 // A run that does not finish within opts.Watchdog fails with a goroutine
 // dump; Run then cancels every call and shuts the queue down immediately
@@ -112,11 +121,13 @@ func Run(ctx context.Context, newQueue func(capacity int) queue.Queue[int], s Sc
 		go func() { _ = q.Shutdown(true) }() // may block too, on a broken queue
 		select {
 		case <-done:
+			ex.collect(&o)
 		case <-time.After(watchdogGrace):
 			o.Explanation += fmt.Sprintf("; goroutines still blocked %v after cancelling every call and Shutdown(true)", watchdogGrace)
-			return o
 		}
+		return o
 	}
+	ex.collect(&o)
 	ex.check(&o)
 	return o
 }

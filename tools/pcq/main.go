@@ -31,6 +31,7 @@ type command struct {
 // Adding a subcommand is one entry here and one file beside this one.
 var commands = []command{
 	{"demo", "run producers and consumers over a queue; check every item is consumed once", runDemo},
+	{"stress", "stress campaign: every implementation under many goroutines, histories checked for linearizability", runStress},
 	{"bench", "throughput and latency of each implementation against a buffered channel; table and plot", runBench},
 	{"fuzz", "run every fuzz target in turn for a share of a time budget; table of executions and crashers", runFuzz},
 	{"check", "check history files for linearizability (exit 0 yes, 1 violation, 2 unknown, 3 bad file)", runCheck},

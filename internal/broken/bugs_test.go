@@ -1,0 +1,145 @@
+package broken
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/pcqkit/pcq/queue"
+)
+
+// symptom runs a scenario on a queue and reports whether it showed the bug.
+type symptom func(t *testing.T, newQueue func(int) queue.Queue[int]) bool
+
+// symptoms shows each bug: the broken queue shows it, the correct base
+// (NewCorrect) never does.
+var symptoms = map[string]symptom{
+	"lost-in-ring":                contended(lostItems),
+	"get-twice":                   contended(duplicates),
+	"ring-grow-reorder":           reorders,
+	"lost-wakeup":                 contended(sleepsWithItem),
+	"cancelled-put-enqueues":      cancelledPutLands,
+	"taskdone-race":               contended(joinHangs),
+	"join-early":                  joinReturnsEarly,
+	"shutdown-getter-asleep":      getterSleepsAfterShutdown,
+	"immediate-shutdown-count":    joinHangsAfterImmediate,
+	"tryput-full-before-shutdown": tryPutFull,
+	"tryget-empty-after-shutdown": tryGetEmpty,
+	"taskdone-unchecked":          taskDoneTooMany,
+}
+
+func TestEveryBugShowsItsSymptom(t *testing.T) {
+	for _, b := range All() {
+		t.Run(b.Name, func(t *testing.T) {
+			show, ok := symptoms[b.Name]
+			if !ok {
+				t.Fatal("no symptom for this bug")
+			}
+			if b.Description == "" || len(b.Catches) == 0 {
+				t.Error("missing description or catches")
+			}
+			if !show(t, b.New) {
+				t.Errorf("%s: the bug did not show: %s", b.Name, b.Description)
+			}
+			if show(t, NewCorrect) {
+				t.Errorf("%s: the correct queue shows the symptom", b.Name)
+			}
+		})
+	}
+}
+
+// contended repeats a racy scenario until it shows the bug, for at most
+// two seconds.
+func contended(s symptom) symptom {
+	return func(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
+		for start := time.Now(); time.Since(start) < 2*time.Second; {
+			if s(t, newQueue) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+func ctx(d time.Duration) context.Context {
+	c, cancel := context.WithTimeout(context.Background(), d)
+	_ = cancel // ends with its timer
+	return c
+}
+
+func reorders(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
+	q := newQueue(0)
+	mustPut(t, q, 1, 2)
+	var got []int
+	for _, v := range []int{3, 4} {
+		got = append(got, mustGet(t, q))
+		mustPut(t, q, v)
+	}
+	got = append(got, mustGet(t, q), mustGet(t, q), mustGet(t, q))
+	return !slices.Equal(got, []int{1, 2, 3, 4})
+}
+
+func cancelledPutLands(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
+	q := newQueue(1)
+	mustPut(t, q, 1)
+	if err := q.Put(ctx(time.Millisecond), 2); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("put on a full queue: %v", err)
+	}
+	mustGet(t, q)
+	_, err := q.TryGet()
+	return err == nil
+}
+
+func joinReturnsEarly(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
+	q := newQueue(0)
+	mustPut(t, q, 1)
+	mustGet(t, q)
+	return q.Join(ctx(5*time.Millisecond)) == nil
+}
+
+func joinHangsAfterImmediate(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
+	q := newQueue(0)
+	mustPut(t, q, 1, 2)
+	mustGet(t, q)
+	_ = q.TaskDone()
+	_ = q.Shutdown(true)
+	return q.Join(ctx(20*time.Millisecond)) != nil
+}
+
+func tryPutFull(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
+	q := newQueue(1)
+	mustPut(t, q, 1)
+	_ = q.Shutdown(false)
+	return errors.Is(q.TryPut(2), queue.ErrFull)
+}
+
+func tryGetEmpty(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
+	q := newQueue(1)
+	_ = q.Shutdown(false)
+	_, err := q.TryGet()
+	return errors.Is(err, queue.ErrEmpty)
+}
+
+func taskDoneTooMany(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
+	return newQueue(1).TaskDone() == nil
+}
+
+func mustPut(t *testing.T, q queue.Queue[int], vs ...int) {
+	t.Helper()
+	for _, v := range vs {
+		if err := q.TryPut(v); err != nil {
+			t.Fatalf("try_put(%d): %v", v, err)
+		}
+	}
+}
+
+func mustGet(t *testing.T, q queue.Queue[int]) int {
+	t.Helper()
+	v, err := q.TryGet()
+	if err != nil {
+		t.Fatalf("try_get: %v", err)
+	}
+	return v
+}

@@ -1,0 +1,137 @@
+package scenario
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pcqkit/pcq/internal/broken"
+	"github.com/pcqkit/pcq/models"
+	"github.com/pcqkit/pcq/queue"
+)
+
+func locked(c int) queue.Queue[int] { return queue.NewLocked[int](c) }
+
+func TestRunPasses(t *testing.T) {
+	configs := []Config{
+		{Clients: 4, Steps: 60, Capacity: 0, Mix: Basic, MaxYield: 4},
+		{Clients: 4, Steps: 60, Capacity: 1, Mix: Basic},
+		{Clients: 5, Steps: 12, Capacity: 3, Mix: Full, Shutdown: Soft, MaxYield: 4},
+		{Clients: 5, Steps: 12, Capacity: 0, Mix: Full, Shutdown: Immediate, MaxYield: 4},
+	}
+	for seed := range uint64(8) {
+		c := configs[seed%uint64(len(configs))]
+		s := gen(seed, c)
+		o := Run(context.Background(), locked, s, Options{})
+		if !o.Passed() {
+			t.Fatalf("seed %d: a correct queue failed: %v\n%v", seed, o.Err(), s)
+		}
+		st := o.Stats
+		if st.PutsOK != st.GetsOK+st.Discarded || st.Ops != len(o.History.Operations) || st.Ops < s.Ops() {
+			t.Fatalf("seed %d: inconsistent stats %+v for %d steps", seed, st, s.Ops())
+		}
+		if c.Shutdown == Soft && st.Discarded != 0 {
+			t.Fatalf("seed %d: %d items discarded without an immediate shutdown", seed, st.Discarded)
+		}
+	}
+}
+
+// TestRunCatches runs one-client scenarios on broken queues whose bug the
+// final probes find whatever the interleaving, and checks the failure.
+func TestRunCatches(t *testing.T) {
+	put, get := Step{Op: models.Put}, Step{Op: models.TryGet}
+	tests := map[string]struct {
+		steps []Step
+		want  Failure
+	}{
+		"join-early":                  {[]Step{put, put, get}, Tasks},
+		"taskdone-unchecked":          {[]Step{put, get}, Tasks},
+		"tryget-empty-after-shutdown": {[]Step{put}, ShutdownState},
+		"lost-wakeup":                 {nil, Liveness},
+		"shutdown-getter-asleep":      {nil, Liveness},
+		"immediate-shutdown-count":    {[]Step{put, put, {Op: models.Shutdown, Immediate: true}}, Tasks},
+	}
+	for _, b := range broken.All() {
+		tt, ok := tests[b.Name]
+		if !ok {
+			continue
+		}
+		s := Scenario{Capacity: 4, Clients: [][]Step{tt.steps}}
+		o := Run(context.Background(), b.New, s, Options{ProbeWait: 100 * time.Millisecond})
+		if o.Failure != tt.want {
+			t.Errorf("%s: failure %q (%s), want %q", b.Name, o.Failure, o.Explanation, tt.want)
+		}
+	}
+}
+
+// hang is a queue whose Get ignores its context and blocks until
+// Shutdown(true): a hang for the watchdog.
+type hang struct {
+	queue.Queue[int]
+	release chan struct{}
+}
+
+func (h *hang) Get(context.Context) (int, error) {
+	<-h.release
+	return 0, queue.ErrShutDown
+}
+
+func (h *hang) Shutdown(immediate bool) error {
+	if immediate {
+		select {
+		case <-h.release:
+		default:
+			close(h.release)
+		}
+	}
+	return h.Queue.Shutdown(immediate)
+}
+
+func TestRunWatchdog(t *testing.T) {
+	newHang := func(c int) queue.Queue[int] { return &hang{Queue: locked(c), release: make(chan struct{})} }
+	s := Scenario{Clients: [][]Step{{{Op: models.TryPut}, {Op: models.Get, Wait: time.Millisecond}}}}
+	start := time.Now()
+	o := Run(context.Background(), newHang, s, Options{Watchdog: 100 * time.Millisecond})
+	if o.Failure != Watchdog || !strings.Contains(o.Dump, "goroutine") {
+		t.Fatalf("failure %q (%s), dump %d bytes; want a watchdog failure with a dump", o.Failure, o.Explanation, len(o.Dump))
+	}
+	if !strings.Contains(o.Explanation, "client 0 in step 1 get") {
+		t.Errorf("explanation %q does not say where the run hung", o.Explanation)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("Run took %v after a 100ms watchdog", d)
+	}
+}
+
+func TestRunSetup(t *testing.T) {
+	for name, nq := range map[string]func(int) queue.Queue[int]{
+		"panics":         func(int) queue.Queue[int] { panic("no") },
+		"nil":            func(int) queue.Queue[int] { return nil },
+		"wrong capacity": func(int) queue.Queue[int] { return locked(0) },
+	} {
+		o := Run(context.Background(), nq, Scenario{Capacity: 2, Clients: [][]Step{{}}}, Options{})
+		if o.Failure != Setup || !errors.Is(o.Err(), ErrFailed) {
+			t.Errorf("%s: failure %q, err %v; want setup", name, o.Failure, o.Err())
+		}
+	}
+}
+
+// partial is a queue without Len, TaskDone and Join.
+type partial struct{ queue.Queue[int] }
+
+func (partial) Len() int                   { return -1 }
+func (partial) TaskDone() error            { return errors.ErrUnsupported }
+func (partial) Join(context.Context) error { return errors.ErrUnsupported }
+
+func TestRunUnsupported(t *testing.T) {
+	s := gen(3, Config{Clients: 3, Steps: 20, Mix: Full, MaxYield: 2})
+	o := Run(context.Background(), func(c int) queue.Queue[int] { return partial{locked(c)} }, s, Options{})
+	if !o.Passed() {
+		t.Fatalf("a correct queue without len, task_done and join failed: %v", o.Err())
+	}
+	if o.Unsupported[models.Len] == 0 || o.Unsupported[models.Join] == 0 || len(o.NotProbed) == 0 {
+		t.Fatalf("Unsupported %v, NotProbed %q: want len and join counted and the task probe skipped", o.Unsupported, o.NotProbed)
+	}
+}

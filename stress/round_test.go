@@ -1,0 +1,43 @@
+package stress
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/pcqkit/pcq/models"
+)
+
+func TestPlanReplays(t *testing.T) {
+	caps := []int{1, 4, 0}
+	a := newConfig([]Option{WithSeed(42)})
+	b := newConfig([]Option{WithSeed(42)})
+	other := newConfig([]Option{WithSeed(43)})
+	for i := range 12 {
+		ra, rb := a.plan(i, caps), b.plan(i, caps)
+		if !reflect.DeepEqual(ra.scenario, rb.scenario) || ra.procs != rb.procs || ra.capacity != rb.capacity || ra.mix.name != rb.mix.name {
+			t.Fatalf("round %d: the same seed planned two different rounds", i)
+		}
+		if reflect.DeepEqual(ra.scenario, other.plan(i, caps).scenario) {
+			t.Fatalf("round %d: seeds 42 and 43 planned the same scenario", i)
+		}
+		if ra.mix.parallel && ra.procs < 2 {
+			t.Fatalf("round %d: %s round with GOMAXPROCS %d", i, ra.mix.name, ra.procs)
+		}
+	}
+}
+
+func TestPlanCovers(t *testing.T) {
+	caps := []int{1, 4, 0}
+	c := newConfig([]Option{WithSeed(1), WithModel(models.LIFO)})
+	seen := map[string]bool{}
+	for i := range 12 {
+		r := c.plan(i, caps)
+		seen[r.mix.name+"/"+capText(r.capacity)] = true
+		if ops := r.scenario.Ops(); ops > porcupineOps+1 {
+			t.Fatalf("round %d: %d operations for porcupine (LIFO), more than %d", i, ops, porcupineOps)
+		}
+	}
+	if len(seen) != len(mixes)*len(caps) {
+		t.Fatalf("12 rounds ran %d of the %d mix and capacity pairs: %v", len(seen), len(mixes)*len(caps), seen)
+	}
+}
