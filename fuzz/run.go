@@ -3,6 +3,7 @@ package fuzz
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/pcqkit/pcq/internal/scenario"
@@ -29,7 +30,7 @@ func (c *config) runOne(newQueue func(int) queue.Queue[int], caps []int, data []
 	asked := s.Capacity
 	q, err := build(newQueue, asked)
 	if err != nil {
-		return "", &Failure{Check: string(scenario.Setup), Explanation: err.Error(), Input: data,
+		return "", &Failure{Check: string(scenario.Setup), Explanation: err.Error(), Input: slices.Clone(data),
 			Scenario: s.String(), Asked: asked, Capacity: asked}
 	}
 	s.Capacity = max(q.Cap(), 0) // the model holds the queue to the capacity it has

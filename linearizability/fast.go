@@ -15,18 +15,23 @@ import (
 // in the opposite order of their non-overlapping puts or a later value got
 // while an earlier one stays queued (order), and an empty result while some
 // value was certainly queued at every instant of its call (witness, with
-// interval covering by several values together). Bounded capacity is
-// handled by counting: a full result is a violation when fewer than
-// capacity values could have been queued at every instant of its call.
+// interval covering by several values together). Canceled operations had
+// no effect and are dropped.
+//
+// Bounded capacity: a full result is a violation when fewer than capacity
+// values could have been queued at every instant of its call (counting).
+// When the capacity could bind otherwise, the checker builds a candidate
+// linearization and replays it on a bounded queue: if the replay succeeds
+// the history is linearizable; if not, the fast checker does not decide.
 //
 // decided is false when the history holds something the fast checker
-// cannot decide soundly and completely: a LIFO or priority queue; len,
-// task_done, join or shutdown; a capacity that could bind, or a full
-// result it cannot refute; a pattern that an unknown get could explain away;
-// put values that are not distinct. r.Note then says why, and the history
-// should go to the porcupine checker. When decided, r.Verdict is
-// Linearizable or Violation, r.Checker is "fast", and a violation names its
-// few operations in r.Culprits and explains them in r.Explanation.
+// cannot decide soundly: a LIFO or priority queue; len, task_done, join or
+// shutdown; a binding capacity with no linearization found; a pattern that
+// an unknown get could explain away; put values that are not distinct.
+// r.Note then says why, and the history should go to the porcupine
+// checker. When decided, r.Verdict is Linearizable or Violation, r.Checker
+// is "fast", and a violation names its few operations in r.Culprits and
+// explains them in r.Explanation.
 func CheckFast(h History) (r Report, decided bool) {
 	start := time.Now()
 	r, decided = checkFast(h)

@@ -42,8 +42,8 @@ func (r fastRec) idx() int32 { return r.i &^ fastGetBit }
 // when h cannot be decided (put values not distinct).
 func fastPrepare(h History) (*fastHist, string) {
 	fh := &fastHist{h: h}
-	puts := make([]fastRec, 0, len(h.Operations)/2+1)
-	var gets []fastRec
+	puts := make([]fastRec, 0, len(h.Operations)) // room for the gets appended below
+	gets := make([]fastRec, 0, len(h.Operations)/2+1)
 	for i, op := range h.Operations {
 		in, res := op.Input.Op, op.Output.Result
 		switch {

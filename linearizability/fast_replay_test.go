@@ -48,7 +48,7 @@ func TestFastReplayAccepts(t *testing.T) {
 }
 
 func TestFastSortStable(t *testing.T) {
-	for _, n := range []int{0, 1, 5, 1023, 1024, 5000} {
+	for _, n := range []int{0, 1, 5, 32, 33, 1024, 5000} {
 		keys := make([]fastKey, n)
 		for i := range keys {
 			keys[i] = fastKey{k: int64((i*7919)%97) - 40 + int64(i%3)<<40, i: int32(i)}

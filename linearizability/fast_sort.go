@@ -1,10 +1,5 @@
 package linearizability
 
-import (
-	"cmp"
-	"slices"
-)
-
 // fastKey is a sort key with a payload: an index, sometimes with a flag in
 // its top bit.
 type fastKey struct {
@@ -13,14 +8,18 @@ type fastKey struct {
 }
 
 // fastSort sorts keys by k, stably, so that equal keys keep the order they
-// were given in. It is an LSD radix sort with 11-bit digits that skips the
+// were given in. It is an LSD radix sort with 8- or 11-bit digits that skips the
 // digits all keys share: times and values of a history span far fewer
 // than 64 bits, so it usually makes two or three passes over the keys
 // instead of the n log n comparisons of a comparison sort.
 func fastSort(keys []fastKey) []fastKey {
-	if len(keys) < 1024 {
-		// small: a comparison sort in place beats the radix buckets
-		slices.SortStableFunc(keys, func(a, b fastKey) int { return cmp.Compare(a.k, b.k) })
+	if len(keys) <= 32 {
+		// small: an insertion sort (stable) beats the radix buckets
+		for i := 1; i < len(keys); i++ {
+			for j := i; j > 0 && keys[j].k < keys[j-1].k; j-- {
+				keys[j], keys[j-1] = keys[j-1], keys[j]
+			}
+		}
 		return keys
 	}
 	var diff uint64
@@ -28,15 +27,18 @@ func fastSort(keys []fastKey) []fastKey {
 	for _, x := range keys {
 		diff |= uint64(x.k) ^ first
 	}
-	const bits = 11
-	const mask = 1<<bits - 1
+	bits := uint(8) // fewer buckets to clear for fewer keys
+	if len(keys) >= 1<<14 {
+		bits = 11
+	}
+	mask := uint64(1)<<bits - 1
 	buf := make([]fastKey, len(keys))
-	var count [1 << bits]int
+	count := make([]int, 1<<bits)
 	for shift := uint(0); shift < 64; shift += bits {
 		if (diff>>shift)&mask == 0 {
 			continue
 		}
-		count = [1 << bits]int{}
+		clear(count)
 		for _, x := range keys {
 			count[fastDigit(x.k, shift)&mask]++
 		}

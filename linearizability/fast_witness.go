@@ -22,7 +22,7 @@ import (
 // of their puts).
 
 // witnessOrder returns the indices of fh.vals in candidate order, or nil.
-func (fh *fastHist) witnessOrder(key fastOrderKey) []int32 {
+func (fh *fastHist) witnessOrder(key fastOrderKey, ungotByCall bool) []int32 {
 	var got, ungot []int32
 	for i := range fh.vals {
 		if fh.vals[i].got() {
@@ -37,7 +37,7 @@ func (fh *fastHist) witnessOrder(key fastOrderKey) []int32 {
 	}
 	slices.SortFunc(ungot, func(a, b int32) int {
 		x, y := &fh.vals[a], &fh.vals[b]
-		if key == fastByGetCall && x.pc != y.pc {
+		if ungotByCall && x.pc != y.pc {
 			return fastCmp(x.pc, y.pc, a, b) // earliest available: fills the queue
 		}
 		return fastCmp(x.pr, y.pr, a, b) // earliest due
@@ -126,6 +126,7 @@ const (
 	fastByGetReturn fastOrderKey = iota // earliest get return, then put return
 	fastByGetCall                       // earliest get call, then get return
 	fastByPutReturn                     // earliest put return, then get return
+	fastByPutCall                       // earliest put call, then get return
 )
 
 // admit records that value i passed one test; with both, it is free.
@@ -148,6 +149,10 @@ func (f *fastFree) Less(a, b int) bool {
 	case fastByGetCall:
 		if x.gc != y.gc {
 			return x.gc < y.gc
+		}
+	case fastByPutCall:
+		if x.pc != y.pc {
+			return x.pc < y.pc
 		}
 	}
 	if x.gr != y.gr {

@@ -11,6 +11,7 @@ import (
 // wantInFailure is what the failure of each broken queue must mention.
 var wantInFailure = map[string][]string{
 	"ring-grow-reorder":           {"commands", "the model says ok"},
+	"get-twice":                   {"sentinels", "item"},
 	"lost-wakeup":                 {"sentinels", "hang"},
 	"cancelled-put-enqueues":      {"commands", "put", "→ canceled"},
 	"join-early":                  {"commands", "join", "must block"},

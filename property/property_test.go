@@ -28,12 +28,17 @@ func TestCorrectQueues(t *testing.T) {
 		}},
 	}
 	for _, q := range fifo {
-		t.Run(q.name, func(t *testing.T) { Check(t, q.new, WithCapacities(capsFor(q.name)...)) })
+		t.Run(q.name, func(t *testing.T) {
+			t.Parallel()
+			Check(t, q.new, WithCapacities(capsFor(q.name)...))
+		})
 	}
 	t.Run("LIFO", func(t *testing.T) {
+		t.Parallel()
 		Check(t, func(c int) queue.Queue[int] { return queue.NewLIFO[int](c) }, WithModel(models.LIFO))
 	})
 	t.Run("Priority", func(t *testing.T) {
+		t.Parallel()
 		Check(t, func(c int) queue.Queue[int] { return queue.NewPriority(c, cmp.Compare[int]) }, WithModel(models.Priority))
 	})
 }

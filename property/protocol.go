@@ -41,7 +41,12 @@ func (p protocol) needs(s support) string {
 }
 
 // stats counts what the scenarios of one protocol did, for the log.
-type stats struct{ scenarios, puts, discarded atomic.Int64 }
+type stats struct {
+	scenarios, puts, discarded atomic.Int64
+	// hung is set once a scenario hung: the shrinking that follows uses a
+	// shorter watchdog, as each of its attempts that hangs costs one.
+	hung atomic.Bool
+}
 
 func (st *stats) String() string {
 	return fmt.Sprintf("%d scenarios, %d items put, %d discarded by shutdown",
@@ -66,11 +71,21 @@ func runScenario(p protocol, sc scenario, newQueue func(int) queue.Queue[int], s
 		return err
 	}
 	defer shutdownQuietly(q)
-	g := newGroup(cfg.watchdog)
+	watchdog := cfg.watchdog
+	if st.hung.Load() {
+		watchdog /= 4
+	}
+	g := newGroup(watchdog)
 	r := &runner{p: p, sc: sc, c: client{q, s}, g: g, t: newTally()}
 	err = r.run()
 	if stop := g.stop(); err == nil {
 		err = stop
+	}
+	if bad := r.t.check(true); err != nil && bad != nil {
+		err = fmt.Errorf("%w\n  and %v", err, bad) // duplicates tell more than their symptom
+	}
+	if errors.Is(err, errHang) {
+		st.hung.Store(true)
 	}
 	puts, gets := r.t.count()
 	st.scenarios.Add(1)

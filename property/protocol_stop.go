@@ -45,7 +45,7 @@ func (r *runner) stopWithShutdown(producers []<-chan struct{}) error {
 		return true
 	}
 	for strikes := 0; ; time.Sleep(pollEvery) {
-		if puts, _ := r.t.count(); puts >= r.sc.ShutdownAt || allDone() {
+		if puts, _ := r.t.count(); puts >= r.sc.shutdownAt() || allDone() {
 			break
 		}
 		if time.Now().Before(r.g.deadline) {
@@ -56,7 +56,7 @@ func (r *runner) stopWithShutdown(producers []<-chan struct{}) error {
 			strikes = 0
 		}
 		if strikes == 2 || time.Now().After(r.g.giveUp) {
-			return fmt.Errorf("hang: the producers did not make %d puts; every goroutine of the scenario is blocked:\n%s", r.sc.ShutdownAt, dump)
+			return fmt.Errorf("%w: the producers did not make %d puts; every goroutine of the scenario is blocked:\n%s", errHang, r.sc.shutdownAt(), dump)
 		}
 		r.g.deadline = time.Now().Add(r.g.period)
 	}

@@ -17,12 +17,16 @@ const sentinel = -1
 // scenario is one run of a protocol: how many producers, consumers and
 // items, and when the main goroutine joins or shuts the queue down.
 type scenario struct {
-	Producers  int
-	Consumers  int
-	Items      int  // per producer
-	JoinFirst  bool // sentinels: join before putting the sentinels
-	ShutdownAt int  // shutdown: after this many successful puts
+	Producers   int
+	Consumers   int
+	Items       int  // per producer
+	JoinFirst   bool // sentinels: join before putting the sentinels
+	ShutdownPct int  // shutdown: after this percentage of the items was put
 }
+
+// shutdownAt is the number of successful puts after which the main
+// goroutine shuts the queue down.
+func (s scenario) shutdownAt() int { return s.ShutdownPct * s.Producers * s.Items / 100 }
 
 // describe says the scenario in words, for protocol p.
 func (s scenario) describe(p protocol) string {
@@ -33,22 +37,21 @@ func (s scenario) describe(p protocol) string {
 	case p.sentinels:
 		return w + ", one sentinel per consumer after the items"
 	}
-	return fmt.Sprintf("%s, shutdown(immediate=%v) after %d puts", w, p.immediate, s.ShutdownAt)
+	return fmt.Sprintf("%s, shutdown(immediate=%v) after %d puts", w, p.immediate, s.shutdownAt())
 }
 
-// genScenario generates small scenarios. LIFO and priority queues would
-// hand out the sentinels before the items, so for them the main goroutine
-// always joins before it puts the sentinels.
+// genScenario generates small scenarios, and shrinks them. LIFO and
+// priority queues would hand out the sentinels before the items, so for them
+// the main goroutine always joins before it puts the sentinels.
 func genScenario(kind models.Kind) gopter.Gen {
-	return gopter.CombineGens(
-		gen.IntRange(1, 3), gen.IntRange(1, 3), gen.IntRange(0, 8),
-		gen.Bool(), gen.IntRange(0, 100),
-	).Map(func(v []any) scenario {
-		s := scenario{Producers: v[0].(int), Consumers: v[1].(int), Items: v[2].(int), JoinFirst: v[3].(bool)}
-		s.JoinFirst = s.JoinFirst || kind != models.FIFO
-		s.ShutdownAt = v[4].(int) * s.Producers * s.Items / 100
-		return s
-	})
+	down := func(p, c, items int, joinFirst bool, pct int) scenario {
+		return scenario{p, c, items, joinFirst || kind != models.FIFO, pct}
+	}
+	up := func(s scenario) (int, int, int, bool, int) {
+		return s.Producers, s.Consumers, s.Items, s.JoinFirst, s.ShutdownPct
+	}
+	return gopter.DeriveGen(down, up,
+		gen.IntRange(1, 3), gen.IntRange(1, 3), gen.IntRange(0, 8), gen.Bool(), gen.IntRange(0, 100))
 }
 
 // tally counts the items put and processed in one scenario.

@@ -2,10 +2,14 @@ package property
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
 )
+
+// errHang is wrapped by the errors that report a hang.
+var errHang = errors.New("hang")
 
 // patience is how many watchdog periods a wait may last in all while some
 // goroutine of the scenario can still run (a busy machine, or a livelock).
@@ -104,7 +108,7 @@ func (g *group) await(what string, done <-chan struct{}) error {
 			strikes = 0
 		}
 		if strikes == 2 || time.Now().After(g.giveUp) {
-			return fmt.Errorf("hang: %s did not happen; every goroutine of the scenario is blocked:\n%s", what, dump)
+			return fmt.Errorf("%w: %s did not happen; every goroutine of the scenario is blocked:\n%s", errHang, what, dump)
 		}
 		g.deadline = time.Now().Add(g.period)
 	}

@@ -50,7 +50,7 @@ func (s *stack[T]) pop() (T, bool) {
 	v := s.items[n-1]
 	s.items[n-1] = zero
 	s.items = s.items[:n-1]
-	if cap(s.items) > 64 && n-1 < cap(s.items)/4 {
+	if s.max == 0 && cap(s.items) > 64 && n-1 < cap(s.items)/4 {
 		s.items = append([]T(nil), s.items...)
 	}
 	return v, true

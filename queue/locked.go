@@ -3,12 +3,13 @@ package queue
 import "sync"
 
 // Locked is a FIFO queue guarded by one mutex, CPython's design done right
-// for Go: a ring buffer that grows (and shrinks) while unbounded, and
+// for Go: a ring buffer that grows as needed (up to the capacity when
+// bounded; an unbounded one also shrinks when mostly empty), and
 // per-waiter wake-ups instead of condition variables, so that blocking calls
 // can be cancelled.
 //
 // Every operation is linearizable. TryPut and TryGet do not allocate, except
-// when an unbounded queue grows or shrinks its storage.
+// when the storage grows (or, unbounded, shrinks).
 type Locked[T any] struct {
 	engine[T]
 	d deque[T]
@@ -67,7 +68,7 @@ func (d *deque[T]) pop() (T, bool) {
 		d.head = 0
 	}
 	d.n--
-	if len(d.items) > 64 && d.n < len(d.items)/4 {
+	if d.max == 0 && len(d.items) > 64 && d.n < len(d.items)/4 {
 		d.resize(len(d.items) / 2)
 	}
 	d.mu.Unlock()

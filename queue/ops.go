@@ -109,6 +109,7 @@ func wait[R any](ctx context.Context, q *waitq, again error, try func() (R, erro
 		}
 		select {
 		case <-w.ready:
+			q.woke(w)
 		case <-ctx.Done():
 			if !q.leave(w) {
 				return zero, ctx.Err()

@@ -87,7 +87,7 @@ func (h *heap[T]) pop() (T, bool) {
 	h.items[n-1] = entry[T]{}
 	h.items = h.items[:n-1]
 	h.down(0)
-	if cap(h.items) > 64 && n-1 < cap(h.items)/4 {
+	if h.max == 0 && cap(h.items) > 64 && n-1 < cap(h.items)/4 {
 		h.items = append([]entry[T](nil), h.items...)
 	}
 	return v, true

@@ -137,7 +137,7 @@ func (r *ring[T]) pop() (T, bool) {
 // and its release: the first few times it only retries (the peer is most
 // likely running), then it yields (the peer may have been preempted).
 func backoff(spins int) int {
-	if spins >= 4 {
+	if spins >= 16 {
 		runtime.Gosched()
 	}
 	return spins + 1

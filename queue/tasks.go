@@ -50,6 +50,7 @@ func (e *engine[T]) Join(ctx context.Context) error {
 		}
 		select {
 		case <-w.ready:
+			e.joiners.woke(w)
 		case <-ctx.Done():
 			e.joiners.leave(w)
 			if e.tasks.Load() == 0 {

@@ -5,9 +5,11 @@ import (
 	"sync/atomic"
 )
 
-// A waiter is one blocked call. It is woken by closing ready, after it has
-// been taken off its queue: a waiter that is no longer queued has been handed
-// a wake-up, and if it gives up without using it, it must pass it on.
+// A waiter is one blocked call. It is woken by a token sent on ready (room
+// for one), after it has been taken off its queue: a waiter that is no
+// longer queued has been handed a wake-up, and if it gives up without using
+// it, it must pass it on. Waiters are recycled: done returns one to the pool
+// once its token, if any, has been taken.
 type waiter struct {
 	ready      chan struct{}
 	prev, next *waiter
@@ -30,9 +32,13 @@ type waitq struct {
 	head, tail *waiter
 }
 
-// add queues a new waiter at the back.
+var waiterPool = sync.Pool{New: func() any {
+	return &waiter{ready: make(chan struct{}, 1)}
+}}
+
+// add queues a waiter at the back.
 func (q *waitq) add() *waiter {
-	w := &waiter{ready: make(chan struct{})}
+	w := waiterPool.Get().(*waiter)
 	q.mu.Lock()
 	w.queued = true
 	w.prev = q.tail
@@ -71,7 +77,7 @@ func (q *waitq) wakeOne() {
 	q.mu.Lock()
 	if w := q.head; w != nil {
 		q.remove(w)
-		close(w.ready)
+		w.ready <- struct{}{}
 	}
 	q.mu.Unlock()
 }
@@ -84,20 +90,29 @@ func (q *waitq) wakeAll() {
 	q.mu.Lock()
 	for w := q.head; w != nil; w = q.head {
 		q.remove(w)
-		close(w.ready)
+		w.ready <- struct{}{}
 	}
 	q.mu.Unlock()
 }
 
-// leave takes w off the queue if it is still there. It reports whether w had
-// already been woken, in which case the caller owns a wake-up that it must
-// use or pass on.
+// leave takes w off the queue if it is still there and recycles it. It
+// reports whether w had already been woken, in which case the caller owns a
+// wake-up that it must use or pass on. w must not be used afterwards.
 func (q *waitq) leave(w *waiter) (woken bool) {
 	q.mu.Lock()
-	defer q.mu.Unlock()
-	if !w.queued {
-		return true
+	woken = !w.queued
+	if !woken {
+		q.remove(w)
 	}
-	q.remove(w)
-	return false
+	q.mu.Unlock()
+	if woken {
+		<-w.ready // sent before the waker unlocked
+	}
+	waiterPool.Put(w)
+	return woken
+}
+
+// woke recycles w after its token was received from w.ready.
+func (q *waitq) woke(w *waiter) {
+	waiterPool.Put(w)
 }

@@ -2,10 +2,14 @@ package stress
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/pcqkit/pcq/internal/broken"
+	"github.com/pcqkit/pcq/linearizability"
 )
 
 // brokenBudget bounds the search for each bug: Run stops at the first
@@ -33,5 +37,43 @@ func TestRunFailsOnBroken(t *testing.T) {
 			t.Logf("caught by %s in round %d (%s, GOMAXPROCS %d, capacity %d) after %v",
 				f.Check, f.Round, f.Mix, f.GOMAXPROCS, f.Capacity, time.Since(start).Round(time.Millisecond))
 		})
+	}
+}
+
+func TestFailureArtifacts(t *testing.T) {
+	var bug broken.Bug
+	for _, b := range broken.All() {
+		if b.Name == "join-early" {
+			bug = b
+		}
+	}
+	dir := t.TempDir()
+	_, err := Run(bug.New, WithSeed(7), WithArtifacts(dir), WithCapacities(4), WithRounds(3), WithOps(20))
+	var f *Failure
+	if !errors.As(err, &f) {
+		t.Fatalf("Run passed join-early: %v", err)
+	}
+	for _, want := range []string{"seed 7", "GOMAXPROCS", "capacity 4", "failed the tasks check", "replay: stress.WithSeed(7)", "artifacts: "} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the report does not say %q:\n%v", want, err)
+		}
+	}
+	names := map[string]bool{}
+	for _, p := range f.Artifacts {
+		names[filepath.Base(p)] = true
+		if !strings.HasPrefix(p, dir) {
+			t.Errorf("artifact %s is not under %s", p, dir)
+		}
+	}
+	if !names["history.jsonl"] || !names["visual.html"] || !names["report.txt"] {
+		t.Fatalf("artifacts %v; want history.jsonl, visual.html and report.txt", f.Artifacts)
+	}
+	file, err := os.Open(filepath.Join(filepath.Dir(f.Artifacts[0]), "history.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	if h, err := linearizability.ReadHistory(file); err != nil || len(h.Operations) == 0 {
+		t.Fatalf("the history file reads back as %d operations, error %v", len(h.Operations), err)
 	}
 }

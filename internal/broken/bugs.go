@@ -29,7 +29,7 @@ func All() []Bug {
 		{"lost-in-ring", "a lock-free ring claims its slot with load+store instead of CAS: overlapping puts overwrite each other",
 			newLostRing, []string{"stress", "fuzz"}},
 		{"get-twice", "a get reads the head and advances it in two critical sections: overlapping gets deliver one item twice and lose the next",
-			newGetTwice, []string{"stress", "fuzz"}},
+			newGetTwice, []string{"property", "stress", "fuzz"}},
 		{"ring-grow-reorder", "the ring buffer grows by copying from index 0, not from the head: items that wrapped around come out first",
 			newRingGrow, []string{"property", "stress", "fuzz"}},
 		{"lost-wakeup", "a put wakes a blocked getter only when the queue was empty: a second getter sleeps on with an item queued",

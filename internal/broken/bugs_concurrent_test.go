@@ -26,7 +26,7 @@ func getters(q queue.Queue[int], n int) <-chan error {
 
 // sleepsWithItem: two getters asleep, two puts; a getter still asleep while
 // an item is queued is a lost wake-up.
-func sleepsWithItem(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
+func sleepsWithItem(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
 	q := newQueue(0)
 	done := getters(q, 2)
 	mustPut(t, q, 1, 2)
@@ -42,7 +42,7 @@ func sleepsWithItem(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
 	return lost
 }
 
-func getterSleepsAfterShutdown(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
+func getterSleepsAfterShutdown(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
 	q := newQueue(0)
 	done := getters(q, 2)
 	_ = q.Shutdown(false)
@@ -73,7 +73,7 @@ func race(n int, f func(i int)) {
 }
 
 // lostItems: four putters on a small ring, then count what comes out.
-func lostItems(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
+func lostItems(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
 	q := newQueue(64)
 	const each = 16
 	var mu sync.Mutex
@@ -98,7 +98,7 @@ func lostItems(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
 }
 
 // duplicates: four getters drain a queue; any value twice is the bug.
-func duplicates(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
+func duplicates(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
 	q := newQueue(0)
 	for v := range 64 {
 		mustPut(t, q, v)
@@ -121,7 +121,7 @@ func duplicates(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
 
 // joinHangs: four workers take and mark done every item; Join must then
 // return at once.
-func joinHangs(t *testing.T, newQueue func(int) queue.Queue[int]) bool {
+func joinHangs(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
 	q := newQueue(0)
 	for v := range 64 {
 		mustPut(t, q, v)

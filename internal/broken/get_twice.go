@@ -1,6 +1,10 @@
 package broken
 
-import "github.com/pcqkit/pcq/queue"
+import (
+	"runtime"
+
+	"github.com/pcqkit/pcq/queue"
+)
 
 // newGetTwice returns a queue that delivers an item twice (and loses
 // another) when two getters overlap.
@@ -17,7 +21,8 @@ func newGetTwice(capacity int) queue.Queue[int] {
 	q := newBase(capacity)
 	q.hooks.take = func(q *base) int {
 		v := q.items.peek()
-		q.mu.Unlock() // BUG: the head is read in one critical section...
+		q.mu.Unlock()     // BUG: the head is read in one critical section...
+		runtime.Gosched() // (the copy of a large item, done outside the lock)
 		q.mu.Lock()
 		if q.items.len() > 0 {
 			q.items.pop() // ...and advanced in another: it may be another item by now

@@ -16,6 +16,11 @@ const (
 	burstFills = 64
 )
 
+// burstTasks is the number of unfinished tasks that the task probe's
+// burst of TaskDone calls works through (topped up by [exec.addTasks]):
+// enough for the burst to last while its goroutines contend.
+const burstTasks = 2048
+
 // probeGets fills the drained queue with try_put, lets Burst goroutines
 // take its items with try_get at once, and checks that every item came out
 // exactly once; it repeats until burstItems items were taken. It returns
@@ -121,4 +126,26 @@ func compareTaken(put []int, taken [][]int) string {
 		}
 	}
 	return ""
+}
+
+// addTasks adds n unfinished tasks to the drained, open queue by n
+// try_put and try_get pairs, checking that each try_get returns the item
+// just put (the only one queued). It returns the number of tasks added.
+func (ex *exec) addTasks(n int) int {
+	ex.setStage(fmt.Sprintf("adding %d tasks for the task probe", n))
+	for i := range max(n, 0) {
+		v := -100_000 - i
+		if err := ex.q.TryPut(v); err != nil {
+			if !unsupported(err) {
+				ex.probeFail(Contract, "try_put on the drained, open queue returned %v", err)
+			}
+			return i
+		}
+		got, err := ex.q.TryGet()
+		if err != nil || got != v {
+			ex.probeFail(Conservation, "try_get right after try_put(%d) on an empty queue returned %d, %v", v, got, err)
+			return i + 1
+		}
+	}
+	return max(n, 0)
 }

@@ -23,8 +23,11 @@ func (ex *exec) check(o *Outcome) {
 		o.fail(Contract, "%v (%d such errors)", errs[0], len(errs))
 		return
 	}
-	if f, msg := conserve(h); f != "" {
-		o.fail(f, "%s", msg)
+	if f := conserve(h); f != nil {
+		o.fail(f.failure, "%s", f.msg)
+		// The culprits, drawn: the artifacts' visualisation shows them.
+		o.Report = linearizability.Report{Verdict: linearizability.Violation, Checker: "conservation",
+			Operations: len(h.Operations), Explanation: f.msg, Culprits: f.culprits}
 		return
 	}
 	for _, c := range ex.clients {

@@ -7,13 +7,25 @@ import (
 	"github.com/pcqkit/pcq/models"
 )
 
+// finding is a failed cheap check: which, why, and the operations (indices
+// in the history) that show it.
+type finding struct {
+	failure  Failure
+	msg      string
+	culprits []int
+}
+
+func found(f Failure, culprits []int, format string, args ...any) *finding {
+	return &finding{failure: f, msg: fmt.Sprintf(format, args...), culprits: culprits}
+}
+
 // conserve runs the cheap checks on a finished, drained history: nothing
 // from nowhere (every value got was put, by a put that did not fail, and
 // not after the get), nothing duplicated, nothing lost (every value put
 // was got, or an immediate shutdown may have discarded it), and, for
-// FIFO, each client's values got in the order it put them. It returns the
-// failed check and a message naming the operations, or "".
-func conserve(h linearizability.History) (Failure, string) {
+// FIFO, each client's values got in the order it put them. It returns
+// nil, or what failed first.
+func conserve(h linearizability.History) *finding {
 	ops := h.Operations
 	puts := make(map[int64]int)    // value -> index of its put
 	gets := make(map[int64]int)    // value -> index of its first ok get
@@ -29,64 +41,72 @@ func conserve(h linearizability.History) (Failure, string) {
 		}
 	}
 	for i, op := range ops {
-		if (op.Input.Op != models.Get && op.Input.Op != models.TryGet) || op.Output.Result != models.OK {
+		if !isGet(op) || op.Output.Result != models.OK {
 			continue
 		}
 		v := op.Output.Value
-		if msg := fromNowhere(ops, puts, i); msg != "" {
-			return Conservation, msg
+		if f := fromNowhere(ops, puts, i); f != nil {
+			return f
 		}
 		if j, twice := gets[v]; twice {
-			return Conservation, fmt.Sprintf("duplicated: value %d was got twice, by %s and by %s", v, ref(ops, j), ref(ops, i))
+			return found(Conservation, []int{puts[v], j, i}, "duplicated: value %d was got twice, by %s and by %s", v, ref(ops, j), ref(ops, i))
 		}
 		gets[v] = i
 	}
 	for i, op := range ops {
-		isPut := op.Input.Op == models.Put || op.Input.Op == models.TryPut
-		if !isPut || op.Output.Result != models.OK {
+		if !isPut(op) || op.Output.Result != models.OK {
 			continue
 		}
 		if _, got := gets[op.Input.Value]; !got && op.Call > lastDiscard {
-			return Conservation, fmt.Sprintf("lost: value %d put by %s was never got, and no immediate shutdown could have discarded it (the final drain emptied the queue)",
+			return found(Conservation, []int{i}, "lost: value %d put by %s was never got, and no immediate shutdown could have discarded it (the final drain emptied the queue)",
 				op.Input.Value, ref(ops, i))
 		}
 	}
 	if h.Kind == models.FIFO {
 		return perProducer(ops, gets)
 	}
-	return "", ""
+	return nil
+}
+
+func isPut(op linearizability.Operation) bool {
+	return op.Input.Op == models.Put || op.Input.Op == models.TryPut
+}
+
+func isGet(op linearizability.Operation) bool {
+	return op.Input.Op == models.Get || op.Input.Op == models.TryGet
 }
 
 // fromNowhere checks that the value got by ops[i] was put, by a put that
 // did not fail, called before the get returned.
-func fromNowhere(ops []linearizability.Operation, puts map[int64]int, i int) string {
+func fromNowhere(ops []linearizability.Operation, puts map[int64]int, i int) *finding {
 	v := ops[i].Output.Value
 	j, ok := puts[v]
 	if !ok {
-		return fmt.Sprintf("from nowhere: value %d got by %s was never put", v, ref(ops, i))
+		return found(Conservation, []int{i}, "from nowhere: value %d got by %s was never put", v, ref(ops, i))
 	}
 	switch r := ops[j].Output.Result; r {
 	case models.OK, models.Unknown:
 	default:
-		return fmt.Sprintf("from nowhere: value %d was got by %s, but its %s returned %v: a failed put must have no effect",
+		return found(Conservation, []int{j, i}, "from nowhere: value %d was got by %s, but its %s returned %v: a failed put must have no effect",
 			v, ref(ops, i), ref(ops, j), r)
 	}
 	if ops[i].Return < ops[j].Call {
-		return fmt.Sprintf("from nowhere: value %d was got by %s, which returned before its %s was called", v, ref(ops, i), ref(ops, j))
+		return found(Conservation, []int{j, i}, "from nowhere: value %d was got by %s, which returned before its %s was called",
+			v, ref(ops, i), ref(ops, j))
 	}
-	return ""
+	return nil
 }
 
 // perProducer checks that no client's value was got (its get returned)
 // before the get of a value the client put earlier was called.
-func perProducer(ops []linearizability.Operation, gets map[int64]int) (Failure, string) {
+func perProducer(ops []linearizability.Operation, gets map[int64]int) *finding {
 	type latest struct {
 		call     int64 // the latest call of a get of an earlier value
 		get, put int   // that get and its value's put
 	}
 	seen := make(map[int]latest) // client -> its latest get so far
 	for i, op := range ops {
-		if (op.Input.Op != models.Put && op.Input.Op != models.TryPut) || op.Output.Result != models.OK {
+		if !isPut(op) || op.Output.Result != models.OK {
 			continue
 		}
 		g, got := gets[op.Input.Value]
@@ -95,7 +115,8 @@ func perProducer(ops []linearizability.Operation, gets map[int64]int) (Failure, 
 		}
 		l, any := seen[op.Client]
 		if any && ops[g].Return < l.call {
-			return Order, fmt.Sprintf("per-producer order: %s put %d before %s put %d, but %d was got by %s, which returned before %s (getting %d) was called",
+			return found(Order, []int{l.put, i, g, l.get},
+				"per-producer order: %s put %d before %s put %d, but %d was got by %s, which returned before %s (getting %d) was called",
 				ref(ops, l.put), ops[l.put].Input.Value, ref(ops, i), op.Input.Value,
 				op.Input.Value, ref(ops, g), ref(ops, l.get), ops[l.put].Input.Value)
 		}
@@ -103,7 +124,7 @@ func perProducer(ops []linearizability.Operation, gets map[int64]int) (Failure, 
 			seen[op.Client] = latest{call: ops[g].Call, get: g, put: i}
 		}
 	}
-	return "", ""
+	return nil
 }
 
 // ref names an operation: "client 3's put (operation 17)".

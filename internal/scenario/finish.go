@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -36,24 +37,22 @@ func (ex *exec) notProbed(format string, args ...any) {
 func (ex *exec) finish(ctx context.Context) {
 	ex.setStage("draining the queue with try_get")
 	ex.drain()
-	h := ex.rec.History(ex.opts.Kind, ex.s.Capacity)
-	var gets, dones int
-	shut := false
-	for _, op := range h.Operations {
-		ok := op.Output.Result == models.OK
-		switch op.Input.Op {
-		case models.Get, models.TryGet:
-			gets += b2i(ok)
-		case models.TaskDone:
-			dones += b2i(ok)
-		case models.Shutdown:
-			shut = shut || ok
-		}
+	if ex.opts.SkipProbes {
+		ex.notProbed("every final probe (Options.SkipProbes)")
+		return
 	}
+	h := ex.rec.History(ex.opts.Kind, ex.s.Capacity)
+	if conserve(h) != nil || len(ex.rec.Errors()) > 0 {
+		return // fail fast: the history already fails a cheap check
+	}
+	gets, dones, shut := tally(h)
 	steps := []func(){
 		func() {
 			if !shut {
 				gets += ex.probeGets()
+			}
+			if !shut && ex.probe.failure == "" {
+				gets += ex.addTasks(burstTasks - (gets - dones))
 			}
 		},
 		func() { ex.probeTasks(ctx, gets-dones) },
@@ -72,6 +71,23 @@ func (ex *exec) finish(ctx context.Context) {
 		step()
 	}
 	ex.setStage("done")
+}
+
+// tally counts the gets and task_dones that succeeded in h, and says
+// whether a shutdown did.
+func tally(h linearizability.History) (gets, dones int, shut bool) {
+	for _, op := range h.Operations {
+		ok := op.Output.Result == models.OK
+		switch op.Input.Op {
+		case models.Get, models.TryGet:
+			gets += b2i(ok)
+		case models.TaskDone:
+			dones += b2i(ok)
+		case models.Shutdown:
+			shut = shut || ok
+		}
+	}
+	return gets, dones, shut
 }
 
 func b2i(b bool) int {

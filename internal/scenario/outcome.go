@@ -47,8 +47,11 @@ type Outcome struct {
 	Failure Failure
 	// Explanation says in words what failed, naming the operations.
 	Explanation string
-	// Report is the linearizability checker's report (zero if the history
-	// was not checked because a cheaper check failed first).
+	// Report is the linearizability checker's report. When a cheap check
+	// of the history failed first (conservation, order), it is that
+	// check's: Verdict Violation, Checker "conservation", and the
+	// operations that show it in Culprits (for the visualisation). It is
+	// zero when the history was not checked for another reason.
 	Report linearizability.Report
 	// History is the recorded history (empty after a watchdog failure
 	// whose goroutines did not stop).
@@ -60,7 +63,8 @@ type Outcome struct {
 	// NotProbed lists the final probes that could not run, and why.
 	NotProbed []string
 	// Dump is the goroutine dump of a watchdog failure.
-	Dump  string
+	Dump string
+	// Stats counts what the run did.
 	Stats Stats
 
 	checked bool // the history was given to the linearizability checker

@@ -35,6 +35,13 @@ func (ex *exec) probeWake(ctx context.Context) {
 		ex.probeFail(Liveness, "wake-up probe: %d getters were blocked on the empty queue; %v", n, putErr)
 		return
 	}
+	ex.checkWoken(res, items)
+}
+
+// checkWoken checks the wake-up probe's getters: each must have got one
+// of the items put.
+func (ex *exec) checkWoken(res []getResult, items []int) {
+	n := len(items)
 	asleep, got := 0, 0
 	for _, r := range res {
 		switch {
@@ -56,7 +63,7 @@ func (ex *exec) probeWake(ctx context.Context) {
 		return
 	}
 	if got < n {
-		ex.probeFail(Liveness, "wake-up probe: %d getters woken by %d puts got only %d items (errors: %v)", n, n, got, res)
+		ex.probeFail(Liveness, "wake-up probe: %d getters woken by %d puts got only %d items (results: %v)", n, n, got, res)
 	}
 }
 

@@ -43,19 +43,7 @@ func (ex *exec) probeTasks(ctx context.Context, pending int) {
 			pending, ex.opts.Burst, k, err)
 		return
 	}
-	if err := ex.q.TaskDone(); unsupported(err) {
-		ex.notProbed("task accounting: TaskDone is unsupported")
-		return
-	} else if err != nil && !errors.Is(err, queue.ErrTaskDone) {
-		ex.probeFail(Tasks, "TaskDone with every task done returned %v, want ErrTaskDone", err)
-		return
-	} else if err == nil {
-		extra := 0
-		for err == nil && extra < 1000 {
-			extra++
-			err = ex.q.TaskDone()
-		}
-		ex.probeFail(Tasks, "after every item got was marked done, TaskDone succeeded %d more time(s) (want ErrTaskDone at once): the unfinished count was too high (items discarded by an immediate shutdown still counted, or a lost decrement)", extra)
+	if !ex.noTaskLeft() {
 		return
 	}
 	jctx, cancel := context.WithTimeout(ctx, ex.opts.ProbeWait)
@@ -63,6 +51,29 @@ func (ex *exec) probeTasks(ctx context.Context, pending int) {
 	if err := ex.q.Join(jctx); err != nil && !unsupported(err) {
 		ex.probeFail(Tasks, "Join returned %v after %v although every task was done", err, ex.opts.ProbeWait)
 	}
+}
+
+// noTaskLeft checks that TaskDone fails with ErrTaskDone once every item
+// got was marked done; false means the probe ends here.
+func (ex *exec) noTaskLeft() bool {
+	err := ex.q.TaskDone()
+	switch {
+	case unsupported(err):
+		ex.notProbed("task accounting: TaskDone is unsupported")
+		return false
+	case errors.Is(err, queue.ErrTaskDone):
+		return true
+	case err != nil:
+		ex.probeFail(Tasks, "TaskDone with every task done returned %v, want ErrTaskDone", err)
+		return false
+	}
+	extra := 0
+	for err == nil && extra < 1000 {
+		extra++
+		err = ex.q.TaskDone()
+	}
+	ex.probeFail(Tasks, "after every item got was marked done, TaskDone succeeded %d more time(s) (want ErrTaskDone at once): the unfinished count was too high (items discarded by an immediate shutdown still counted, or a lost decrement)", extra)
+	return false
 }
 
 // taskDones calls TaskDone n times from Burst goroutines at once (a

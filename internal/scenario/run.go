@@ -34,6 +34,11 @@ type Options struct {
 	// task probe): bursts of contention on a full queue and on the
 	// unfinished count. Default 8.
 	Burst int
+	// SkipProbes skips the final probes (a run is then several
+	// milliseconds faster: for fuzzing). The history checks still run,
+	// but the bugs only the probes find (lost wake-ups, shutdowns that
+	// leave getters asleep, wrong task counts) go unseen.
+	SkipProbes bool
 }
 
 func (o Options) withDefaults() Options {

@@ -30,11 +30,11 @@ type command struct {
 // commands is the table of subcommands, in the order pcq -h lists them.
 // Adding a subcommand is one entry here and one file beside this one.
 var commands = []command{
-	{"demo", "run producers and consumers over a queue; check every item is consumed once", runDemo},
 	{"stress", "stress campaign: every implementation under many goroutines, histories checked for linearizability", runStress},
+	{"check", "check history files for linearizability (exit 0 yes, 1 violation, 2 unknown, 3 bad file)", runCheck},
 	{"bench", "throughput and latency of each implementation against a buffered channel; table and plot", runBench},
 	{"fuzz", "run every fuzz target in turn for a share of a time budget; table of executions and crashers", runFuzz},
-	{"check", "check history files for linearizability (exit 0 yes, 1 violation, 2 unknown, 3 bad file)", runCheck},
+	{"demo", "run producers and consumers over a queue; check every item is consumed once", runDemo},
 }
 
 // stdout and stderr are where commands write; tests replace them.

@@ -14,6 +14,10 @@ require (
 	go.uber.org/goleak v1.3.0
 )
 
-require golang.org/x/sys v0.30.0 // indirect
+require (
+	github.com/anishathalye/porcupine v1.3.1 // indirect
+	github.com/leanovate/gopter v0.2.11 // indirect
+	golang.org/x/sys v0.30.0 // indirect
+)
 
 replace github.com/pcqkit/pcq => ../..

@@ -1,0 +1,147 @@
+package verdicts
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/pcqkit/pcq/fuzz"
+	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/property"
+	"github.com/pcqkit/pcq/stress"
+	"github.com/pcqkit/pcq/tools/thirdparty/adapters"
+)
+
+// propertyFailed matches the head of each property failure.
+var propertyFailed = regexp.MustCompile(`(?m)^property: (\S+) \(([^)]*)\) failed`)
+
+// runProperty runs property.Run on the library's capacities.
+func runProperty(lib adapters.Library, caps []int, cfg Config) Outcome {
+	var mu sync.Mutex
+	var logs []string
+	logf := func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		logs = append(logs, fmt.Sprintf(format, args...))
+	}
+	start := time.Now()
+	err := property.Run(lib.New, property.WithCapacities(caps...), property.WithSeed(cfg.Seed),
+		property.WithRuns(cfg.PropertyRuns), property.WithLogf(logf))
+	o := Outcome{Harness: Property, Status: Pass, Seed: cfg.Seed, Elapsed: time.Since(start),
+		Work: fmt.Sprintf("%d runs a property, capacities %s", cfg.PropertyRuns, capsText(caps))}
+	mu.Lock()
+	o.Unsupported = unsupportedFromLog(logs)
+	mu.Unlock()
+	if err != nil {
+		o.Status, o.Detail = Fail, err.Error()
+		var names []string
+		for _, m := range propertyFailed.FindAllStringSubmatch(o.Detail, -1) {
+			names = append(names, fmt.Sprintf("%s (%s)", m[1], m[2]))
+		}
+		o.Check = strings.Join(names, "; ")
+		if o.Check == "" {
+			o.Check = firstLine(o.Detail)
+		}
+	}
+	return o
+}
+
+// runStress runs stress.Run on the library's capacities, writing a
+// failure's artifacts under dir.
+func runStress(lib adapters.Library, caps []int, cfg Config, dir string) Outcome {
+	res, err := stress.Run(lib.New, stress.WithCapacities(caps...), stress.WithSeed(cfg.Seed),
+		stress.WithDuration(cfg.StressDuration), stress.WithArtifacts(dir), stress.WithWatchdog(5*time.Second))
+	o := Outcome{Harness: Stress, Status: Pass, Seed: cfg.Seed, Elapsed: res.Elapsed,
+		Work: fmt.Sprintf("%d ops in %d rounds, capacities %s", res.Ops, res.Rounds, capsText(caps))}
+	for op, n := range res.Unsupported {
+		o.Unsupported = append(o.Unsupported, fmt.Sprintf("%v (%d calls)", op, n))
+	}
+	slices.Sort(o.Unsupported)
+	if err == nil {
+		return o
+	}
+	o.Status, o.Detail = Fail, err.Error()
+	var f *stress.Failure
+	if !errors.As(err, &f) {
+		o.Check = firstLine(o.Detail)
+		return o
+	}
+	o.Check = f.Check
+	for _, a := range f.Artifacts {
+		if filepath.Base(a) == "history.jsonl" {
+			o.History = a
+		}
+	}
+	return o
+}
+
+// FuzzInput returns the i-th input that the fuzz run of seed gives to
+// fuzz.RunOne: 2 to 48 random bytes (one for the capacity, then about
+// one a step).
+func FuzzInput(seed int64, i int) []byte {
+	rng := rand.New(rand.NewPCG(uint64(seed), uint64(i)))
+	data := make([]byte, 2+2*rng.IntN(24))
+	for j := range data {
+		data[j] = byte(rng.Uint32())
+	}
+	return data
+}
+
+// runFuzz gives cfg.FuzzInputs generated inputs to fuzz.RunOne; the first
+// failure ends it, its history written under dir.
+func runFuzz(lib adapters.Library, caps []int, cfg Config, dir string) Outcome {
+	start := time.Now()
+	o := Outcome{Harness: Fuzz, Status: Pass, Seed: cfg.Seed}
+	for i := range cfg.FuzzInputs {
+		data := FuzzInput(cfg.Seed, i)
+		err := fuzz.RunOne(lib.New, data, fuzz.WithCapacities(caps...))
+		if err == nil {
+			continue
+		}
+		o.Status, o.Detail, o.Input = Fail, err.Error(), data
+		o.Work = fmt.Sprintf("input %d of %d failed, capacities %s", i+1, cfg.FuzzInputs, capsText(caps))
+		o.Check = firstLine(o.Detail)
+		var f *fuzz.Failure
+		if errors.As(err, &f) {
+			o.Check = f.Check
+			o.History = writeHistory(dir, fmt.Sprintf("input%d.jsonl", i), f.History, &o)
+		}
+		o.Elapsed = time.Since(start)
+		return o
+	}
+	o.Work = fmt.Sprintf("%d inputs, capacities %s", cfg.FuzzInputs, capsText(caps))
+	o.Elapsed = time.Since(start)
+	return o
+}
+
+// writeHistory writes h as dir/name and returns its path, or "" (noting
+// why in o.Detail) when h is empty or cannot be written.
+func writeHistory(dir, name string, h linearizability.History, o *Outcome) string {
+	if len(h.Operations) == 0 {
+		return ""
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		o.Detail += fmt.Sprintf("\n(history not written: %v)", err)
+		return ""
+	}
+	path := filepath.Join(dir, name)
+	w, err := os.Create(path)
+	if err == nil {
+		err = linearizability.WriteHistory(w, h)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		o.Detail += fmt.Sprintf("\n(history not written: %v)", err)
+		return ""
+	}
+	return path
+}

@@ -1,0 +1,110 @@
+package verdicts
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/models"
+	"github.com/pcqkit/pcq/stress"
+	"github.com/pcqkit/pcq/tools/thirdparty/adapters"
+)
+
+// LossyVerdict is the re-check of failing stress histories under the
+// lossy relaxation.
+type LossyVerdict struct {
+	Histories int    // histories re-checked
+	Ops       int    // their operations
+	Violation bool   // one is a violation even under the relaxation
+	History   string // the violating history, if any
+	// Explanation is the checker's explanation of the violation, on the
+	// lossy projection (see [LossyProjection]).
+	Explanation string
+}
+
+// LossyProjection returns h as a lossy queue is allowed to make it look:
+// the puts of items never got are removed (an item may be dropped at any
+// time, so as soon as it is put), and so are len operations (a lossy
+// queue's length counts items it will drop) and the capacity (a lossy
+// queue never answers full: it overwrites). h is lossy-linearizable when
+// the projection is linearizable: the items that came out came out in an
+// order some FIFO queue allows, and no get found the queue empty while an
+// item later got was certainly in it.
+func LossyProjection(h linearizability.History) linearizability.History {
+	got := map[int64]bool{}
+	for _, op := range h.Operations {
+		if isGet(op.Input.Op) && op.Output.Result == models.OK {
+			got[int64(op.Output.Value)] = true
+		}
+	}
+	out := linearizability.History{Kind: h.Kind}
+	for _, op := range h.Operations {
+		isPut := op.Input.Op == models.Put || op.Input.Op == models.TryPut
+		if op.Input.Op == models.Len || (isPut && op.Output.Result == models.OK && !got[int64(op.Input.Value)]) {
+			continue
+		}
+		out.Operations = append(out.Operations, op)
+	}
+	return out
+}
+
+func isGet(op models.Op) bool { return op == models.Get || op == models.TryGet }
+
+// CheckLossy checks h under the lossy relaxation: the linearizability of
+// its [LossyProjection].
+func CheckLossy(h linearizability.History) linearizability.Report {
+	return linearizability.Check(LossyProjection(h))
+}
+
+// lossyStress runs the stress harness again and again (seeds cfg.Seed,
+// cfg.Seed+1...) for cfg.StressDuration, re-checking each failing round's
+// history under the lossy relaxation; it stops at the first history that
+// is a violation even then, keeping that history's projection under dir.
+func lossyStress(lib adapters.Library, caps []int, cfg Config, dir string) *LossyVerdict {
+	lv := &LossyVerdict{}
+	start := time.Now()
+	for seed := cfg.Seed; time.Since(start) < cfg.StressDuration; seed++ {
+		sdir := filepath.Join(dir, fmt.Sprint(seed))
+		_, err := stress.Run(lib.New, stress.WithCapacities(caps...), stress.WithSeed(seed),
+			stress.WithDuration(cfg.StressDuration/4), stress.WithArtifacts(sdir), stress.WithWatchdog(5*time.Second))
+		var f *stress.Failure
+		if !errors.As(err, &f) {
+			continue
+		}
+		h, ok := readHistory(f.Artifacts)
+		if !ok {
+			continue
+		}
+		lv.Histories++
+		lv.Ops += len(h.Operations)
+		r := CheckLossy(h)
+		if r.Verdict == linearizability.Linearizable {
+			continue
+		}
+		lv.Violation, lv.Explanation = true, r.String()
+		var o Outcome
+		lv.History = writeHistory(dir, "lossy-violation.jsonl", LossyProjection(h), &o)
+		return lv
+	}
+	return lv
+}
+
+// readHistory reads the history.jsonl among a stress failure's artifacts.
+func readHistory(artifacts []string) (linearizability.History, bool) {
+	for _, a := range artifacts {
+		if filepath.Base(a) != "history.jsonl" {
+			continue
+		}
+		r, err := os.Open(a)
+		if err != nil {
+			return linearizability.History{}, false
+		}
+		defer r.Close()
+		h, err := linearizability.ReadHistory(r)
+		return h, err == nil
+	}
+	return linearizability.History{}, false
+}

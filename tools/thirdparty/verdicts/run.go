@@ -1,0 +1,129 @@
+package verdicts
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/pcqkit/pcq/tools/thirdparty/adapters"
+)
+
+// Config bounds and seeds a verdict run.
+type Config struct {
+	// Seed seeds every harness (default 1).
+	Seed int64
+	// PropertyRuns is property.WithRuns (default 30).
+	PropertyRuns int
+	// StressDuration is stress.WithDuration (default 2s).
+	StressDuration time.Duration
+	// FuzzInputs is the number of generated inputs given to fuzz.RunOne
+	// (default 150); the first failure ends the run.
+	FuzzInputs int
+	// Artifacts is the folder where failures write their files, one
+	// sub-folder per library and harness; required.
+	Artifacts string
+	// Race says the binary runs under the race detector: the harnesses
+	// are not run on a [adapters.NotThreadSafe] library, since the first
+	// race would end the binary.
+	Race bool
+	// Logf, if set, is told each outcome as it comes.
+	Logf func(format string, args ...any)
+}
+
+func (c Config) withDefaults() Config {
+	if c.Seed == 0 {
+		c.Seed = 1
+	}
+	if c.PropertyRuns <= 0 {
+		c.PropertyRuns = 30
+	}
+	if c.StressDuration <= 0 {
+		c.StressDuration = 2 * time.Second
+	}
+	if c.FuzzInputs <= 0 {
+		c.FuzzInputs = 150
+	}
+	if c.Logf == nil {
+		c.Logf = func(string, ...any) {}
+	}
+	return c
+}
+
+// Verdict is what the three harnesses said of one library.
+type Verdict struct {
+	Library    adapters.Library
+	Capacities []int // the capacities the harnesses asked for
+	Property   Outcome
+	Stress     Outcome
+	Fuzz       Outcome
+}
+
+// Outcomes returns the three outcomes in table order.
+func (v Verdict) Outcomes() []Outcome { return []Outcome{v.Property, v.Stress, v.Fuzz} }
+
+// Has reports whether the library declares relaxation r.
+func (v Verdict) Has(r string) bool { return slices.Contains(v.Library.Relaxations, r) }
+
+// Run runs the three harnesses on lib.
+func Run(lib adapters.Library, cfg Config) (Verdict, error) {
+	cfg = cfg.withDefaults()
+	if cfg.Artifacts == "" {
+		return Verdict{}, errors.New("verdicts: Config.Artifacts is required")
+	}
+	v := Verdict{Library: lib, Capacities: Capacities(lib.New)}
+	dir := filepath.Join(cfg.Artifacts, lib.Name)
+	if cfg.Race && slices.Contains(lib.Relaxations, adapters.NotThreadSafe) {
+		why := "under -race: the race detector ends the binary at the first concurrent call (not thread-safe)"
+		v.Property = Outcome{Harness: Property, Status: NotRun, Detail: why}
+		v.Stress = Outcome{Harness: Stress, Status: NotRun, Detail: why}
+		v.Fuzz = Outcome{Harness: Fuzz, Status: NotRun, Detail: why}
+		return v, nil
+	}
+	v.Property = runProperty(lib, v.Capacities, cfg)
+	cfg.Logf("%s: %v", lib.Name, v.Property)
+	v.Stress = runStress(lib, v.Capacities, cfg, filepath.Join(dir, Stress))
+	if v.Has(adapters.Lossy) && v.Stress.Status == Fail {
+		v.Stress.Lossy = lossyStress(lib, v.Capacities, cfg, filepath.Join(dir, "stress-lossy"))
+	}
+	cfg.Logf("%s: %v", lib.Name, v.Stress)
+	v.Fuzz = runFuzz(lib, v.Capacities, cfg, filepath.Join(dir, Fuzz))
+	cfg.Logf("%s: %v", lib.Name, v.Fuzz)
+	return v, nil
+}
+
+// RunAll runs [Run] on every library, in [adapters.All]'s order.
+func RunAll(cfg Config) ([]Verdict, error) {
+	var out []Verdict
+	for _, lib := range adapters.All() {
+		v, err := Run(lib, cfg)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// unsupportedFromLog finds the property harness's "not exercised" line.
+func unsupportedFromLog(lines []string) []string {
+	for _, l := range lines {
+		if _, rest, ok := strings.Cut(l, "not exercised (errors.ErrUnsupported or a negative Len): "); ok {
+			return strings.Split(rest, ", ")
+		}
+	}
+	return nil
+}
+
+func capsText(caps []int) string {
+	parts := make([]string, len(caps))
+	for i, c := range caps {
+		parts[i] = fmt.Sprint(c)
+		if c == 0 {
+			parts[i] = "unbounded"
+		}
+	}
+	return strings.Join(parts, ", ")
+}
