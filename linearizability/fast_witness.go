@@ -15,9 +15,10 @@ import (
 // The candidate fixes an order of the values. A got value u must come
 // before a got value v when its put returned before v's put was called, when
 // its get returned before v's get was called, or when its get returned
-// before v's put was called; without the fresh and order patterns these
-// constraints have no cycle. Among the values free to come next, the one
-// that comes first by one of a few keys is taken. The values never got
+// before v's put was called (a cycle, which the fresh and order patterns
+// already rule out between two values, makes the builder give up). Among
+// the values free to come next, the one that comes first by one of a few
+// keys is taken. The values never got
 // follow, in order of put call or put return (either respects the order
 // of their puts).
 

@@ -32,28 +32,31 @@ func (s *system) step(c call) error {
 		return nil
 	}
 	want, next, blocks := s.spec.Predict(s.st, c.in)
-	out, callErr, bad := s.run(c, blocks)
-	if bad == nil {
-		bad = judge(c, out, callErr, want, blocks, s.cfg)
+	a := s.run(c, blocks)
+	if a.bad == nil {
+		a.bad = judge(c, a.out, a.err, want, blocks, s.cfg)
 	}
-	if bad != nil {
-		return s.fail(c, bad)
+	if a.bad != nil {
+		return s.fail(c, a.bad)
 	}
-	s.trace = append(s.trace, fmt.Sprintf("%s → %s", c, describe(c.in, out)))
+	s.trace = append(s.trace, fmt.Sprintf("%s → %s", c, describe(c.in, a.out)))
 	if !blocks {
 		s.st = next
 	}
 	return nil
 }
 
+// answer is what a call returned (out, err), or why it failed at once (bad:
+// a panic, a call that never returned).
+type answer struct {
+	out      models.Output
+	err, bad error
+}
+
 // run makes the call in a goroutine, so that a call that never returns (a
 // deadlock, a wait that ignores its context) is a failure, not a stuck
 // test; the queue is then wedged and no longer used.
-func (s *system) run(c call, blocks bool) (models.Output, error, error) {
-	type answer struct {
-		out      models.Output
-		err, bad error
-	}
+func (s *system) run(c call, blocks bool) answer {
 	ctx, cancel := c.context(s.cfg, blocks)
 	defer cancel()
 	done := make(chan answer, 1)
@@ -69,20 +72,33 @@ func (s *system) run(c call, blocks bool) (models.Output, error, error) {
 		}()
 		a.out, a.err = c.run(s.q, ctx)
 	}()
-	period := s.cfg.blockWait + 2*s.cfg.proceed
+	a, waited, ok := watch(done, &id, s.cfg.blockWait+2*s.cfg.proceed)
+	if ok {
+		return a
+	}
+	s.wedged = true
+	why := "it takes no context: a deadlock?"
+	if blocking(c.in.Op) {
+		why = fmt.Sprintf("its context ended after %v", ctxLength(c, blocks, s.cfg))
+	}
+	return answer{bad: fmt.Errorf("did not return within %v (%s):\n%s",
+		waited.Round(time.Millisecond), why, stacks()[id.Load()])}
+}
+
+// watch waits for the call's answer; false when the call's goroutine (id)
+// was seen blocked twice, a period apart, or ran out of patience.
+func watch(done <-chan answer, id *atomic.Int64, period time.Duration) (answer, time.Duration, bool) {
 	for start, strikes := time.Now(), 0; ; {
 		select {
 		case a := <-done:
-			return a.out, a.err, a.bad
+			return a, time.Since(start), true
 		case <-time.After(period):
 		}
 		if strikes++; id.Load() == 0 || canRun(id.Load()) {
 			strikes = 0 // not started, or busy: no hang yet
 		}
 		if strikes == 2 || time.Since(start) > patience*period {
-			s.wedged = true
-			return models.Output{}, nil, fmt.Errorf("did not return within %v (its context ended after %v):\n%s",
-				time.Since(start).Round(time.Millisecond), ctxLength(c, blocks, s.cfg), stacks()[id.Load()])
+			return answer{}, time.Since(start), false
 		}
 	}
 }

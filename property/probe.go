@@ -85,8 +85,27 @@ func capacities(newQueue func(int) queue.Queue[int], cfg *config) ([]int, error)
 	return out, nil
 }
 
-// probe finds the calls that a fresh queue does not support.
+// probe finds the calls that a fresh queue does not support. A call that
+// does not return in time is an error (the probe's goroutine is left).
 func probe(newQueue func(int) queue.Queue[int], capacity int) (support, error) {
+	type answer struct {
+		s   support
+		err error
+	}
+	done := make(chan answer, 1)
+	go func() {
+		s, err := probeCalls(newQueue, capacity)
+		done <- answer{s, err}
+	}()
+	select {
+	case a := <-done:
+		return a.s, a.err
+	case <-time.After(5 * time.Second):
+		return nil, fmt.Errorf("a call on a fresh queue of capacity %d did not return within 5s:\n%s", capacity, dump())
+	}
+}
+
+func probeCalls(newQueue func(int) queue.Queue[int], capacity int) (support, error) {
 	q, err := makeQueue(newQueue, capacity)
 	if err != nil {
 		return nil, err

@@ -65,7 +65,7 @@ func plan(newQueue func(int) queue.Queue[int], cfg *config) ([]check, error) {
 		for _, p := range protocols {
 			pr := p
 			checks = append(checks, check{pr.name + "/" + name, pr.name, func() error {
-				if why := pr.needs(s); why != "" {
+				if why := pr.needs(cfg.kind, s); why != "" {
 					cfg.logf("property: %s not exercised: %s", pr.name, why)
 					return nil
 				}

@@ -9,46 +9,32 @@ import (
 	"github.com/pcqkit/pcq/queue"
 )
 
-// TestCorrectQueues runs Check on every correct implementation with its
-// model: each must pass.
-func TestCorrectQueues(t *testing.T) {
-	fifo := []struct {
-		name string
-		new  func(int) queue.Queue[int]
-	}{
-		{"control", broken.NewCorrect},
-		{"Locked", func(c int) queue.Queue[int] { return queue.NewLocked[int](c) }},
-		{"Chan", func(c int) queue.Queue[int] { return queue.NewChan[int](c) }},
-		{"Ring", func(c int) queue.Queue[int] { return queue.NewRing[int](c) }},
-		{"Linked", func(c int) queue.Queue[int] {
-			if c > 0 {
-				panic("property test: Linked is unbounded only")
-			}
-			return queue.NewLinked[int]()
-		}},
-	}
-	for _, q := range fifo {
-		t.Run(q.name, func(t *testing.T) {
-			t.Parallel()
-			Check(t, q.new, WithCapacities(capsFor(q.name)...))
-		})
-	}
-	t.Run("LIFO", func(t *testing.T) {
-		t.Parallel()
-		Check(t, func(c int) queue.Queue[int] { return queue.NewLIFO[int](c) }, WithModel(models.LIFO))
-	})
-	t.Run("Priority", func(t *testing.T) {
-		t.Parallel()
-		Check(t, func(c int) queue.Queue[int] { return queue.NewPriority(c, cmp.Compare[int]) }, WithModel(models.Priority))
-	})
+// Check must pass on every correct implementation, with its model and the
+// default options (bounded-only queues skip unbounded on their own).
+
+func TestCheckControl(t *testing.T) { Check(t, broken.NewCorrect) }
+
+func TestCheckLocked(t *testing.T) {
+	Check(t, func(c int) queue.Queue[int] { return queue.NewLocked[int](c) })
 }
 
-func capsFor(name string) []int {
-	switch name {
-	case "Linked":
-		return []int{0}
-	case "Chan", "Ring":
-		return []int{1, 3}
-	}
-	return []int{1, 3, 0}
+func TestCheckChan(t *testing.T) {
+	Check(t, func(c int) queue.Queue[int] { return queue.NewChan[int](c) })
+}
+
+func TestCheckRing(t *testing.T) {
+	Check(t, func(c int) queue.Queue[int] { return queue.NewRing[int](c) })
+}
+
+func TestCheckLinked(t *testing.T) {
+	Check(t, func(int) queue.Queue[int] { return queue.NewLinked[int]() }, WithCapacities(0))
+}
+
+func TestCheckLIFO(t *testing.T) {
+	Check(t, func(c int) queue.Queue[int] { return queue.NewLIFO[int](c) }, WithModel(models.LIFO))
+}
+
+func TestCheckPriority(t *testing.T) {
+	Check(t, func(c int) queue.Queue[int] { return queue.NewPriority(c, cmp.Compare[int]) },
+		WithModel(models.Priority))
 }

@@ -25,13 +25,17 @@ var protocols = []protocol{
 	{name: "shutdown-immediate", immediate: true},
 }
 
-// needs says why p cannot run on a queue with support s ("" if it can).
-func (p protocol) needs(s support) string {
+// needs says why p cannot run on a queue of kind with support s ("" if it
+// can).
+func (p protocol) needs(kind models.Kind, s support) string {
+	joins := s.has(callJoin) && s.has(callTaskDone)
 	switch {
 	case !s.has(callPut) && !s.has(callTryPut):
 		return "the queue supports neither put nor try_put"
 	case !s.has(callGet) && !s.has(callTryGet):
 		return "the queue supports neither get nor try_get"
+	case p.sentinels && kind != models.FIFO && !joins:
+		return "a LIFO or priority queue hands out the sentinels first unless the main goroutine joins first, and the queue does not support join and task_done"
 	case p.sentinels:
 		return ""
 	case p.immediate && !s.has(callImmediate), !p.immediate && !s.has(callShutdown):

@@ -17,7 +17,7 @@ func (r *runner) stopWithSentinels(producers []<-chan struct{}) error {
 			return err
 		}
 	}
-	if r.sc.JoinFirst && r.c.s.has(callJoin) {
+	if r.sc.JoinFirst && r.c.s.has(callJoin) && r.c.s.has(callTaskDone) {
 		if err := r.call("join before the sentinels", r.c.q.Join); err != nil {
 			return err
 		}

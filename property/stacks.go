@@ -2,6 +2,7 @@ package property
 
 import (
 	"bytes"
+	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
@@ -90,3 +91,16 @@ func canRun(id int64) bool {
 	s, ok := stacks()[id]
 	return !ok || running(s)
 }
+
+// dump returns the stacks of the goroutines that this package started.
+func dump() string {
+	var out []string
+	for _, s := range stacks() {
+		if strings.Contains(s, "created by "+pkgPath) {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
+
+var pkgPath = reflect.TypeFor[group]().PkgPath()

@@ -75,3 +75,28 @@ func TestBoundedOnlyAskedForUnbounded(t *testing.T) {
 		t.Fatalf("Run = %v, want the factory's panic", err)
 	}
 }
+
+// stuck is a queue whose TryGet deadlocks while it holds items, until
+// released.
+type stuck struct {
+	queue.Queue[int]
+	release chan struct{}
+}
+
+func (q stuck) TryGet() (int, error) {
+	if q.Queue.Len() > 0 {
+		<-q.release
+	}
+	return q.Queue.TryGet()
+}
+
+func TestCallThatNeverReturnsFails(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release) // lets the stuck goroutines end before goleak looks
+	err := Run(func(c int) queue.Queue[int] { return stuck{broken.NewCorrect(c), release} },
+		WithSeed(1), WithCapacities(1), WithRuns(10))
+	if err == nil || !strings.Contains(err.Error(), "try_get did not return within") {
+		t.Fatalf("Run = %v, want a call that did not return", err)
+	}
+	t.Log(err)
+}

@@ -15,11 +15,11 @@ import (
 // ring answers "full" because a consumer has claimed a slot but not yet
 // released it, or "empty" because a producer has claimed a slot but not yet
 // filled it, Ring confirms against the other end's counter and, when the
-// answer would be spurious, yields and retries. The price is progress: an
-// operation can spin (with runtime.Gosched) while a preempted peer holds the
-// slot it needs, so Ring is not lock-free in the strict sense, like
-// Vyukov's original. Len is linearizable (it rereads the head). TryPut and
-// TryGet do not allocate.
+// answer would be spurious, spins and retries. The price is progress: an
+// operation can spin (yielding with runtime.Gosched) while a preempted peer
+// holds the slot it needs, so Ring is not lock-free in the strict sense;
+// Vyukov's original would answer spuriously there instead. Len is
+// linearizable (it rereads the head). TryPut and TryGet do not allocate.
 type Ring[T any] struct {
 	engine[T]
 	r ring[T]

@@ -33,8 +33,8 @@ func TestPlanCovers(t *testing.T) {
 	for i := range 12 {
 		r := c.plan(i, caps)
 		seen[r.mix.name+"/"+capText(r.capacity)] = true
-		if ops := r.scenario.Ops(); ops > porcupineOps+1 {
-			t.Fatalf("round %d: %d operations for porcupine (LIFO), more than %d", i, ops, porcupineOps)
+		if ops := r.scenario.Ops(); ops > stackOps+1 {
+			t.Fatalf("round %d: %d operations for porcupine (LIFO), more than %d", i, ops, stackOps)
 		}
 	}
 	if len(seen) != len(mixes)*len(caps) {

@@ -88,10 +88,10 @@ func runPattern(name string) string {
 // first round that fails: a check of the run failed, its history is not
 // linearizable or could not be decided (never a pass), it hung, or it
 // left goroutines behind.
-func Run(newQueue func(capacity int) queue.Queue[int], opts ...Option) (Result, error) {
+func Run(newQueue func(capacity int) queue.Queue[int], opts ...Option) (res Result, err error) {
 	c := newConfig(opts)
 	start := time.Now()
-	res := Result{Seed: c.seed, Checkers: map[string]int{}, Unsupported: map[models.Op]int{}}
+	res = Result{Seed: c.seed, Checkers: map[string]int{}, Unsupported: map[models.Op]int{}}
 	defer func() { res.Elapsed = time.Since(start) }()
 	c.logf("stress: seed %d (replay with stress.WithSeed(%d) or %s=%d)", c.seed, c.seed, SeedEnv, c.seed)
 	caps, skipped := c.resolveCapacities(newQueue)
@@ -108,7 +108,6 @@ func Run(newQueue func(capacity int) queue.Queue[int], opts ...Option) (Result, 
 	for i := 0; c.more(i, minRounds, start); i++ {
 		r := c.plan(i, caps)
 		if err := c.runRound(r, newQueue, ignore, &res); err != nil {
-			c.logf("%v", err)
 			return res, err
 		}
 	}
