@@ -66,7 +66,7 @@ func TestCatchesBrokenQueues(t *testing.T) {
 			start := time.Now()
 			for i, data := range inputs {
 				if err := fuzz.RunOne(b.New, data); err != nil {
-					t.Logf("caught after %d inputs (%v): %s", i+1, time.Since(start).Round(time.Millisecond), firstLine(err))
+					t.Logf("%s: caught after %d inputs (%v): %s", b.Name, i+1, time.Since(start).Round(time.Millisecond), firstLine(err))
 					return
 				}
 			}

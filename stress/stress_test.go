@@ -2,6 +2,9 @@ package stress
 
 import (
 	"cmp"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -45,12 +48,16 @@ func checkCorrect(t *testing.T, d time.Duration) {
 func TestRunSkipsUnbounded(t *testing.T) {
 	var logs []string
 	res, err := Run(func(c int) queue.Queue[int] { return queue.NewRing[int](c) },
-		WithRounds(4), WithOps(20), WithLogf(func(f string, a ...any) { logs = append(logs, f) }))
+		WithRounds(4), WithOps(20), WithLogf(func(f string, a ...any) { logs = append(logs, fmt.Sprintf(f, a...)) }))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Skipped) != 1 || res.Rounds != 4 {
-		t.Fatalf("Skipped = %q, Rounds = %d; want the unbounded capacity skipped and 4 rounds", res.Skipped, res.Rounds)
+	if len(res.Skipped) != 1 || res.Rounds != 4 || res.Ops == 0 || res.Elapsed == 0 {
+		t.Fatalf("Result %+v; want the unbounded capacity skipped and 4 rounds", res)
+	}
+	if !slices.ContainsFunc(logs, func(l string) bool { return strings.Contains(l, "skipped capacity 0") }) ||
+		!slices.ContainsFunc(logs, func(l string) bool { return strings.Contains(l, "seed") }) {
+		t.Fatalf("logs %q do not state the seed and the skipped capacity", logs)
 	}
 }
 
