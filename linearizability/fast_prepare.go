@@ -64,7 +64,7 @@ func fastPrepare(h History) (*fastHist, string) {
 	// A stable sort by value keeps, for each value, its puts before its
 	// gets, each in history order.
 	recs := fastSort(append(puts, gets...))
-	fh.vals = make([]fastVal, 0, len(recs)/2+1)
+	fh.vals = make([]fastVal, 0, len(puts))
 	for lo := 0; lo < len(recs); {
 		hi := lo + 1
 		for hi < len(recs) && recs[hi].k == recs[lo].k {

@@ -130,6 +130,9 @@ func printFuzzTable(w io.Writer, results []fuzzResult) {
 		} else if r.failure != "" {
 			crashers = "failed (see below)"
 		}
+		if r.flakes > 0 {
+			crashers += fmt.Sprintf(" (%d round(s) cut short by go.dev/issue/75804, not a crash)", r.flakes)
+		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", r.target, r.execs, r.interestng, r.elapsed.Round(time.Second), crashers)
 	}
 	tw.Flush()

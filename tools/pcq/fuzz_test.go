@@ -128,3 +128,11 @@ func TestParseFuzzFlags(t *testing.T) {
 		t.Errorf("bad -run accepted (code %d)", code)
 	}
 }
+
+func TestCoordinatorFlakeIsNotACrash(t *testing.T) {
+	flake := "--- FAIL: FuzzX (30.84s)\n    context deadline exceeded\nFAIL\n"
+	crash := flake + "    Failing input written to testdata/fuzz/FuzzX/abc\n"
+	if !coordinatorFlake(flake) || coordinatorFlake(crash) || coordinatorFlake("--- FAIL: FuzzX\n    boom\n") {
+		t.Error("coordinatorFlake misclassifies")
+	}
+}
