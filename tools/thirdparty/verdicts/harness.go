@@ -57,7 +57,7 @@ func runProperty(lib adapters.Library, caps []int, cfg Config) Outcome {
 // failure's artifacts under dir.
 func runStress(lib adapters.Library, caps []int, cfg Config, dir string) Outcome {
 	res, err := stress.Run(lib.New, stress.WithCapacities(caps...), stress.WithSeed(cfg.Seed),
-		stress.WithDuration(cfg.StressDuration), stress.WithArtifacts(dir), stress.WithWatchdog(5*time.Second))
+		stress.WithDuration(cfg.StressDuration), stress.WithArtifacts(dir), stress.WithWatchdog(5*time.Second), stress.WithProbeWait(probeWait))
 	o := Outcome{Harness: Stress, Status: Pass, Seed: cfg.Seed, Elapsed: res.Elapsed,
 		Work: fmt.Sprintf("%d ops in %d rounds, capacities %s", res.Ops, res.Rounds, capsText(caps))}
 	for op, n := range res.Unsupported {
@@ -79,6 +79,7 @@ func runStress(lib adapters.Library, caps []int, cfg Config, dir string) Outcome
 			o.History = a
 		}
 	}
+	o.HistoryVerdict = checkFile(o.History)
 	return o
 }
 
@@ -112,6 +113,7 @@ func runFuzz(lib adapters.Library, caps []int, cfg Config, dir string) Outcome {
 		if errors.As(err, &f) {
 			o.Check = f.Check
 			o.History = writeHistory(dir, fmt.Sprintf("input%d.jsonl", i), f.History, &o)
+			o.HistoryVerdict = checkFile(o.History)
 		}
 		o.Elapsed = time.Since(start)
 		return o
@@ -144,4 +146,28 @@ func writeHistory(dir, name string, h linearizability.History, o *Outcome) strin
 		return ""
 	}
 	return path
+}
+
+// probeWait is stress.WithProbeWait: long enough for a woken getter to
+// return on a loaded machine, short because the stress harness waits that
+// long in every round for a queue that has no shutdown (its shutdown probe
+// starts getters before it learns that Shutdown is unsupported).
+const probeWait = 200 * time.Millisecond
+
+// checkFile checks a history file as pcq check does and returns the
+// verdict's first line ("" without a file).
+func checkFile(path string) string {
+	if path == "" {
+		return ""
+	}
+	r, err := os.Open(path)
+	if err != nil {
+		return err.Error()
+	}
+	defer r.Close()
+	h, err := linearizability.ReadHistory(r)
+	if err != nil {
+		return err.Error()
+	}
+	return firstLine(linearizability.Check(h).String())
 }

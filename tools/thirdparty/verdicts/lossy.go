@@ -17,6 +17,8 @@ import (
 // lossy relaxation.
 type LossyVerdict struct {
 	Histories int    // histories re-checked
+	Seed      int64  // the stress seed of the violating history
+	Capacity  int    // and its capacity
 	Ops       int    // their operations
 	Violation bool   // one is a violation even under the relaxation
 	History   string // the violating history, if any
@@ -37,13 +39,13 @@ func LossyProjection(h linearizability.History) linearizability.History {
 	got := map[int64]bool{}
 	for _, op := range h.Operations {
 		if isGet(op.Input.Op) && op.Output.Result == models.OK {
-			got[int64(op.Output.Value)] = true
+			got[op.Output.Value] = true
 		}
 	}
 	out := linearizability.History{Kind: h.Kind}
 	for _, op := range h.Operations {
 		isPut := op.Input.Op == models.Put || op.Input.Op == models.TryPut
-		if op.Input.Op == models.Len || (isPut && op.Output.Result == models.OK && !got[int64(op.Input.Value)]) {
+		if op.Input.Op == models.Len || (isPut && op.Output.Result == models.OK && !got[op.Input.Value]) {
 			continue
 		}
 		out.Operations = append(out.Operations, op)
@@ -60,16 +62,19 @@ func CheckLossy(h linearizability.History) linearizability.Report {
 }
 
 // lossyStress runs the stress harness again and again (seeds cfg.Seed,
-// cfg.Seed+1...) for cfg.StressDuration, re-checking each failing round's
+// cfg.Seed+1..., one capacity at a time in turn, since the strict harness
+// stops at the first round and that is always one of the first capacity)
+// for cfg.StressDuration, re-checking each failing round's
 // history under the lossy relaxation; it stops at the first history that
 // is a violation even then, keeping that history's projection under dir.
 func lossyStress(lib adapters.Library, caps []int, cfg Config, dir string) *LossyVerdict {
 	lv := &LossyVerdict{}
 	start := time.Now()
-	for seed := cfg.Seed; time.Since(start) < cfg.StressDuration; seed++ {
+	for i := 0; time.Since(start) < cfg.StressDuration; i++ {
+		seed, capacity := cfg.Seed+int64(i), caps[i%len(caps)]
 		sdir := filepath.Join(dir, fmt.Sprint(seed))
-		_, err := stress.Run(lib.New, stress.WithCapacities(caps...), stress.WithSeed(seed),
-			stress.WithDuration(cfg.StressDuration/4), stress.WithArtifacts(sdir), stress.WithWatchdog(5*time.Second))
+		_, err := stress.Run(lib.New, stress.WithCapacities(capacity), stress.WithSeed(seed),
+			stress.WithDuration(cfg.StressDuration/4), stress.WithArtifacts(sdir), stress.WithWatchdog(5*time.Second), stress.WithProbeWait(probeWait))
 		var f *stress.Failure
 		if !errors.As(err, &f) {
 			continue
@@ -85,6 +90,7 @@ func lossyStress(lib adapters.Library, caps []int, cfg Config, dir string) *Loss
 			continue
 		}
 		lv.Violation, lv.Explanation = true, r.String()
+		lv.Seed, lv.Capacity = seed, capacity
 		var o Outcome
 		lv.History = writeHistory(dir, "lossy-violation.jsonl", LossyProjection(h), &o)
 		return lv

@@ -39,7 +39,10 @@ type Outcome struct {
 	// History is the failing history file (stress, fuzz), if one was
 	// written; Lossy is its re-check under the lossy relaxation, if any.
 	History string
-	Lossy   *LossyVerdict
+	// HistoryVerdict is what pcq check says of History: the history's
+	// own linearizability, whatever check of the harness failed first.
+	HistoryVerdict string
+	Lossy          *LossyVerdict
 	// Unsupported lists the operations not exercised.
 	Unsupported []string
 	// Work says how much was checked: "400 ops in 12 rounds", "200 inputs".

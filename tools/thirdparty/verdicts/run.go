@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pcqkit/pcq/tools/thirdparty/adapters"
@@ -20,7 +21,7 @@ type Config struct {
 	// StressDuration is stress.WithDuration (default 2s).
 	StressDuration time.Duration
 	// FuzzInputs is the number of generated inputs given to fuzz.RunOne
-	// (default 150); the first failure ends the run.
+	// (default 20); the first failure ends the run.
 	FuzzInputs int
 	// Artifacts is the folder where failures write their files, one
 	// sub-folder per library and harness; required.
@@ -44,7 +45,7 @@ func (c Config) withDefaults() Config {
 		c.StressDuration = 2 * time.Second
 	}
 	if c.FuzzInputs <= 0 {
-		c.FuzzInputs = 150
+		c.FuzzInputs = 20
 	}
 	if c.Logf == nil {
 		c.Logf = func(string, ...any) {}
@@ -69,42 +70,65 @@ func (v Verdict) Has(r string) bool { return slices.Contains(v.Library.Relaxatio
 
 // Run runs the three harnesses on lib.
 func Run(lib adapters.Library, cfg Config) (Verdict, error) {
-	cfg = cfg.withDefaults()
-	if cfg.Artifacts == "" {
-		return Verdict{}, errors.New("verdicts: Config.Artifacts is required")
+	vs, err := RunLibraries([]adapters.Library{lib}, cfg)
+	if err != nil {
+		return Verdict{}, err
 	}
-	v := Verdict{Library: lib, Capacities: Capacities(lib.New)}
-	dir := filepath.Join(cfg.Artifacts, lib.Name)
-	if cfg.Race && slices.Contains(lib.Relaxations, adapters.NotThreadSafe) {
-		why := "under -race: the race detector ends the binary at the first concurrent call (not thread-safe)"
-		v.Property = Outcome{Harness: Property, Status: NotRun, Detail: why}
-		v.Stress = Outcome{Harness: Stress, Status: NotRun, Detail: why}
-		v.Fuzz = Outcome{Harness: Fuzz, Status: NotRun, Detail: why}
-		return v, nil
-	}
-	v.Property = runProperty(lib, v.Capacities, cfg)
-	cfg.Logf("%s: %v", lib.Name, v.Property)
-	v.Stress = runStress(lib, v.Capacities, cfg, filepath.Join(dir, Stress))
-	if v.Has(adapters.Lossy) && v.Stress.Status == Fail {
-		v.Stress.Lossy = lossyStress(lib, v.Capacities, cfg, filepath.Join(dir, "stress-lossy"))
-	}
-	cfg.Logf("%s: %v", lib.Name, v.Stress)
-	v.Fuzz = runFuzz(lib, v.Capacities, cfg, filepath.Join(dir, Fuzz))
-	cfg.Logf("%s: %v", lib.Name, v.Fuzz)
-	return v, nil
+	return vs[0], nil
 }
 
-// RunAll runs [Run] on every library, in [adapters.All]'s order.
-func RunAll(cfg Config) ([]Verdict, error) {
-	var out []Verdict
-	for _, lib := range adapters.All() {
-		v, err := Run(lib, cfg)
-		if err != nil {
-			return out, err
-		}
-		out = append(out, v)
+// RunAll runs the three harnesses on every library, in [adapters.All]'s
+// order.
+func RunAll(cfg Config) ([]Verdict, error) { return RunLibraries(adapters.All(), cfg) }
+
+// RunLibraries runs the property and stress harnesses on each library in
+// turn (stress changes GOMAXPROCS and checks for leaks after each round:
+// nothing may run beside it), then the fuzz inputs of every library at
+// once: most of their time is spent in the harness's timed waits.
+func RunLibraries(libs []adapters.Library, cfg Config) ([]Verdict, error) {
+	cfg = cfg.withDefaults()
+	if cfg.Artifacts == "" {
+		return nil, errors.New("verdicts: Config.Artifacts is required")
 	}
-	return out, nil
+	vs := make([]Verdict, len(libs))
+	for i, lib := range libs {
+		vs[i] = Verdict{Library: lib, Capacities: Capacities(lib.New)}
+		if why := cfg.notRun(lib); why != "" {
+			vs[i].Property = Outcome{Harness: Property, Status: NotRun, Detail: why}
+			vs[i].Stress = Outcome{Harness: Stress, Status: NotRun, Detail: why}
+			vs[i].Fuzz = Outcome{Harness: Fuzz, Status: NotRun, Detail: why}
+			continue
+		}
+		dir := filepath.Join(cfg.Artifacts, lib.Name)
+		vs[i].Property = runProperty(lib, vs[i].Capacities, cfg)
+		cfg.Logf("%s: %v", lib.Name, vs[i].Property)
+		vs[i].Stress = runStress(lib, vs[i].Capacities, cfg, filepath.Join(dir, Stress))
+		if vs[i].Has(adapters.Lossy) && vs[i].Stress.Status == Fail {
+			vs[i].Stress.Lossy = lossyStress(lib, vs[i].Capacities, cfg, filepath.Join(dir, "stress-lossy"))
+		}
+		cfg.Logf("%s: %v", lib.Name, vs[i].Stress)
+	}
+	var wg sync.WaitGroup
+	for i := range vs {
+		if vs[i].Fuzz.Status == NotRun {
+			continue
+		}
+		wg.Go(func() {
+			lib := vs[i].Library
+			vs[i].Fuzz = runFuzz(lib, vs[i].Capacities, cfg, filepath.Join(cfg.Artifacts, lib.Name, Fuzz))
+			cfg.Logf("%s: %v", lib.Name, vs[i].Fuzz)
+		})
+	}
+	wg.Wait()
+	return vs, nil
+}
+
+// notRun says why no harness runs on lib ("" if they do).
+func (c Config) notRun(lib adapters.Library) string {
+	if c.Race && slices.Contains(lib.Relaxations, adapters.NotThreadSafe) {
+		return "under -race: the race detector ends the binary at the first concurrent call (not thread-safe)"
+	}
+	return ""
 }
 
 // unsupportedFromLog finds the property harness's "not exercised" line.

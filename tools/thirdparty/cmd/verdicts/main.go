@@ -1,23 +1,147 @@
 // Command verdicts runs pcq's property, stress and fuzz harnesses over
-// every adapted third-party queue and writes the verdict table.
+// every adapted third-party queue (tools/thirdparty/adapters) and writes
+// the verdict table.
+//
+//	cd tools/thirdparty && go run ./cmd/verdicts -out testdata
+//
+// writes testdata/verdicts.md (the table, then each failure's report) and
+// copies each failing history under testdata/histories: <library>.jsonl
+// (the stress harness's failing round), <library>-fuzz.jsonl (the failing
+// fuzz input) and <library>-lossy.jsonl (a history that is a violation
+// even under the Lossy relaxation, projected as verdicts.LossyProjection
+// says). From the repository's root, go run ./tools/pcq check FILE checks
+// one.
 package main
 
 import (
+	"bytes"
+	"flag"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
+	"github.com/pcqkit/pcq/tools/thirdparty/adapters"
 	"github.com/pcqkit/pcq/tools/thirdparty/verdicts"
 )
 
+// maxHistory is the largest history copied into the output folder.
+const maxHistory = 200 << 10
+
 func main() {
-	dir, _ := os.MkdirTemp("", "verdicts-")
-	vs, err := verdicts.RunAll(verdicts.Config{Artifacts: dir, Logf: func(f string, a ...any) { fmt.Printf(f+"\n", a...) }})
-	if err != nil {
-		fmt.Println(err)
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "verdicts:", err)
+		os.Exit(1)
 	}
+}
+
+func run(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("verdicts", flag.ContinueOnError)
+	dir := fs.String("out", "testdata", "folder for verdicts.md and histories/")
+	seed := fs.Int64("seed", 1, "seed of every harness")
+	runs := fs.Int("runs", 30, "property runs per property and capacity")
+	dur := fs.Duration("stress", 2*time.Second, "stress duration per library")
+	inputs := fs.Int("fuzz", 20, "fuzz inputs per library")
+	only := fs.String("only", "", "comma-separated library names (default all)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	libs, err := pick(*only)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "pcq-verdicts-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	cfg := verdicts.Config{Seed: *seed, PropertyRuns: *runs, StressDuration: *dur, FuzzInputs: *inputs,
+		Artifacts: tmp, Logf: func(f string, a ...any) { fmt.Fprintf(out, f+"\n", a...) }}
+	vs, err := verdicts.RunLibraries(libs, cfg)
+	if err != nil {
+		return err
+	}
+	return write(*dir, vs, out)
+}
+
+// pick returns the libraries named in only (all when empty).
+func pick(only string) ([]adapters.Library, error) {
+	if only == "" {
+		return adapters.All(), nil
+	}
+	var libs []adapters.Library
+	for _, name := range strings.Split(only, ",") {
+		l, ok := adapters.Lookup(name)
+		if !ok {
+			return nil, fmt.Errorf("no library %q", name)
+		}
+		libs = append(libs, l)
+	}
+	return libs, nil
+}
+
+// write copies the failing histories and writes verdicts.md.
+func write(dir string, vs []verdicts.Verdict, out io.Writer) error {
+	hdir := filepath.Join(dir, "histories")
+	if err := os.MkdirAll(hdir, 0o755); err != nil {
+		return err
+	}
+	saved := map[string]string{} // source path -> saved path
 	for _, v := range vs {
 		for _, o := range v.Outcomes() {
-			fmt.Printf("%s\t%s\t%s\t%v\n%s\n\n", v.Library.Name, o.Harness, o.Cell(), o.Elapsed, o.Detail)
+			copyHistory(saved, o.History, filepath.Join(hdir, v.Library.Name+suffix(o.Harness)+".jsonl"), out)
+			if o.Lossy != nil && o.Lossy.History != "" {
+				copyHistory(saved, o.Lossy.History, filepath.Join(hdir, v.Library.Name+"-lossy.jsonl"), out)
+			}
 		}
 	}
+	var b bytes.Buffer
+	if err := verdicts.WriteTable(&b, vs); err != nil {
+		return err
+	}
+	b.WriteString("\n")
+	rel := func(p string) string {
+		if s := saved[p]; s != "" {
+			return filepath.ToSlash(filepath.Join("tools/thirdparty", s))
+		}
+		return ""
+	}
+	err := verdicts.WriteDetails(&b, vs, func(_ verdicts.Verdict, o verdicts.Outcome) string { return rel(o.History) },
+		func(lv *verdicts.LossyVerdict) string { return rel(lv.History) })
+	if err != nil {
+		return err
+	}
+	_, _ = out.Write(b.Bytes())
+	return os.WriteFile(filepath.Join(dir, "verdicts.md"), b.Bytes(), 0o644)
+}
+
+func suffix(harness string) string {
+	if harness == verdicts.Stress {
+		return ""
+	}
+	return "-" + harness
+}
+
+// copyHistory copies src to dst (src "" or too large: nothing), noting it
+// in saved.
+func copyHistory(saved map[string]string, src, dst string, out io.Writer) {
+	if src == "" {
+		return
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		fmt.Fprintf(out, "history %s not copied: %v\n", src, err)
+		return
+	}
+	if len(data) > maxHistory {
+		fmt.Fprintf(out, "history %s not copied: %d bytes, more than %d\n", src, len(data), maxHistory)
+		return
+	}
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		fmt.Fprintf(out, "history %s not copied: %v\n", src, err)
+		return
+	}
+	saved[src] = dst
 }
