@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -149,7 +150,7 @@ func (c stressConfig) showProgress(p *progress, name string, i int, start time.T
 // printStressTable writes one row per implementation.
 func printStressTable(w io.Writer, rows []stressRow) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "IMPL\tOPERATIONS\tHISTORIES\tVERDICT\tTIME\tNOTES")
+	fmt.Fprintln(tw, "IMPL\tOPERATIONS\tHISTORIES\tVERDICT\tTIME\tDECIDED BY, NOT EXERCISED")
 	for _, r := range rows {
 		verdict := "linearizable"
 		var failure *stress.Failure
@@ -172,8 +173,9 @@ func stressNotes(res stress.Result) string {
 	for _, op := range slices.Sorted(maps.Keys(res.Unsupported)) {
 		notes += fmt.Sprintf("unsupported %s:%d ", op, res.Unsupported[op])
 	}
-	if len(res.Skipped) > 0 {
-		notes += fmt.Sprintf("skipped: %d capacity(ies) it does not take", len(res.Skipped))
+	for _, skipped := range res.Skipped {
+		what, _, _ := strings.Cut(skipped, ":") // "capacity 0: newQueue(0) panics: ..."
+		notes += "not run: " + what + " "
 	}
 	return notes
 }
