@@ -28,7 +28,7 @@ func RunOne(newQueue func(capacity int) queue.Queue[int], data []byte, opts ...O
 func (c *config) runOne(newQueue func(int) queue.Queue[int], caps []int, data []byte, name string) (note string, err error) {
 	s := c.decode(data, caps)
 	asked := s.Capacity
-	q, err := build(newQueue, asked)
+	q, err := scenario.NewQueue(newQueue, asked)
 	if err != nil {
 		return "", &Failure{Check: string(scenario.Setup), Explanation: err.Error(), Input: slices.Clone(data),
 			Scenario: s.String(), Asked: asked, Capacity: asked}
@@ -62,19 +62,6 @@ func notExercised(o scenario.Outcome) string {
 	return strings.Join(parts, "; ")
 }
 
-// build calls newQueue, turning a panic or a nil queue into an error.
-func build(newQueue func(int) queue.Queue[int], capacity int) (q queue.Queue[int], err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("newQueue(%d) panicked: %v", capacity, p)
-		}
-	}()
-	if q = newQueue(capacity); q == nil {
-		return nil, fmt.Errorf("newQueue(%d) returned nil", capacity)
-	}
-	return q, nil
-}
-
 // resolveCapacities returns the capacities the first byte picks from:
 // the ones asked for, else 0..maxCapacity without 0 when newQueue panics
 // on it (a bounded-only queue).
@@ -83,7 +70,7 @@ func (c *config) resolveCapacities(newQueue func(int) queue.Queue[int]) []int {
 		return c.capacities
 	}
 	caps := make([]int, 0, c.maxCapacity+1)
-	if q, err := build(newQueue, 0); err == nil {
+	if q, err := scenario.NewQueue(newQueue, 0); err == nil {
 		_ = q.Shutdown(true)
 		caps = append(caps, 0)
 	}

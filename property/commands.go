@@ -9,6 +9,7 @@ import (
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/commands"
 	"github.com/leanovate/gopter/gen"
+	scen "github.com/pcqkit/pcq/internal/scenario"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 )
@@ -176,7 +177,7 @@ func genCommand(s support) gopter.Gen {
 func commandsProp(newQueue func(int) queue.Queue[int], spec models.Spec, s support, cfg *config) gopter.Prop {
 	cmds := &commands.ProtoCommands{
 		NewSystemUnderTestFunc: func(commands.State) commands.SystemUnderTest {
-			q, err := makeQueue(newQueue, spec.Capacity)
+			q, err := scen.NewQueue(newQueue, spec.Capacity)
 			if err != nil {
 				panic(err) // checked by capacities; gopter reports it
 			}

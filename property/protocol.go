@@ -8,6 +8,7 @@ import (
 
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/prop"
+	scen "github.com/pcqkit/pcq/internal/scenario"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 )
@@ -70,7 +71,7 @@ func protocolProp(p protocol, newQueue func(int) queue.Queue[int], spec models.S
 
 // runScenario runs one scenario on a fresh queue under a watchdog.
 func runScenario(p protocol, sc scenario, newQueue func(int) queue.Queue[int], spec models.Spec, s support, cfg *config, st *stats) error {
-	q, err := makeQueue(newQueue, spec.Capacity)
+	q, err := scen.NewQueue(newQueue, spec.Capacity)
 	if err != nil {
 		return err
 	}

@@ -140,17 +140,14 @@ func (c *config) resolveCapacities(newQueue func(int) queue.Queue[int]) (caps []
 	return caps, skipped
 }
 
-func tryNew(newQueue func(int) queue.Queue[int], n int) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("newQueue(%d) panics: %v", n, p)
-		}
-	}()
-	q := newQueue(n)
-	if q != nil {
+// tryNew makes a queue of capacity n and shuts it down, reporting whether
+// newQueue takes that capacity.
+func tryNew(newQueue func(int) queue.Queue[int], n int) error {
+	q, err := scenario.NewQueue(newQueue, n)
+	if err == nil {
 		_ = q.Shutdown(true)
 	}
-	return nil
+	return err
 }
 
 // runRound runs one round at its GOMAXPROCS, checks it and its leaks,

@@ -101,11 +101,13 @@ func Run(ctx context.Context, newQueue func(capacity int) queue.Queue[int], s Sc
 	opts = opts.withDefaults()
 	o = Outcome{Seed: s.Seed, Capacity: s.Capacity}
 	defer func() { o.Stats.Elapsed = time.Since(start) }()
-	q, err := build(newQueue, s.Capacity)
+	q, err := NewQueue(newQueue, s.Capacity)
 	if err != nil {
 		o.fail(Setup, "%v", err)
 		return o
 	}
+	s.Capacity = max(q.Cap(), 0) // the model holds the queue to the capacity it has
+	o.Capacity = s.Capacity
 	ex := newExec(q, s, opts)
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -137,22 +139,6 @@ func Run(ctx context.Context, newQueue func(capacity int) queue.Queue[int], s Sc
 	return o
 }
 
-// build calls newQueue, turning a panic or a wrong capacity into an error.
-func build(newQueue func(int) queue.Queue[int], capacity int) (q queue.Queue[int], err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("newQueue(%d) panicked: %v", capacity, p)
-		}
-	}()
-	q = newQueue(capacity)
-	if q == nil {
-		return nil, fmt.Errorf("newQueue(%d) returned nil", capacity)
-	}
-	if c := q.Cap(); c != capacity {
-		return nil, fmt.Errorf("newQueue(%d) returned a queue whose Cap() is %d", capacity, c)
-	}
-	return q, nil
-}
 
 // exec is one execution of a scenario.
 type exec struct {

@@ -109,12 +109,22 @@ func TestRunSetup(t *testing.T) {
 	for name, nq := range map[string]func(int) queue.Queue[int]{
 		"panics":         func(int) queue.Queue[int] { panic("no") },
 		"nil":            func(int) queue.Queue[int] { return nil },
-		"wrong capacity": func(int) queue.Queue[int] { return locked(0) },
 	} {
 		o := Run(context.Background(), nq, Scenario{Capacity: 2, Clients: [][]Step{{}}}, Options{})
 		if o.Failure != Setup || !errors.Is(o.Err(), ErrFailed) {
 			t.Errorf("%s: failure %q, err %v; want setup", name, o.Failure, o.Err())
 		}
+	}
+}
+
+func TestRunHoldsQueueToItsCap(t *testing.T) {
+	// Asked for capacity 2, the queue is unbounded: it is held to Cap() 0,
+	// and passes as the unbounded queue it is.
+	s := gen(5, Config{Clients: 3, Steps: 20, Mix: Basic})
+	s.Capacity = 2
+	o := Run(context.Background(), func(int) queue.Queue[int] { return locked(0) }, s, Options{})
+	if !o.Passed() || o.Capacity != 0 {
+		t.Fatalf("outcome %q (capacity %d): %s", o.Failure, o.Capacity, o.Explanation)
 	}
 }
 

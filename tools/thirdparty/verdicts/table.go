@@ -95,8 +95,13 @@ func WriteDetails(w io.Writer, vs []Verdict, historyPath func(v Verdict, o Outco
 			}
 			fmt.Fprintf(&b, "### %s: %s FAIL (%s)\n\n", v.Library.Name, o.Harness, o.Check)
 			fmt.Fprintf(&b, "Seed %d; %s.\n\n```\n%s\n```\n\n", o.Seed, o.Work, trim(o.Detail, 40))
-			if p := historyPath(v, o); p != "" {
+			switch p := historyPath(v, o); {
+			case p != "":
 				fmt.Fprintf(&b, "History: `%s` — `go run ./tools/pcq check %s` says: %s\n\n", p, p, o.HistoryVerdict)
+			case o.HistoryVerdict != "":
+				fmt.Fprintf(&b, "The failing history alone is not a violation for pcq check (%s): the %s check "+
+					"used what the file does not hold (an unrecorded probe, or an error the recorder keeps as unknown). Not saved.\n\n",
+					o.HistoryVerdict, o.Check)
 			}
 			if lv := o.Lossy; lv != nil {
 				fmt.Fprintf(&b, "Under Lossy: %d failing histories (%d ops) re-checked", lv.Histories, lv.Ops)

@@ -7,7 +7,8 @@
 // writes testdata/verdicts.md (the table, then each failure's report) and
 // copies each failing history under testdata/histories: <library>.jsonl
 // (the stress harness's failing round), <library>-fuzz.jsonl (the failing
-// fuzz input) and <library>-lossy.jsonl (a history that is a violation
+// fuzz input) — each only when the history alone is a violation for pcq
+// check — and <library>-lossy.jsonl (a history that is a violation
 // even under the Lossy relaxation, projected as verdicts.LossyProjection
 // says). From the repository's root, go run ./tools/pcq check FILE checks
 // one.
@@ -18,6 +19,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,6 +54,8 @@ func run(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// go-diodes logs each set collision through the log package.
+	log.SetOutput(io.Discard)
 	tmp, err := os.MkdirTemp("", "pcq-verdicts-")
 	if err != nil {
 		return err
@@ -85,13 +89,18 @@ func pick(only string) ([]adapters.Library, error) {
 // write copies the failing histories and writes verdicts.md.
 func write(dir string, vs []verdicts.Verdict, out io.Writer) error {
 	hdir := filepath.Join(dir, "histories")
+	if err := os.RemoveAll(hdir); err != nil { // the histories of an earlier run
+		return err
+	}
 	if err := os.MkdirAll(hdir, 0o755); err != nil {
 		return err
 	}
 	saved := map[string]string{} // source path -> saved path
 	for _, v := range vs {
 		for _, o := range v.Outcomes() {
-			copyHistory(saved, o.History, filepath.Join(hdir, v.Library.Name+suffix(o.Harness)+".jsonl"), out)
+			if strings.HasPrefix(o.HistoryVerdict, "violation") {
+				copyHistory(saved, o.History, filepath.Join(hdir, v.Library.Name+suffix(o.Harness)+".jsonl"), out)
+			}
 			if o.Lossy != nil && o.Lossy.History != "" {
 				copyHistory(saved, o.Lossy.History, filepath.Join(hdir, v.Library.Name+"-lossy.jsonl"), out)
 			}
