@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pcqkit/pcq/internal/broken"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 )
@@ -41,8 +42,16 @@ func implNames() string {
 	return strings.Join(names, ",")
 }
 
-// lookupImpl returns the implementation called name.
+// brokenPrefix names a deliberately broken queue of internal/broken, to
+// see what a failure looks like: -impl broken:get-twice.
+const brokenPrefix = "broken:"
+
+// lookupImpl returns the implementation called name: one of impls, or a
+// broken FIFO queue named "broken:NAME".
 func lookupImpl(name string) (impl, error) {
+	if bug, ok := strings.CutPrefix(name, brokenPrefix); ok {
+		return lookupBroken(bug)
+	}
 	i := slices.IndexFunc(impls, func(m impl) bool { return m.name == name })
 	if i < 0 {
 		return impl{}, fmt.Errorf("unknown implementation %q (want one of %s)", name, implNames())
@@ -78,4 +87,16 @@ func parseImpls(list string) ([]impl, error) {
 		}
 	}
 	return out, nil
+}
+
+// lookupBroken returns the broken queue of internal/broken called name.
+func lookupBroken(name string) (impl, error) {
+	var names []string
+	for _, b := range broken.All() {
+		if b.Name == name {
+			return impl{name: brokenPrefix + b.Name, kind: models.FIFO, bounded: true, unbounded: true, new: b.New}, nil
+		}
+		names = append(names, b.Name)
+	}
+	return impl{}, fmt.Errorf("unknown broken queue %q (want one of %s)", name, strings.Join(names, ","))
 }

@@ -49,7 +49,7 @@ func runStress(args []string) int {
 // parseStress parses and validates the flags of pcq stress.
 func parseStress(args []string) (c stressConfig, code int, ok bool) {
 	fs := newFlagSet("stress", "[-impl NAMES|all] [-duration D] [-goroutines N] [-cap N] [-seed S] [-out DIR]", stressDescription)
-	names := fs.String("impl", "all", "implementations, comma-separated: "+implNames()+", or all")
+	names := fs.String("impl", "all", "implementations, comma-separated: "+implNames()+", or all; broken:NAME is a deliberately broken queue (see internal/broken)")
 	fs.DurationVar(&c.duration, "duration", 10*time.Second, "time for each implementation")
 	fs.IntVar(&c.goroutines, "goroutines", 6, "goroutines per round")
 	fs.IntVar(&c.capacity, "cap", -1, "capacity to run (0 unbounded); default: 1, 4 and unbounded where the implementation allows")
@@ -97,6 +97,10 @@ func (c stressConfig) run(out, errw io.Writer) int {
 		t0 := time.Now()
 		res, err := stress.Run(m.new, c.options(m)...)
 		close(done)
+		var failure *stress.Failure
+		if errors.As(err, &failure) {
+			failure.Replay = c.replay(m, failure)
+		}
 		rows = append(rows, stressRow{impl: m.name, res: res, err: err, elapsed: time.Since(t0)})
 	}
 	p.done()
@@ -130,6 +134,15 @@ func (c stressConfig) options(m impl) []stress.Option {
 		opts = append(opts, stress.WithCapacities(0)) // it has no other
 	}
 	return opts
+}
+
+// replay is the command that replays failure's round.
+func (c stressConfig) replay(m impl, failure *stress.Failure) string {
+	cmd := fmt.Sprintf("go run ./tools/pcq stress -impl %s -seed %d -duration %s -goroutines %d", m.name, failure.Seed, c.duration, c.goroutines)
+	if c.capacity >= 0 {
+		cmd += fmt.Sprintf(" -cap %d", c.capacity)
+	}
+	return cmd
 }
 
 // showProgress redraws the progress line every half second until done.
