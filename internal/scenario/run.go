@@ -139,7 +139,6 @@ func Run(ctx context.Context, newQueue func(capacity int) queue.Queue[int], s Sc
 	return o
 }
 
-
 // exec is one execution of a scenario.
 type exec struct {
 	q        queue.Queue[int]

@@ -107,8 +107,8 @@ func TestRunWatchdog(t *testing.T) {
 
 func TestRunSetup(t *testing.T) {
 	for name, nq := range map[string]func(int) queue.Queue[int]{
-		"panics":         func(int) queue.Queue[int] { panic("no") },
-		"nil":            func(int) queue.Queue[int] { return nil },
+		"panics": func(int) queue.Queue[int] { panic("no") },
+		"nil":    func(int) queue.Queue[int] { return nil },
 	} {
 		o := Run(context.Background(), nq, Scenario{Capacity: 2, Clients: [][]Step{{}}}, Options{})
 		if o.Failure != Setup || !errors.Is(o.Err(), ErrFailed) {
