@@ -61,8 +61,11 @@ func (ex *exec) finish(ctx context.Context) {
 				ex.probeWake(ctx)
 			}
 		},
-		func() { ex.probeShutdown(ctx) },
-		func() { ex.probeAfterShutdown() },
+		func() {
+			if ex.probeShutdown(ctx) {
+				ex.probeAfterShutdown()
+			}
+		},
 	}
 	for _, step := range steps {
 		if ex.probe.failure != "" {

@@ -68,37 +68,40 @@ func (ex *exec) checkWoken(res []getResult, items []int) {
 }
 
 // probeShutdown blocks Probers getters on the empty queue, shuts it down
-// (not immediate) and checks that every getter woke with ErrShutDown.
-func (ex *exec) probeShutdown(ctx context.Context) {
+// (not immediate) and checks that every getter woke with ErrShutDown. It
+// reports whether the queue is now shut down (false: Shutdown is
+// unsupported or failed).
+func (ex *exec) probeShutdown(ctx context.Context) (shut bool) {
 	n := max(ex.opts.Probers, 0)
 	ex.setStage(fmt.Sprintf("probing shutdown (%d getters blocked on the empty queue, then Shutdown(false))", n))
 	var shutErr error
 	res := ex.blockedGets(ctx, n, func() { shutErr = ex.q.Shutdown(false) })
 	if errors.Is(shutErr, errors.ErrUnsupported) {
 		ex.notProbed("shutdown: Shutdown is unsupported")
-		return
+		return false
 	}
 	if shutErr != nil {
 		ex.probeFail(Contract, "Shutdown(false) returned %v", shutErr)
-		return
+		return false
 	}
 	asleep := 0
 	for _, r := range res {
 		switch {
 		case r.err == nil:
 			ex.probeFail(Conservation, "shutdown probe: a getter got %d from the drained queue", r.v)
-			return
+			return true
 		case errors.Is(r.err, context.DeadlineExceeded):
 			asleep++
 		case !errors.Is(r.err, queue.ErrShutDown):
 			ex.probeFail(ShutdownState, "shutdown probe: a getter blocked on the empty queue returned %v after Shutdown(false), want ErrShutDown", r.err)
-			return
+			return true
 		}
 	}
 	if asleep > 0 {
 		ex.probeFail(Liveness, "Shutdown(false) left %d of %d getters blocked on the empty queue asleep for %v (they must wake with ErrShutDown)",
 			asleep, n, ex.opts.ProbeWait)
 	}
+	return true
 }
 
 // probeAfterShutdown checks that the shut-down, empty queue answers every

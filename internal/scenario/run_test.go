@@ -145,3 +145,19 @@ func TestRunUnsupported(t *testing.T) {
 		t.Fatalf("Unsupported %v, NotProbed %q: want len and join counted and the task probe skipped", o.Unsupported, o.NotProbed)
 	}
 }
+
+// noShutdown is a queue without Shutdown, like a plain channel.
+type noShutdown struct{ queue.Queue[int] }
+
+func (noShutdown) Shutdown(bool) error { return errors.ErrUnsupported }
+
+func TestRunWithoutShutdownIsNotProbedForIt(t *testing.T) {
+	s := gen(9, Config{Clients: 3, Steps: 20, Mix: Basic})
+	o := Run(context.Background(), func(c int) queue.Queue[int] { return noShutdown{locked(c)} }, s, Options{})
+	if !o.Passed() {
+		t.Fatalf("a correct queue without Shutdown failed: %s: %s", o.Failure, o.Explanation)
+	}
+	if !strings.Contains(strings.Join(o.NotProbed, ";"), "Shutdown is unsupported") {
+		t.Errorf("NotProbed %v does not say that shutdown was not probed", o.NotProbed)
+	}
+}
