@@ -67,6 +67,7 @@ func firstLine(s string) string {
 	return s
 }
 
+// String is the outcome on one line: harness, cell and work.
 func (o Outcome) String() string {
 	s := fmt.Sprintf("%s: %s", o.Harness, o.Cell())
 	if o.Work != "" {

@@ -92,7 +92,7 @@ func RunLibraries(libs []adapters.Library, cfg Config) ([]Verdict, error) {
 	}
 	vs := make([]Verdict, len(libs))
 	for i, lib := range libs {
-		vs[i] = Verdict{Library: lib, Capacities: Capacities(lib.New)}
+		vs[i] = Verdict{Library: lib, Capacities: cfg.capacities(lib)}
 		if why := cfg.notRun(lib); why != "" {
 			vs[i].Property = Outcome{Harness: Property, Status: NotRun, Detail: why}
 			vs[i].Stress = Outcome{Harness: Stress, Status: NotRun, Detail: why}
@@ -121,6 +121,25 @@ func RunLibraries(libs []adapters.Library, cfg Config) ([]Verdict, error) {
 	}
 	wg.Wait()
 	return vs, nil
+}
+
+// raceUnsafe are the capacities at which a library races on its own
+// memory, because of a bug found and written up already: under -race the
+// race detector would end the binary there, so they are not run.
+var raceUnsafe = map[string]int{
+	// mask 0: a put overwrites the slot a getter reads (finding 1)
+	"workiva-ring": 1,
+}
+
+// capacities returns the capacities to run lib at (see [Capacities]),
+// without its race-unsafe one under -race.
+func (c Config) capacities(lib adapters.Library) []int {
+	caps := Capacities(lib.New)
+	if n, ok := raceUnsafe[lib.Name]; ok && c.Race {
+		c.Logf("%s: capacity %d not run under -race (the library races on its own slot there)", lib.Name, n)
+		caps = slices.DeleteFunc(caps, func(c int) bool { return c == n })
+	}
+	return caps
 }
 
 // notRun says why no harness runs on lib ("" if they do).

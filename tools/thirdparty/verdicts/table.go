@@ -3,6 +3,7 @@ package verdicts
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/pcqkit/pcq/tools/thirdparty/adapters"
@@ -119,9 +120,11 @@ func WriteDetails(w io.Writer, vs []Verdict, historyPath func(v Verdict, o Outco
 	return err
 }
 
-// trim keeps the first n lines of s.
+// trim keeps the first n lines of s, without the harness's list of
+// artifacts (temporary files, gone once the run ends).
 func trim(s string, n int) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
+	lines = slices.DeleteFunc(lines, func(l string) bool { return strings.HasPrefix(l, "artifacts: ") })
 	if len(lines) > n {
 		lines = append(lines[:n], fmt.Sprintf("... (%d more lines)", len(lines)-n))
 	}

@@ -41,8 +41,12 @@ var expected = map[string]expect{
 	// the reference: a failure here is a harness bug
 	"chan": {"pass", "pass", "pass"},
 	// NewRingBuffer(1) accepts a put on a full ring (finding 1): the
-	// sequential commands catch it at capacity 1
-	"workiva-ring": {"FAIL:commands", "FAIL", "FAIL"},
+	// sequential commands catch it at capacity 1 (not run under -race:
+	// the library races on its slot there, see raceUnsafe)
+	// (its fuzz failure is not asserted: at capacity 8 the harness's final
+	// drain, TryGet only, cannot empty a queue whose TryGet is unsupported
+	// and reports the item left as lost — a harness false positive)
+	"workiva-ring": {"FAIL:commands", "FAIL", ""},
 	// lossy by design: every harness fails it under the strict model
 	"diodes-manytoone": {"FAIL:commands", "FAIL", "FAIL"},
 	// a Get with an ended context may return the context's error
@@ -85,6 +89,9 @@ func TestVerdicts(t *testing.T) {
 			continue
 		}
 		e := expected[name]
+		if _, ok := raceUnsafe[name]; ok && cfg.Race {
+			e = expect{} // the capacity that shows the bug is not run
+		}
 		assertOutcome(t, name, v.Property, e.property)
 		assertOutcome(t, name, v.Stress, e.stress)
 		assertOutcome(t, name, v.Fuzz, e.fuzz)

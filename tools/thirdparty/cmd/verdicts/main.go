@@ -111,11 +111,16 @@ func write(dir string, vs []verdicts.Verdict, out io.Writer) error {
 		return err
 	}
 	b.WriteString("\n")
-	rel := func(p string) string {
-		if s := saved[p]; s != "" {
-			return filepath.ToSlash(filepath.Join("tools/thirdparty", s))
+	wd, _ := os.Getwd()
+	rel := func(p string) string { // as seen from the repository's root
+		s := saved[p]
+		if s == "" {
+			return ""
 		}
-		return ""
+		if r, err := filepath.Rel(wd, s); err == nil {
+			s = r
+		}
+		return filepath.ToSlash(filepath.Join("tools/thirdparty", s))
 	}
 	err := verdicts.WriteDetails(&b, vs, func(_ verdicts.Verdict, o verdicts.Outcome) string { return rel(o.History) },
 		func(lv *verdicts.LossyVerdict) string { return rel(lv.History) })
