@@ -1,11 +1,13 @@
 package scenario
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
 	"sync"
 
+	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 )
 
@@ -26,6 +28,10 @@ const burstTasks = 2048
 // exactly once; it repeats until burstItems items were taken. It returns
 // the number of items got (each one more unfinished task).
 func (ex *exec) probeGets() int {
+	if ex.rec.Unsupported()[models.TryGet] > 0 { // the recorded drain tried it
+		ex.notProbed("get burst: TryGet is unsupported")
+		return 0
+	}
 	ex.setStage(fmt.Sprintf("probing bursts of %d concurrent try_gets on a full queue", ex.opts.Burst))
 	got, next := 0, -10_000 // probe values are negative, recorded ones positive
 	for fill := 0; fill < burstFills && got < burstItems; fill++ {
@@ -141,11 +147,23 @@ func (ex *exec) addTasks(n int) int {
 			}
 			return i
 		}
-		got, err := ex.q.TryGet()
+		got, err := ex.takeOne()
 		if err != nil || got != v {
 			ex.probeFail(Conservation, "try_get right after try_put(%d) on an empty queue returned %d, %v", v, got, err)
 			return i + 1
 		}
 	}
 	return max(n, 0)
+}
+
+// takeOne takes the item of a queue that holds one: with TryGet, or with
+// Get bounded by ProbeWait where TryGet is unsupported.
+func (ex *exec) takeOne() (int, error) {
+	v, err := ex.q.TryGet()
+	if !errors.Is(err, errors.ErrUnsupported) {
+		return v, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), ex.opts.ProbeWait)
+	defer cancel()
+	return ex.q.Get(ctx)
 }

@@ -2,12 +2,14 @@ package scenario
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
 
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
+	"github.com/pcqkit/pcq/queue"
 )
 
 // probeSettle is how long the final client lets the probe's getters block
@@ -118,7 +120,10 @@ func (ex *exec) drain() {
 		go func() {
 			defer wg.Done()
 			for range limit {
-				if _, err := d.TryGet(); err != nil {
+				if _, err := d.TryGet(); errors.Is(err, errors.ErrUnsupported) {
+					drainWithGet(d, limit)
+					return
+				} else if err != nil {
 					return
 				}
 			}
@@ -126,6 +131,23 @@ func (ex *exec) drain() {
 	}
 	wg.Wait()
 }
+
+// drainWithGet drains a queue without TryGet: Get with a short deadline,
+// until one finds nothing or limit items are got.
+func drainWithGet(q queue.Queue[int], limit int) {
+	for range limit {
+		ctx, cancel := context.WithTimeout(context.Background(), drainWait)
+		_, err := q.Get(ctx)
+		cancel()
+		if err != nil {
+			return
+		}
+	}
+}
+
+// drainWait is how long the drain of a queue without TryGet waits for one
+// more item before it takes the queue to be empty.
+const drainWait = 20 * time.Millisecond
 
 // getResult is one probe getter's result.
 type getResult struct {
@@ -135,20 +157,26 @@ type getResult struct {
 
 // blockedGets starts n getters on the queue, each bounded by ProbeWait,
 // lets them block, runs act, and returns their results once all are back.
-func (ex *exec) blockedGets(ctx context.Context, n int, act func()) []getResult {
+// When act reports abort (what it probes is unsupported), the getters are
+// cancelled at once rather than left to wait out ProbeWait.
+func (ex *exec) blockedGets(ctx context.Context, n int, act func() (abort bool)) []getResult {
 	res := make([]getResult, n)
+	pctx, abortAll := context.WithCancel(ctx)
+	defer abortAll()
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			gctx, cancel := context.WithTimeout(ctx, ex.opts.ProbeWait)
+			gctx, cancel := context.WithTimeout(pctx, ex.opts.ProbeWait)
 			defer cancel()
 			res[i].v, res[i].err = ex.q.Get(gctx)
 		}()
 	}
 	time.Sleep(probeSettle)
-	act()
+	if act() {
+		abortAll()
+	}
 	wg.Wait()
 	return res
 }

@@ -20,7 +20,7 @@ func (ex *exec) probeWake(ctx context.Context) {
 	ex.setStage(fmt.Sprintf("probing wake-ups (%d getters blocked, then %d puts)", n, n))
 	items := make([]int, n)
 	var putErr error
-	res := ex.blockedGets(ctx, n, func() {
+	res := ex.blockedGets(ctx, n, func() bool {
 		for i := range items {
 			items[i] = -1 - i // recorded values are positive
 			pctx, cancel := context.WithTimeout(ctx, ex.opts.ProbeWait)
@@ -30,6 +30,7 @@ func (ex *exec) probeWake(ctx context.Context) {
 				putErr = fmt.Errorf("put %d of %d returned %w", i+1, n, err)
 			}
 		}
+		return false
 	})
 	if putErr != nil {
 		ex.probeFail(Liveness, "wake-up probe: %d getters were blocked on the empty queue; %v", n, putErr)
@@ -75,7 +76,10 @@ func (ex *exec) probeShutdown(ctx context.Context) (shut bool) {
 	n := max(ex.opts.Probers, 0)
 	ex.setStage(fmt.Sprintf("probing shutdown (%d getters blocked on the empty queue, then Shutdown(false))", n))
 	var shutErr error
-	res := ex.blockedGets(ctx, n, func() { shutErr = ex.q.Shutdown(false) })
+	res := ex.blockedGets(ctx, n, func() bool {
+		shutErr = ex.q.Shutdown(false)
+		return errors.Is(shutErr, errors.ErrUnsupported)
+	})
 	if errors.Is(shutErr, errors.ErrUnsupported) {
 		ex.notProbed("shutdown: Shutdown is unsupported")
 		return false

@@ -161,3 +161,28 @@ func TestRunWithoutShutdownIsNotProbedForIt(t *testing.T) {
 		t.Errorf("NotProbed %v does not say that shutdown was not probed", o.NotProbed)
 	}
 }
+
+// noTryGet is a queue without TryGet, like a ring with only a timed poll.
+type noTryGet struct{ queue.Queue[int] }
+
+func (noTryGet) TryGet() (int, error) { return 0, errors.ErrUnsupported }
+
+func TestRunDrainsQueueWithoutTryGet(t *testing.T) {
+	s := gen(11, Config{Clients: 3, Steps: 20, Mix: Basic})
+	o := Run(context.Background(), func(c int) queue.Queue[int] { return noTryGet{locked(c)} }, s, Options{})
+	if !o.Passed() {
+		t.Fatalf("a correct queue without TryGet failed: %s: %s", o.Failure, o.Explanation)
+	}
+}
+
+func TestRunWithoutShutdownDoesNotWaitOutTheProbe(t *testing.T) {
+	s := gen(9, Config{Clients: 2, Steps: 6, Mix: Basic})
+	start := time.Now()
+	o := Run(context.Background(), func(c int) queue.Queue[int] { return noShutdown{locked(c)} }, s, Options{ProbeWait: 30 * time.Second})
+	if !o.Passed() {
+		t.Fatalf("failed: %s: %s", o.Failure, o.Explanation)
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("Run took %v: the shutdown probe waited out ProbeWait although Shutdown is unsupported", d)
+	}
+}
