@@ -112,34 +112,22 @@ func (f *Failure) writeArtifacts(dir, name string) {
 	if len(f.History.Operations) == 0 {
 		return
 	}
-	sum := sha256.Sum256(f.Input)
-	base := filepath.Join(dir, fmt.Sprintf("%s-%s", safeName(name), hex.EncodeToString(sum[:6])))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		f.Explanation += fmt.Sprintf(" (artefacts not written: %v)", err)
 		return
 	}
-	if err := writeFile(base+".jsonl", func(w *os.File) error { return linearizability.WriteHistory(w, f.History) }); err != nil {
-		f.Explanation += fmt.Sprintf(" (history not written: %v)", err)
-	} else {
+	sum := sha256.Sum256(f.Input)
+	base := filepath.Join(dir, fmt.Sprintf("%s-%s", safeName(name), hex.EncodeToString(sum[:6])))
+	o := scenario.Outcome{History: f.History, Report: f.Report}
+	written, err := scenario.WriteArtifacts(o, base+".jsonl", base+".html")
+	if slices.Contains(written, base+".jsonl") {
 		f.HistoryFile = base + ".jsonl"
-	}
-	if err := writeFile(base+".html", func(w *os.File) error { return linearizability.Visualize(f.History, f.Report, w) }); err == nil {
-		f.VisualFile = base + ".html"
 	} else {
-		_ = os.Remove(base + ".html")
+		f.Explanation += fmt.Sprintf(" (history not written: %v)", err)
 	}
-}
-
-func writeFile(path string, write func(*os.File) error) error {
-	w, err := os.Create(path)
-	if err != nil {
-		return err
+	if slices.Contains(written, base+".html") {
+		f.VisualFile = base + ".html"
 	}
-	if err := write(w); err != nil {
-		_ = w.Close()
-		return err
-	}
-	return w.Close()
 }
 
 // safeName makes a test name ("FuzzRing/seed#3") usable as a file name.

@@ -1,7 +1,6 @@
 package stress
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/pcqkit/pcq/internal/scenario"
-	"github.com/pcqkit/pcq/linearizability"
 )
 
 // Failure is the report of the first round that failed: what to replay
@@ -99,19 +97,10 @@ func (c *config) writeArtifacts(f *Failure, r round, o scenario.Outcome) error {
 		return err
 	}
 	var errs []string
-	if len(o.History.Operations) > 0 {
-		errs = append(errs, write(f, filepath.Join(dir, "history.jsonl"), func(w *os.File) error {
-			return linearizability.WriteHistory(w, o.History)
-		}))
-		var html bytes.Buffer
-		if err := linearizability.Visualize(o.History, o.Report, &html); err != nil {
-			f.Explanation += fmt.Sprintf("\n(no visualisation: %v)", err)
-		} else {
-			errs = append(errs, write(f, filepath.Join(dir, "visual.html"), func(w *os.File) error {
-				_, err := w.Write(html.Bytes())
-				return err
-			}))
-		}
+	written, err := scenario.WriteArtifacts(o, filepath.Join(dir, "history.jsonl"), filepath.Join(dir, "visual.html"))
+	f.Artifacts = append(f.Artifacts, written...)
+	if err != nil {
+		f.Explanation += fmt.Sprintf("\n(%v)", err)
 	}
 	errs = append(errs, write(f, filepath.Join(dir, "report.txt"), func(w *os.File) error {
 		_, err := fmt.Fprintf(w, "%s\n\n%s\n%s\n\n%s", f.Error(), o.Report, r.scenario, f.Dump)
