@@ -11,6 +11,7 @@ type Option func(*options)
 type options struct {
 	checker string
 	timeout time.Duration
+	relax   []Relaxation
 }
 
 // DefaultTimeout is how long [Check] lets porcupine run by default.
@@ -31,12 +32,20 @@ func WithTimeout(d time.Duration) Option {
 
 // Check decides whether h is linearizable with the chosen checker, and
 // says in r.Checker which one decided and in r.Note why it was that one.
-// Check does not validate h: see [Validate].
+// Check does not validate h: see [Validate]. With [WithRelaxations], h is
+// relaxed ([Relax]) first and the report names the relaxations.
 func Check(h History, opts ...Option) Report {
 	o := options{checker: "auto", timeout: DefaultTimeout}
 	for _, opt := range opts {
 		opt(&o)
 	}
+	if len(o.relax) > 0 {
+		return checkRelaxed(h, o)
+	}
+	return checkStrict(h, o)
+}
+
+func checkStrict(h History, o options) Report {
 	switch o.checker {
 	case "porcupine":
 		return CheckPorcupine(h, o.timeout)

@@ -8,14 +8,15 @@ import (
 
 // String describes the report in one line, for example
 // "violation (porcupine, 1200 ops, 3.2ms): no order of these 3 operations
-// explains their results". Only the first line of the explanation is
+// explains their results"; under a relaxation the verdict names it
+// ([Report.VerdictText]). Only the first line of the explanation is
 // kept; the note, if any, follows it in brackets.
 func (r Report) String() string {
 	checker := r.Checker
 	if checker == "" {
 		checker = "no checker"
 	}
-	s := fmt.Sprintf("%v (%s, %d ops, %v)", r.Verdict, checker, r.Operations, roundDuration(r.Elapsed))
+	s := fmt.Sprintf("%s (%s, %d ops, %v)", r.VerdictText(), checker, r.Operations, roundDuration(r.Elapsed))
 	if r.Explanation != "" {
 		first, _, _ := strings.Cut(r.Explanation, "\n")
 		s += ": " + strings.TrimSuffix(first, ":")

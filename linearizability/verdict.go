@@ -38,4 +38,9 @@ type Report struct {
 	// Note records anything the verdict does not cover, for example
 	// operations the fast checker could not decide and handed on.
 	Note string
+	// Relaxations are the relaxations the history was checked under
+	// (see [WithRelaxations]); nil: the strict model.
+	Relaxations []Relaxation
+	// Drops is, under [Lossy], the number of values put and never got.
+	Drops int
 }
