@@ -20,7 +20,9 @@ Check reads each history file (JSON Lines, as HISTORY.md gives it; - is
 standard input), checks it for linearizability against the queue model, and
 prints one verdict a file: linearizable, violation (with the operations that
 make it, by line) or unknown (a checker gave up). The flags -model and -cap
-override the file's header.
+override the file's header. -relax checks under named relaxations
+(spurious-try-failures, lossy; comma-separated) instead of the strict model,
+and each verdict names them: "linearizable with spurious try-failures".
 
 Exit status: 0 when every file is linearizable, 1 when one is a violation,
 2 when a checker gave up on one and none is a violation, 3 when a file is bad
@@ -46,6 +48,7 @@ type checkConfig struct {
 	timeout  time.Duration
 	viz      string
 	verbose  bool
+	relax    []linearizability.Relaxation
 	files    []string
 }
 
@@ -69,13 +72,14 @@ var severity = map[int]int{exitLinearizable: 0, exitUnknown: 1, exitViolation: 2
 
 // parseCheck parses and validates the flags and files of pcq check.
 func parseCheck(args []string) (c checkConfig, code int, ok bool) {
-	fs := newFlagSet("check", "[-model fifo|lifo|priority] [-cap N] [-checker auto|fast|porcupine] [-timeout D] [-viz FILE.html] [-v] FILE...", checkDescription)
+	fs := newFlagSet("check", "[-model fifo|lifo|priority] [-cap N] [-checker auto|fast|porcupine] [-timeout D] [-relax R,...] [-viz FILE.html] [-v] FILE...", checkDescription)
 	fs.StringVar(&c.model, "model", "", "queue model: fifo, lifo or priority (default: the file's header, else fifo)")
 	fs.Var(&c.capacity, "cap", "queue capacity `N`, 0 unbounded (default: the file's header, else 0)")
 	fs.StringVar(&c.checker, "checker", "auto", "checker: auto (fast when it can decide, else porcupine), fast or porcupine")
 	fs.DurationVar(&c.timeout, "timeout", linearizability.DefaultTimeout, "time limit of porcupine; 0: none")
 	fs.StringVar(&c.viz, "viz", "", "write porcupine's HTML visualisation to this file (FILE-NAME.html for several files)")
 	fs.BoolVar(&c.verbose, "v", false, "also print how each verdict was reached")
+	relax := fs.String("relax", "", "check under these relaxations: spurious-try-failures, lossy (comma-separated; default: strict)")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return c, 0, false
@@ -99,6 +103,11 @@ func parseCheck(args []string) (c checkConfig, code int, ok bool) {
 	if c.timeout < 0 {
 		return c, usageError(fs, "-timeout: negative duration %v", c.timeout), false
 	}
+	rs, err := linearizability.ParseRelaxations(*relax)
+	if err != nil {
+		return c, usageError(fs, "-relax: %s", strings.TrimPrefix(err.Error(), "linearizability: ")), false
+	}
+	c.relax = rs
 	return c, 0, true
 }
 
@@ -110,8 +119,9 @@ func (c checkConfig) checkFile(name string) int {
 		fmt.Fprintf(stdout, "%s: bad file: %v\n", name, err)
 		return exitBadFile
 	}
-	r := linearizability.Check(h, linearizability.WithChecker(c.checker), linearizability.WithTimeout(c.timeout))
-	fmt.Fprintf(stdout, "%s: %v (%s, %d ops, %v)\n", name, r.Verdict, checkerOf(r), r.Operations, checkRound(r.Elapsed))
+	r := linearizability.Check(h, linearizability.WithChecker(c.checker), linearizability.WithTimeout(c.timeout),
+		linearizability.WithRelaxations(c.relax...))
+	fmt.Fprintf(stdout, "%s: %s (%s, %d ops, %v)\n", name, r.VerdictText(), checkerOf(r), r.Operations, checkRound(r.Elapsed))
 	if r.Verdict != linearizability.Linearizable || c.verbose {
 		checkIndent(r.Explanation)
 		if r.Note != "" && !strings.Contains(r.Explanation, r.Note) &&
