@@ -141,13 +141,14 @@ func (ex *exec) addTasks(n int) int {
 	ex.setStage(fmt.Sprintf("adding %d tasks for the task probe", n))
 	for i := range max(n, 0) {
 		v := -100_000 - i
-		if err := ex.q.TryPut(v); err != nil {
+		if err := ex.retryTry(func() error { return ex.q.TryPut(v) }); err != nil {
 			if !unsupported(err) {
 				ex.probeFail(Contract, "try_put on the drained, open queue returned %v", err)
 			}
 			return i
 		}
-		got, err := ex.takeOne()
+		var got int
+		err := ex.retryTry(func() (err error) { got, err = ex.takeOne(); return err })
 		if err != nil || got != v {
 			ex.probeFail(Conservation, "try_get right after try_put(%d) on an empty queue returned %d, %v", v, got, err)
 			return i + 1

@@ -10,6 +10,7 @@ import (
 // collect fills o with what the finished execution recorded.
 func (ex *exec) collect(o *Outcome) {
 	o.History = ex.rec.History(ex.opts.Kind, ex.s.Capacity)
+	o.Relaxations = ex.opts.Relaxations
 	o.Unsupported = ex.rec.Unsupported()
 	o.NotProbed = ex.probe.notProbed
 	ex.stats(o)
@@ -23,7 +24,7 @@ func (ex *exec) check(o *Outcome) {
 		o.fail(Contract, "%v (%d such errors)", errs[0], len(errs))
 		return
 	}
-	if f := conserve(h); f != nil {
+	if f := conserve(h, ex.opts.relaxed(linearizability.Lossy)); f != nil {
 		o.fail(f.failure, "%s", f.msg)
 		// The culprits, drawn: the artifacts' visualisation shows them.
 		o.Report = linearizability.Report{Verdict: linearizability.Violation, Checker: "conservation",
@@ -31,7 +32,7 @@ func (ex *exec) check(o *Outcome) {
 		return
 	}
 	for _, c := range ex.clients {
-		if c.anomaly != "" {
+		if c.anomaly != "" && !ex.opts.relaxed(linearizability.Lossy) {
 			o.fail(Tasks, "%s", c.anomaly)
 			return
 		}
@@ -45,8 +46,9 @@ func (ex *exec) check(o *Outcome) {
 		return
 	}
 	o.Report = linearizability.Check(h, linearizability.WithChecker(ex.opts.Checker),
-		linearizability.WithTimeout(ex.opts.CheckTimeout))
+		linearizability.WithTimeout(ex.opts.CheckTimeout), linearizability.WithRelaxations(ex.opts.Relaxations...))
 	o.checked = true
+	o.Drops = o.Report.Drops
 	switch o.Report.Verdict {
 	case linearizability.Violation:
 		o.fail(Linearizability, "%s", o.Report.Explanation)

@@ -23,9 +23,10 @@ func found(f Failure, culprits []int, format string, args ...any) *finding {
 // from nowhere (every value got was put, by a put that did not fail, and
 // not after the get), nothing duplicated, nothing lost (every value put
 // was got, or an immediate shutdown may have discarded it), and, for
-// FIFO, each client's values got in the order it put them. It returns
-// nil, or what failed first.
-func conserve(h linearizability.History) *finding {
+// FIFO, each client's values got in the order it put them. Under Lossy
+// (lossy), values put and never got are not a failure. It returns nil, or
+// what failed first.
+func conserve(h linearizability.History, lossy bool) *finding {
 	ops := h.Operations
 	puts := make(map[int64]int)    // value -> index of its put
 	gets := make(map[int64]int)    // value -> index of its first ok get
@@ -54,7 +55,7 @@ func conserve(h linearizability.History) *finding {
 		gets[v] = i
 	}
 	for i, op := range ops {
-		if !isPut(op) || op.Output.Result != models.OK {
+		if lossy || !isPut(op) || op.Output.Result != models.OK {
 			continue
 		}
 		if _, got := gets[op.Input.Value]; !got && op.Call > lastDiscard {

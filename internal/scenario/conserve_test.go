@@ -40,13 +40,13 @@ func TestConserve(t *testing.T) {
 		{"order", []linearizability.Operation{put(0, 1, models.OK, 0), put(0, 2, models.OK, 2), get(1, 2, 4), get(1, 1, 6)}, Order, "per-producer"},
 	}
 	for _, tt := range tests {
-		f, msg := result(conserve(linearizability.History{Kind: models.FIFO, Operations: tt.ops}))
+		f, msg := result(conserve(linearizability.History{Kind: models.FIFO, Operations: tt.ops}, false))
 		if f != tt.want || !strings.Contains(msg, tt.msg) {
 			t.Errorf("%s: conserve = %q, %q; want %q with %q", tt.name, f, msg, tt.want, tt.msg)
 		}
 	}
 	lifo := linearizability.History{Kind: models.LIFO, Operations: tests[len(tests)-1].ops}
-	if f, msg := result(conserve(lifo)); f != "" {
+	if f, msg := result(conserve(lifo, false)); f != "" {
 		t.Errorf("LIFO order: conserve = %q, %q; want no failure", f, msg)
 	}
 }

@@ -44,22 +44,26 @@ func (ex *exec) finish(ctx context.Context) {
 		return
 	}
 	h := ex.rec.History(ex.opts.Kind, ex.s.Capacity)
-	if conserve(h) != nil || len(ex.rec.Errors()) > 0 {
+	if conserve(h, ex.opts.relaxed(linearizability.Lossy)) != nil || len(ex.rec.Errors()) > 0 {
 		return // fail fast: the history already fails a cheap check
 	}
 	gets, dones, shut := tally(h)
 	steps := []func(){
 		func() {
-			if !shut {
+			if !shut && !ex.skipUnderRelaxations("get burst") {
 				gets += ex.probeGets()
 			}
-			if !shut && ex.probe.failure == "" {
+			if !shut && ex.probe.failure == "" && !ex.opts.relaxed(linearizability.Lossy) {
 				gets += ex.addTasks(burstTasks - (gets - dones))
 			}
 		},
-		func() { ex.probeTasks(ctx, gets-dones) },
 		func() {
-			if !shut {
+			if !ex.skipUnderRelaxations("task accounting") {
+				ex.probeTasks(ctx, gets-dones)
+			}
+		},
+		func() {
+			if !shut && !ex.skipUnderRelaxations("wake-up") {
 				ex.probeWake(ctx)
 			}
 		},
@@ -120,7 +124,7 @@ func (ex *exec) drain() {
 		go func() {
 			defer wg.Done()
 			for range limit {
-				if _, err := d.TryGet(); errors.Is(err, errors.ErrUnsupported) {
+				if err := ex.retryTry(func() error { _, err := d.TryGet(); return err }); errors.Is(err, errors.ErrUnsupported) {
 					drainWithGet(d, limit)
 					return
 				} else if err != nil {

@@ -66,6 +66,12 @@ type Outcome struct {
 	Dump string
 	// Stats counts what the run did.
 	Stats Stats
+	// Relaxations are the relaxations the run was checked under
+	// (Options.Relaxations); nil: the strict model.
+	Relaxations []linearizability.Relaxation
+	// Drops is, under Lossy, the number of values put and never got, as
+	// the linearizability check counted them.
+	Drops int
 
 	checked bool // the history was given to the linearizability checker
 }

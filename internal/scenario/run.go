@@ -39,6 +39,14 @@ type Options struct {
 	// but the bugs only the probes find (lost wake-ups, shutdowns that
 	// leave getters asleep, wrong task counts) go unseen.
 	SkipProbes bool
+	// Relaxations are the named relaxations the queue is checked under
+	// (none: the strict model). Under Lossy, values put and never got are
+	// counted (Outcome.Drops), not a failure; the get burst, task and
+	// wake-up probes and the clients' task checks are skipped (noted in
+	// NotProbed). Under SpuriousTryFailures, the final drain and the task
+	// probe retry a try-operation that failed, the get burst is skipped,
+	// and a shut-down queue may answer TryPut full and TryGet empty.
+	Relaxations []linearizability.Relaxation
 }
 
 func (o Options) withDefaults() Options {
