@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/pcqkit/pcq/internal/scenario"
+	"github.com/pcqkit/pcq/linearizability"
 )
 
 // Failure is the report of the first round that failed: what to replay
@@ -27,14 +28,16 @@ type Failure struct {
 	Dump        string   // the goroutine dump of a hang
 	Artifacts   []string // the files written: history, visualisation, report
 	Replay      string   // the command that replays it (set by Check)
+	// Relaxations are the relaxations the queue was held to; nil: strict.
+	Relaxations []linearizability.Relaxation
 }
 
 // Error returns the report: the round, the check and its explanation, the
 // artifacts and how to replay.
 func (f *Failure) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "stress: round %d (seed %d, %s, GOMAXPROCS %d, capacity %s) failed the %s check:\n%s",
-		f.Round, f.Seed, f.Mix, f.GOMAXPROCS, capText(f.Capacity), f.Check, f.Explanation)
+	fmt.Fprintf(&b, "stress: round %d (seed %d, %s, GOMAXPROCS %d, capacity %s) failed the %s check%s:\n%s",
+		f.Round, f.Seed, f.Mix, f.GOMAXPROCS, capText(f.Capacity), f.Check, relaxText(f.Relaxations), f.Explanation)
 	if len(f.Artifacts) > 0 {
 		fmt.Fprintf(&b, "\nartifacts: %s", strings.Join(f.Artifacts, ", "))
 	} else if f.Dump != "" {
@@ -42,7 +45,7 @@ func (f *Failure) Error() string {
 	}
 	replay := f.Replay
 	if replay == "" {
-		replay = fmt.Sprintf("stress.WithSeed(%d), stress.WithRounds(%d)", f.Seed, f.Round+1)
+		replay = fmt.Sprintf("stress.WithSeed(%d), stress.WithRounds(%d)%s", f.Seed, f.Round+1, relaxOptions(f.Relaxations))
 	}
 	fmt.Fprintf(&b, "\nreplay: %s — the same operations; the interleaving can differ, so a rare failure may need a few runs", replay)
 	return b.String()
@@ -59,7 +62,7 @@ func capText(n int) string {
 // not empty, is a leak found after a round that passed.
 func (c *config) failure(r round, o scenario.Outcome, leak string) *Failure {
 	f := &Failure{Seed: c.seed, Round: r.index, Mix: r.mix.name, GOMAXPROCS: r.procs, Capacity: r.capacity,
-		Check: string(o.Failure), Explanation: o.Explanation, Dump: o.Dump}
+		Check: string(o.Failure), Explanation: o.Explanation, Dump: o.Dump, Relaxations: c.relax}
 	if leak != "" {
 		f.Check, f.Explanation = "leak", leak
 	}

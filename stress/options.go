@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 	"go.uber.org/goleak"
 )
@@ -29,6 +30,7 @@ type config struct {
 	probeWait    time.Duration
 	leakOpts     []goleak.Option
 	logf         func(format string, args ...any)
+	relax        []linearizability.Relaxation
 }
 
 // SeedEnv is the environment variable that sets the default seed, so that

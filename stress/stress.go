@@ -41,6 +41,7 @@ import (
 	"time"
 
 	"github.com/pcqkit/pcq/internal/scenario"
+	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 	"go.uber.org/goleak"
@@ -61,6 +62,12 @@ type Result struct {
 	// Skipped says what was not run and why: an unbounded capacity for a
 	// bounded-only queue, a final probe of an unsupported operation.
 	Skipped []string
+	// Relaxations are the relaxations the queue was held to
+	// ([WithRelaxations]); nil: the strict model.
+	Relaxations []linearizability.Relaxation
+	// Drops counts, under linearizability.Lossy, the values put and never
+	// got, over all rounds.
+	Drops int
 }
 
 // Check runs the stress rounds on newQueue and fails t, with the report
@@ -91,9 +98,9 @@ func runPattern(name string) string {
 func Run(newQueue func(capacity int) queue.Queue[int], opts ...Option) (res Result, err error) {
 	c := newConfig(opts)
 	start := time.Now()
-	res = Result{Seed: c.seed, Checkers: map[string]int{}, Unsupported: map[models.Op]int{}}
+	res = Result{Seed: c.seed, Checkers: map[string]int{}, Unsupported: map[models.Op]int{}, Relaxations: c.relax}
 	defer func() { res.Elapsed = time.Since(start) }()
-	c.logf("stress: seed %d (replay with stress.WithSeed(%d) or %s=%d)", c.seed, c.seed, SeedEnv, c.seed)
+	c.logf("stress: seed %d (replay with stress.WithSeed(%d) or %s=%d)%s", c.seed, c.seed, SeedEnv, c.seed, relaxText(c.relax))
 	caps, skipped := c.resolveCapacities(newQueue)
 	res.Skipped = skipped
 	for _, s := range skipped {
@@ -156,9 +163,10 @@ func (c *config) runRound(r round, newQueue func(int) queue.Queue[int], ignore g
 	runtime.GOMAXPROCS(r.procs)
 	o := scenario.Run(context.Background(), newQueue, r.scenario, scenario.Options{
 		Kind: c.kind, Checker: c.checker, CheckTimeout: c.checkTimeout,
-		Watchdog: c.watchdog, ProbeWait: c.probeWait,
+		Watchdog: c.watchdog, ProbeWait: c.probeWait, Relaxations: c.relax,
 	})
 	res.Rounds++
+	res.Drops += o.Drops
 	res.Ops += o.Stats.Ops
 	for op, n := range o.Unsupported {
 		res.Unsupported[op] += n
@@ -188,4 +196,7 @@ func (c *config) report(res *Result, elapsed time.Duration) {
 	}
 	c.logf("stress: %d rounds, %d operations checked in %v, decided by %v",
 		res.Rounds, res.Ops, elapsed.Round(time.Millisecond), res.Checkers)
+	if len(c.relax) > 0 {
+		c.logf("stress: every round linearizable with %s", linearizability.RelaxationText(c.relax, res.Drops))
+	}
 }
