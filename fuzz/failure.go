@@ -51,6 +51,8 @@ type Failure struct {
 	Dump string
 	// HistoryFile and VisualFile are the artefacts written, if any.
 	HistoryFile, VisualFile string
+	// Relaxations are the relaxations the queue was held to; nil: strict.
+	Relaxations []linearizability.Relaxation
 }
 
 func newFailure(o scenario.Outcome, s scenario.Scenario, data []byte, asked int) *Failure {
@@ -64,7 +66,8 @@ func newFailure(o scenario.Outcome, s scenario.Scenario, data []byte, asked int)
 	}
 	return &Failure{Check: string(check), Explanation: expl, Input: slices.Clone(data),
 		Scenario: s.String(), Asked: asked, Capacity: s.Capacity, Report: o.Report,
-		History: o.History, Unsupported: o.Unsupported, NotProbed: o.NotProbed, Dump: o.Dump}
+		History: o.History, Unsupported: o.Unsupported, NotProbed: o.NotProbed, Dump: o.Dump,
+		Relaxations: o.Relaxations}
 }
 
 // Unwrap returns [ErrFailed].
@@ -74,7 +77,7 @@ func (f *Failure) Unwrap() error { return ErrFailed }
 // artefacts are.
 func (f *Failure) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "fuzz: %s check failed: %s\n", f.Check, f.Explanation)
+	fmt.Fprintf(&b, "fuzz: %s check failed%s: %s\n", f.Check, relaxText(f.Relaxations), f.Explanation)
 	if f.Report.Checker != "" {
 		fmt.Fprintf(&b, "checker: %s\n", f.Report.String())
 	}
@@ -90,7 +93,7 @@ func (f *Failure) Error() string {
 		fmt.Fprintf(&b, "not probed: %s\n", p)
 	}
 	if f.HistoryFile != "" {
-		fmt.Fprintf(&b, "history: %s (check it with: go run ./tools/pcq check %s)\n", f.HistoryFile, f.HistoryFile)
+		fmt.Fprintf(&b, "history: %s (check it with: go run ./tools/pcq check %s%s)\n", f.HistoryFile, relaxFlag(f.Relaxations), f.HistoryFile)
 	}
 	if f.VisualFile != "" {
 		fmt.Fprintf(&b, "visualisation: %s\n", f.VisualFile)
@@ -139,4 +142,30 @@ func safeName(s string) string {
 		}
 		return '_'
 	}, s)
+}
+
+// relaxText is "" for the strict model, else " under relaxations
+// spurious-try-failures, lossy".
+func relaxText(rs []linearizability.Relaxation) string {
+	if len(rs) == 0 {
+		return ""
+	}
+	return " under relaxations " + relaxNames(rs, ", ")
+}
+
+// relaxFlag is pcq check's -relax flag for rs, with a trailing space; ""
+// for the strict model.
+func relaxFlag(rs []linearizability.Relaxation) string {
+	if len(rs) == 0 {
+		return ""
+	}
+	return "-relax " + relaxNames(rs, ",") + " "
+}
+
+func relaxNames(rs []linearizability.Relaxation, sep string) string {
+	names := make([]string, len(rs))
+	for i, r := range rs {
+		names[i] = r.String()
+	}
+	return strings.Join(names, sep)
 }

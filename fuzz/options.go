@@ -3,6 +3,7 @@ package fuzz
 import (
 	"time"
 
+	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -20,6 +21,7 @@ type config struct {
 	timeout       time.Duration
 	watchdog      time.Duration
 	artifacts     string
+	relax         []linearizability.Relaxation
 }
 
 // The defaults keep an input's run short (tens of milliseconds) and its
@@ -100,3 +102,13 @@ func WithWatchdog(d time.Duration) Option { return func(c *config) { c.watchdog 
 // written. [Check]'s default is pcq-fuzz/<target> under os.TempDir();
 // [RunOne] writes none unless it is set.
 func WithArtifacts(dir string) Option { return func(c *config) { c.artifacts = dir } }
+
+// WithRelaxations holds the queue to the named relaxations of the strict
+// model (linearizability.SpuriousTryFailures, linearizability.Lossy)
+// instead of the strict model: each input's history is checked under them,
+// and the cheap checks and probes that assume what they relax are relaxed
+// or skipped (see scenario.Options.Relaxations). A passing input's log
+// line and every [Failure] name them. The default is the strict model.
+func WithRelaxations(rs ...linearizability.Relaxation) Option {
+	return func(c *config) { c.relax = append(c.relax, rs...) }
+}

@@ -39,6 +39,7 @@ func (c *config) runOne(newQueue func(int) queue.Queue[int], caps []int, data []
 		Checker:      c.checker,
 		CheckTimeout: c.timeout,
 		Watchdog:     c.watchdog,
+		Relaxations:  c.relax,
 	})
 	if o.Passed() {
 		return notExercised(o), nil
@@ -50,9 +51,13 @@ func (c *config) runOne(newQueue func(int) queue.Queue[int], caps []int, data []
 	return "", f
 }
 
-// notExercised says what a passing run could not check ("" if nothing).
+// notExercised says what a passing run could not check ("" if nothing),
+// after its verdict when it was checked under relaxations.
 func notExercised(o scenario.Outcome) string {
 	var parts []string
+	if len(o.Relaxations) > 0 {
+		parts = append(parts, o.Report.VerdictText())
+	}
 	if len(o.Unsupported) > 0 {
 		parts = append(parts, fmt.Sprintf("not exercised (errors.ErrUnsupported): %v", o.Unsupported))
 	}
