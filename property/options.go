@@ -3,6 +3,7 @@ package property
 import (
 	"time"
 
+	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -19,6 +20,7 @@ type config struct {
 	proceed    time.Duration // how long a call that must not block is given
 	watchdog   time.Duration // the most one protocol scenario may take
 	logf       func(format string, args ...any)
+	relax      []linearizability.Relaxation
 }
 
 func newConfig(opts []Option) *config {

@@ -81,7 +81,7 @@ func runScenario(p protocol, sc scenario, newQueue func(int) queue.Queue[int], s
 		watchdog /= 4
 	}
 	g := newGroup(watchdog)
-	r := &runner{p: p, sc: sc, c: client{q, s}, g: g, t: newTally()}
+	r := &runner{p: p, sc: sc, c: client{q, s}, g: g, t: newTally(), cfg: cfg}
 	err = r.run()
 	if stop := g.stop(); err == nil {
 		err = stop
@@ -103,11 +103,12 @@ func runScenario(p protocol, sc scenario, newQueue func(int) queue.Queue[int], s
 
 // runner is one scenario being run.
 type runner struct {
-	p  protocol
-	sc scenario
-	c  client
-	g  *group
-	t  *tally
+	p   protocol
+	sc  scenario
+	c   client
+	g   *group
+	t   *tally
+	cfg *config
 }
 
 func (r *runner) run() error {
