@@ -45,3 +45,18 @@ func TestCheckRelaxBadFlag(t *testing.T) {
 		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
 	}
 }
+
+func TestStressRelax(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := capture(t, "stress", "-impl", "broken:lossy", "-duration", "200ms", "-relax", "lossy", "-out", out)
+	if code != 0 || !strings.Contains(stdout, "linearizable with drops (Lossy: ") {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	code, stdout, _ = capture(t, "stress", "-impl", "broken:lossy", "-duration", "200ms", "-out", out)
+	if code != 1 || !strings.Contains(stdout, "FAILED") {
+		t.Fatalf("strict: exit %d\nstdout:\n%s", code, stdout)
+	}
+	if code, _, stderr := capture(t, "stress", "-relax", "fast"); code != 2 || !strings.Contains(stderr, "-relax: unknown relaxation") {
+		t.Fatalf("bad -relax: exit %d, stderr:\n%s", code, stderr)
+	}
+}

@@ -89,10 +89,19 @@ func parseImpls(list string) ([]impl, error) {
 	return out, nil
 }
 
+// relaxedQueues are the queues of internal/broken correct only under a
+// relaxation (pcq stress -relax): broken:lossy, broken:lossy-reorder,
+// broken:spurious.
+var relaxedQueues = []broken.Bug{
+	{Name: "lossy", New: broken.NewLossy},
+	{Name: "lossy-reorder", New: broken.NewLossyReorder},
+	{Name: "spurious", New: broken.NewSpurious},
+}
+
 // lookupBroken returns the broken queue of internal/broken called name.
 func lookupBroken(name string) (impl, error) {
 	var names []string
-	for _, b := range broken.All() {
+	for _, b := range append(broken.All(), relaxedQueues...) {
 		if b.Name == name {
 			return impl{name: brokenPrefix + b.Name, kind: models.FIFO, bounded: true, unbounded: true, new: b.New}, nil
 		}

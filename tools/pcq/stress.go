@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/stress"
 )
 
@@ -36,6 +37,7 @@ type stressConfig struct {
 	capacity   int // -1: the harness's default capacities
 	seed       int64
 	out        string
+	relax      []linearizability.Relaxation
 }
 
 func runStress(args []string) int {
@@ -48,17 +50,21 @@ func runStress(args []string) int {
 
 // parseStress parses and validates the flags of pcq stress.
 func parseStress(args []string) (c stressConfig, code int, ok bool) {
-	fs := newFlagSet("stress", "[-impl NAMES|all] [-duration D] [-goroutines N] [-cap N] [-seed S] [-out DIR]", stressDescription)
+	fs := newFlagSet("stress", "[-impl NAMES|all] [-duration D] [-goroutines N] [-cap N] [-seed S] [-relax R,...] [-out DIR]", stressDescription)
 	names := fs.String("impl", "all", "implementations, comma-separated: "+implNames()+", or all; broken:NAME is a deliberately broken queue (see internal/broken)")
 	fs.DurationVar(&c.duration, "duration", 10*time.Second, "time for each implementation")
 	fs.IntVar(&c.goroutines, "goroutines", 6, "goroutines per round")
 	fs.IntVar(&c.capacity, "cap", -1, "capacity to run (0 unbounded); default: 1, 4 and unbounded where the implementation allows")
 	fs.Int64Var(&c.seed, "seed", time.Now().UnixNano(), "seed of the rounds' operations (printed; a failure replays with it)")
 	fs.StringVar(&c.out, "out", filepath.Join(os.TempDir(), "pcq-stress"), "folder for the artifacts of a failure")
+	relax := fs.String("relax", "", "hold the queues to these relaxations: spurious-try-failures, lossy (comma-separated; default: strict)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return c, code, false
 	}
 	var err error
+	if c.relax, err = linearizability.ParseRelaxations(*relax); err != nil {
+		return c, usageError(fs, "-relax: %s", strings.TrimPrefix(err.Error(), "linearizability: ")), false
+	}
 	if c.impls, err = parseImpls(*names); err != nil {
 		return c, usageError(fs, "-impl: %v", err), false
 	}
@@ -126,6 +132,7 @@ func (c stressConfig) options(m impl) []stress.Option {
 		stress.WithGoroutines(c.goroutines),
 		stress.WithSeed(c.seed),
 		stress.WithArtifacts(filepath.Join(c.out, m.name)),
+		stress.WithRelaxations(c.relax...),
 	}
 	switch {
 	case c.capacity >= 0:
@@ -141,6 +148,13 @@ func (c stressConfig) replay(m impl, failure *stress.Failure) string {
 	cmd := fmt.Sprintf("go run ./tools/pcq stress -impl %s -seed %d -duration %s -goroutines %d", m.name, failure.Seed, c.duration, c.goroutines)
 	if c.capacity >= 0 {
 		cmd += fmt.Sprintf(" -cap %d", c.capacity)
+	}
+	if len(c.relax) > 0 {
+		names := make([]string, len(c.relax))
+		for i, r := range c.relax {
+			names[i] = r.String()
+		}
+		cmd += " -relax " + strings.Join(names, ",")
 	}
 	return cmd
 }
@@ -166,6 +180,9 @@ func printStressTable(w io.Writer, rows []stressRow) {
 	fmt.Fprintln(tw, "IMPL\tOPERATIONS\tHISTORIES\tVERDICT\tTIME\tDECIDED BY, NOT EXERCISED")
 	for _, r := range rows {
 		verdict := "linearizable"
+		if len(r.res.Relaxations) > 0 {
+			verdict += " with " + linearizability.RelaxationText(r.res.Relaxations, r.res.Drops)
+		}
 		var failure *stress.Failure
 		if errors.As(r.err, &failure) {
 			verdict = "FAILED: " + failure.Check
