@@ -51,9 +51,9 @@ func TestCheckAutoTimeout(t *testing.T) {
 		ops = append(ops, pcOp(int(v), pcPut(v), pcOK, 0, 100))
 	}
 	for v := range int64(12) {
-		ops = append(ops, pcOp(20, pcGet, pcGot(v), 200+2*v, 201+2*v))
+		ops = append(ops, pcOp(20+int(v), pcGet, pcGot(v), 200, 300))
 	}
-	ops = append(ops, pcOp(20, pcGet, pcGot(99), 300, 301), pcOp(21, pcLen, pcGot(0), 400, 401))
+	ops = append(ops, pcOp(40, pcGet, pcGot(99), 400, 401), pcOp(41, pcLen, pcGot(0), 500, 501))
 	r := Check(pcHistory(models.LIFO, 0, ops...), WithTimeout(50*time.Millisecond))
 	if r.Verdict != Unknown || !strings.Contains(r.Note, "porcupine did not decide in time") {
 		t.Fatalf("got %v", r)

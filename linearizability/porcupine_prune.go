@@ -18,18 +18,27 @@ import (
 // changes no verdict; on histories with concurrent puts it cuts the search
 // by orders of magnitude.
 
+// In a LIFO stack an item put on top of another is removed before it. So
+// a put of v onto a stack that holds a u whose get returned before the get
+// of v was called can lead to no linearization either (both got by gets
+// that returned them, so neither was discarded by a shutdown): the pruned
+// model refuses it too.
+
 // pruneInfo is, for each value got by exactly one get with ok, when
-// that get was called and returned.
-type pruneInfo map[int64][2]int64
+// that get was called and returned; and the order of the queue.
+type pruneInfo struct {
+	kind models.Kind
+	gets map[int64][2]int64
+}
 
 // pruneInfoOf returns the information pruning needs, or nil when the
-// history is not one it applies to (not FIFO, or values not distinct).
-func pruneInfoOf(h History) pruneInfo {
-	if h.Kind != models.FIFO {
+// history is not one it applies to (priority, or values not distinct).
+func pruneInfoOf(h History) *pruneInfo {
+	if h.Kind != models.FIFO && h.Kind != models.LIFO {
 		return nil
 	}
 	put := map[int64]bool{}
-	info := pruneInfo{}
+	info := map[int64][2]int64{}
 	dup := map[int64]bool{}
 	for _, op := range h.Operations {
 		switch op.Input.Op {
@@ -52,12 +61,12 @@ func pruneInfoOf(h History) pruneInfo {
 	for v := range dup {
 		delete(info, v) // got twice: a violation that porcupine finds alone
 	}
-	return info
+	return &pruneInfo{kind: h.Kind, gets: info}
 }
 
 // prune wraps m's Step so that it refuses puts that info rules out.
-func (info pruneInfo) prune(m porcupine.Model) porcupine.Model {
-	if len(info) == 0 {
+func (info *pruneInfo) prune(m porcupine.Model) porcupine.Model {
+	if info == nil || len(info.gets) == 0 {
 		return m
 	}
 	step := m.Step
@@ -67,9 +76,12 @@ func (info pruneInfo) prune(m porcupine.Model) porcupine.Model {
 		if !ok || (in.Op != models.Put && in.Op != models.TryPut) {
 			return ok, next
 		}
-		get, got := info[in.Value]
+		get, got := info.gets[in.Value]
 		if !got {
 			return ok, next
+		}
+		if info.kind == models.LIFO {
+			return info.keepLIFO(next, in.Value, get[0])
 		}
 		return info.keep(next, in.Value, get[1])
 	}
@@ -80,7 +92,7 @@ func (info pruneInfo) prune(m porcupine.Model) porcupine.Model {
 // u was put behind a value whose get was called after u's get returned (at
 // ret). Sets of states (after unknown results) are kept whole: pruning is
 // an optimisation, never needed.
-func (info pruneInfo) keep(next any, u, ret int64) (bool, any) {
+func (info *pruneInfo) keep(next any, u, ret int64) (bool, any) {
 	st, single := next.(models.State)
 	if !single {
 		return true, next
@@ -89,7 +101,23 @@ func (info pruneInfo) keep(next any, u, ret int64) (bool, any) {
 		if w == u {
 			return true, next
 		}
-		if get, got := info[w]; got && get[0] > ret {
+		if get, got := info.gets[w]; got && get[0] > ret {
+			return false, nil
+		}
+	}
+	return true, next
+}
+
+// keepLIFO reports whether next may stay: false when it is one state in
+// which v was put on top of a value whose get returned before v's get was
+// called (at call). Sets of states are kept whole, as in keep.
+func (info *pruneInfo) keepLIFO(next any, v, call int64) (bool, any) {
+	st, single := next.(models.State)
+	if !single {
+		return true, next
+	}
+	for w := range st.All() {
+		if get, got := info.gets[w]; got && w != v && get[1] < call {
 			return false, nil
 		}
 	}

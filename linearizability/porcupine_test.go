@@ -204,18 +204,19 @@ the longest order that explains some: put(1) → ok; put(2) → ok, leaving [1 2
 	}
 }
 
-// TestCheckPorcupineTimeout: twelve concurrent puts on a stack, then a
-// value never put: porcupine must try every order of the puts (12! of
-// them) and gives up, saying Unknown.
+// TestCheckPorcupineTimeout: twelve concurrent puts on a stack, twelve
+// concurrent gets (so that the stack pruning has no get order to use),
+// then a value never put: porcupine must try the orders of the puts and
+// gets and gives up, saying Unknown.
 func TestCheckPorcupineTimeout(t *testing.T) {
 	var ops []Operation
 	for v := range int64(12) {
 		ops = append(ops, pcOp(int(v), pcPut(v), pcOK, 0, 100))
 	}
 	for v := range int64(12) {
-		ops = append(ops, pcOp(20, pcGet, pcGot(v), 200+2*v, 201+2*v))
+		ops = append(ops, pcOp(20+int(v), pcGet, pcGot(v), 200, 300))
 	}
-	ops = append(ops, pcOp(20, pcGet, pcGot(99), 300, 301))
+	ops = append(ops, pcOp(40, pcGet, pcGot(99), 400, 401))
 	r := CheckPorcupine(pcHistory(models.LIFO, 0, ops...), 100*time.Millisecond)
 	if r.Verdict != Unknown || !strings.Contains(r.Explanation, "did not decide within 100ms") {
 		t.Fatalf("got %v, want unknown", r)
@@ -229,5 +230,27 @@ func TestCheckPorcupineRefusesBackwardTimes(t *testing.T) {
 	r := CheckPorcupine(pcHistory(fifo, 0, pcOp(0, pcPut(1), pcOK, 5, 4)), time.Second)
 	if r.Verdict != Unknown || !strings.Contains(r.Explanation, "returns before it is called") {
 		t.Fatalf("got %v", r)
+	}
+}
+
+// TestStackPruningDecidesSequentialGets: twelve concurrent puts on a stack,
+// then their values got one after another, then a value never put: without
+// the pruning of stack puts porcupine would try the 12! orders of the puts;
+// with it, the order of the gets fixes the order of the puts at once.
+func TestStackPruningDecidesSequentialGets(t *testing.T) {
+	var ops []Operation
+	for v := range int64(12) {
+		ops = append(ops, pcOp(int(v), pcPut(v), pcOK, 0, 100))
+	}
+	for v := range int64(12) {
+		ops = append(ops, pcOp(20, pcGet, pcGot(11-v), 200+2*v, 201+2*v))
+	}
+	linearizable := pcHistory(models.LIFO, 0, ops...)
+	if r := CheckPorcupine(linearizable, 10*time.Second); r.Verdict != Linearizable {
+		t.Fatalf("got %v, want linearizable", r)
+	}
+	ops = append(ops, pcOp(20, pcGet, pcGot(99), 300, 301))
+	if r := CheckPorcupine(pcHistory(models.LIFO, 0, ops...), 10*time.Second); r.Verdict != Violation {
+		t.Fatalf("got %v, want a violation", r)
 	}
 }
