@@ -9,7 +9,6 @@ import (
 
 	"github.com/pcqkit/pcq/fuzz"
 	"github.com/pcqkit/pcq/internal/broken"
-	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/queue"
 )
 
@@ -28,41 +27,27 @@ func relaxInputs(newQueue func(int) queue.Queue[int], seed uint64, n int) [][]by
 }
 
 func TestRunOneRelaxations(t *testing.T) {
-	lossy, spurious := linearizability.Lossy, linearizability.SpuriousTryFailures
-	for _, tc := range []struct {
-		name     string
-		newQueue func(int) queue.Queue[int]
-		relax    []linearizability.Relaxation
-		pass     bool // every input passes; else one input fails
-	}{
-		{"lossy strict", broken.NewLossy, nil, false},
-		{"lossy relaxed", broken.NewLossy, []linearizability.Relaxation{lossy}, true},
-		{"lossy-reorder relaxed", broken.NewLossyReorder, []linearizability.Relaxation{lossy}, false},
-		{"spurious strict", broken.NewSpurious, nil, false},
-		{"spurious relaxed", broken.NewSpurious, []linearizability.Relaxation{spurious}, true},
-		{"spurious under lossy", broken.NewSpurious, []linearizability.Relaxation{lossy}, false},
-		{"correct relaxed", broken.NewCorrect, []linearizability.Relaxation{lossy, spurious}, true},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
+	for _, tc := range broken.RelaxCases() {
+		t.Run(tc.Name, func(t *testing.T) {
 			seed := uint64(time.Now().UnixNano())
 			var failed error
-			for _, data := range relaxInputs(tc.newQueue, seed, 40) {
-				if err := fuzz.RunOne(tc.newQueue, data, fuzz.WithRelaxations(tc.relax...)); err != nil {
+			for _, data := range relaxInputs(tc.New, seed, 40) {
+				if err := fuzz.RunOne(tc.New, data, fuzz.WithRelaxations(tc.Relax...)); err != nil {
 					failed = err
 					break
 				}
 			}
 			switch {
-			case tc.pass && failed != nil:
+			case tc.Pass && failed != nil:
 				t.Fatalf("seed %d: %v", seed, failed)
-			case !tc.pass && failed == nil:
+			case !tc.Pass && failed == nil:
 				t.Fatalf("seed %d: every input passed", seed)
 			case failed != nil:
 				var f *fuzz.Failure
 				if !errors.As(failed, &f) || f.Check == "setup" || f.Check == "recording" {
 					t.Fatalf("seed %d: failed for a reason that is not the queue's: %v", seed, failed)
 				}
-				if len(tc.relax) > 0 && !strings.Contains(failed.Error(), "check failed under relaxations ") {
+				if len(tc.Relax) > 0 && !strings.Contains(failed.Error(), "check failed under relaxations ") {
 					t.Fatalf("the failure does not name the relaxations: %v", failed)
 				}
 			}
