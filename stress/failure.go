@@ -118,16 +118,8 @@ func (c *config) writeArtifacts(f *Failure, r round, o scenario.Outcome) error {
 // write creates path with fill, and adds it to f's artifacts; it returns
 // "" or what went wrong.
 func write(f *Failure, path string, fill func(*os.File) error) string {
-	w, err := os.Create(path)
-	if err == nil {
-		err = fill(w)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
-		_ = os.Remove(path)
-		return fmt.Sprintf("%s: %v", filepath.Base(path), err)
+	if err := scenario.WriteFile(path, fill); err != nil {
+		return err.Error()
 	}
 	f.Artifacts = append(f.Artifacts, path)
 	return ""

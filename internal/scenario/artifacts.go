@@ -20,7 +20,7 @@ func WriteArtifacts(o Outcome, historyPath, visualPath string) (written []string
 		return nil, nil
 	}
 	var errs []error
-	if err := writeFile(historyPath, func(w *os.File) error { return linearizability.WriteHistory(w, o.History) }); err != nil {
+	if err := WriteFile(historyPath, func(w *os.File) error { return linearizability.WriteHistory(w, o.History) }); err != nil {
 		errs = append(errs, err)
 	} else {
 		written = append(written, historyPath)
@@ -28,7 +28,7 @@ func WriteArtifacts(o Outcome, historyPath, visualPath string) (written []string
 	var html bytes.Buffer
 	if err := linearizability.Visualize(o.History, o.Report, &html); err != nil {
 		errs = append(errs, fmt.Errorf("no visualisation: %w", err))
-	} else if err := writeFile(visualPath, func(w *os.File) error { _, err := w.Write(html.Bytes()); return err }); err != nil {
+	} else if err := WriteFile(visualPath, func(w *os.File) error { _, err := w.Write(html.Bytes()); return err }); err != nil {
 		errs = append(errs, err)
 	} else {
 		written = append(written, visualPath)
@@ -36,9 +36,9 @@ func WriteArtifacts(o Outcome, historyPath, visualPath string) (written []string
 	return written, errors.Join(errs...)
 }
 
-// writeFile creates path with fill; a file that could not be filled is
+// WriteFile creates path with fill; a file that could not be filled is
 // removed. The error names the file.
-func writeFile(path string, fill func(*os.File) error) error {
+func WriteFile(path string, fill func(*os.File) error) error {
 	w, err := os.Create(path)
 	if err == nil {
 		err = fill(w)
