@@ -144,6 +144,11 @@ func (q *base) Get(ctx context.Context) (int, error) {
 func (q *base) TryGet() (int, error) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	return q.tryGet()
+}
+
+// tryGet is TryGet with mu held.
+func (q *base) tryGet() (int, error) {
 	if q.items.len() == 0 {
 		if q.shut {
 			return 0, queue.ErrShutDown

@@ -53,11 +53,5 @@ func (q *spurious) TryGet() (int, error) {
 		return 0, queue.ErrEmpty
 	}
 	defer q.mu.Unlock()
-	if q.items.len() == 0 {
-		if q.shut {
-			return 0, queue.ErrShutDown
-		}
-		return 0, queue.ErrEmpty
-	}
-	return q.get(), nil
+	return q.tryGet()
 }
