@@ -72,8 +72,8 @@ func diodeRun(n int) (got, dropped, collisions int) {
 
 // A ManyToOne writer that loses a collision retries with a new write index
 // and leaves the old one unwritten; the reader, lapped, counts that index
-// among the dropped items. The Alerter over-reports drops by exactly the
-// number of collisions: read + dropped = written + collisions.
+// among the dropped items. The Alerter over-reports drops by at most, and
+// nearly always exactly, the number of collisions.
 func TestFindingDiodeDropOvercount(t *testing.T) {
 	const n, trials = 5000, 6
 	over := 0
@@ -81,8 +81,11 @@ func TestFindingDiodeDropOvercount(t *testing.T) {
 		got, dropped, coll := diodeRun(n)
 		excess := got + dropped - 4*n
 		t.Logf("trial %d: written %d, read %d, reported dropped %d, excess %d, collisions logged %d", trial, 4*n, got, dropped, excess, coll)
-		if excess != coll {
-			t.Errorf("trial %d: excess %d != collisions %d", trial, excess, coll)
+		// Every over-counted drop comes from a logged collision; nearly
+		// always one for one, but a collision does not always leave an
+		// over-count (seen: excess 284, collisions 286).
+		if excess < 0 || excess > coll {
+			t.Errorf("trial %d: excess %d outside [0, collisions %d]", trial, excess, coll)
 		}
 		over += excess
 	}
