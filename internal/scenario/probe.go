@@ -23,10 +23,7 @@ func (ex *exec) probeWake(ctx context.Context) {
 	res := ex.blockedGets(ctx, n, func() bool {
 		for i := range items {
 			items[i] = -1 - i // recorded values are positive
-			pctx, cancel := context.WithTimeout(ctx, ex.opts.ProbeWait)
-			err := ex.q.Put(pctx, items[i])
-			cancel()
-			if err != nil && putErr == nil {
+			if err := ex.probePut(ctx, items[i]); err != nil && putErr == nil {
 				putErr = fmt.Errorf("put %d of %d returned %w", i+1, n, err)
 			}
 		}
@@ -37,6 +34,21 @@ func (ex *exec) probeWake(ctx context.Context) {
 		return
 	}
 	ex.checkWoken(res, items)
+}
+
+// probePut puts v for the wake-up probe: with TryPut, back to back, so
+// that a woken getter rarely takes an item before the next put (a queue
+// that wakes a getter only on a put into an empty queue shows its bug
+// then); with Put bounded by ProbeWait where TryPut is unsupported or the
+// queue is full.
+func (ex *exec) probePut(ctx context.Context, v int) error {
+	err := ex.q.TryPut(v)
+	if !errors.Is(err, errors.ErrUnsupported) && !errors.Is(err, queue.ErrFull) {
+		return err
+	}
+	pctx, cancel := context.WithTimeout(ctx, ex.opts.ProbeWait)
+	defer cancel()
+	return ex.q.Put(pctx, v)
 }
 
 // checkWoken checks the wake-up probe's getters: each must have got one

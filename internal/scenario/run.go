@@ -27,7 +27,10 @@ type Options struct {
 	// 1s.
 	ProbeWait time.Duration
 	// Probers is the number of goroutines blocked in Get during the wake-up
-	// and shutdown probes; default 3, negative: no such probes.
+	// and shutdown probes; default 6 (with 3, a fast machine sometimes let
+	// each woken getter take its item before the next put, hiding a put
+	// that wakes a getter only on an empty queue), negative: no such
+	// probes.
 	Probers int
 	// Burst is the number of goroutines that drain the queue together at
 	// the end (recorded) and that mark the items got done together (the
@@ -63,7 +66,7 @@ func (o Options) withDefaults() Options {
 		o.ProbeWait = time.Second
 	}
 	if o.Probers == 0 {
-		o.Probers = 3
+		o.Probers = 6
 	}
 	if o.Burst <= 0 {
 		o.Burst = 8
