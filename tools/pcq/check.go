@@ -26,15 +26,16 @@ and each verdict names them: "linearizable with spurious try-failures".
 
 Exit status: 0 when every file is linearizable, 1 when one is a violation,
 2 when a checker gave up on one and none is a violation, 3 when a file is bad
-(a message names the line; that file is not checked, the others are). A bad
-flag also exits 2.`
+(a message names the line; that file is not checked, the others are) or the
+command line is (a bad flag: nothing is checked). A script can tell "the
+checker gave up" (2) from "fix the input" (3).`
 
 // Exit codes of pcq check.
 const (
 	exitLinearizable = 0
 	exitViolation    = 1
 	exitUnknown      = 2
-	exitBadFile      = 3
+	exitBadFile      = 3 // also a bad command line
 )
 
 // checkStdin is what pcq check reads for the file "-"; tests replace it.
@@ -84,31 +85,38 @@ func parseCheck(args []string) (c checkConfig, code int, ok bool) {
 		if err == flag.ErrHelp {
 			return c, 0, false
 		}
-		return c, 2, false
+		return c, exitBadFile, false
 	}
 	c.files = fs.Args()
 	switch {
 	case len(c.files) == 0:
 		fmt.Fprintf(fs.Output(), "%s: no history file (use - for standard input)\n", fs.Name())
 		fs.Usage()
-		return c, 2, false
+		return c, exitBadFile, false
 	case c.model != "":
 		if _, err := models.ParseKind(c.model); err != nil {
-			return c, usageError(fs, "-model: unknown model %q (want fifo, lifo or priority)", c.model), false
+			return c, badCheckUsage(fs, "-model: unknown model %q (want fifo, lifo or priority)", c.model), false
 		}
 	}
 	if c.checker != "auto" && c.checker != "fast" && c.checker != "porcupine" {
-		return c, usageError(fs, "-checker: unknown checker %q (want auto, fast or porcupine)", c.checker), false
+		return c, badCheckUsage(fs, "-checker: unknown checker %q (want auto, fast or porcupine)", c.checker), false
 	}
 	if c.timeout < 0 {
-		return c, usageError(fs, "-timeout: negative duration %v", c.timeout), false
+		return c, badCheckUsage(fs, "-timeout: negative duration %v", c.timeout), false
 	}
 	rs, err := linearizability.ParseRelaxations(*relax)
 	if err != nil {
-		return c, usageError(fs, "-relax: %s", strings.TrimPrefix(err.Error(), "linearizability: ")), false
+		return c, badCheckUsage(fs, "-relax: %s", strings.TrimPrefix(err.Error(), "linearizability: ")), false
 	}
 	c.relax = rs
 	return c, 0, true
+}
+
+// badCheckUsage reports a bad command line of pcq check and returns its
+// exit code: 3, like a bad file (2 would read as "the checker gave up").
+func badCheckUsage(fs *flag.FlagSet, format string, a ...any) int {
+	usageError(fs, format, a...)
+	return exitBadFile
 }
 
 // checkFile checks one history file, prints its verdict and returns its

@@ -41,7 +41,7 @@ func TestCheckRelax(t *testing.T) {
 
 func TestCheckRelaxBadFlag(t *testing.T) {
 	code, _, errOut := capture(t, "check", "-relax", "lossy,fast", "testdata/relax-lossy.jsonl")
-	if code != 2 || !strings.Contains(errOut, `-relax: unknown relaxation "fast"`) {
+	if code != exitBadFile || !strings.Contains(errOut, `-relax: unknown relaxation "fast"`) {
 		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
 	}
 }

@@ -109,6 +109,8 @@ func assertHTML(t *testing.T, path string) {
 	}
 }
 
+// TestCheckUsageErrors checks that a bad command line exits 3, like a bad
+// file, not 2 (the checker gave up).
 func TestCheckUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{},
@@ -116,9 +118,11 @@ func TestCheckUsageErrors(t *testing.T) {
 		{"-model", "deque", "x.jsonl"},
 		{"-cap", "-3", "x.jsonl"},
 		{"-timeout", "-1s", "x.jsonl"},
+		{"-relax", "wobbly", "x.jsonl"},
+		{"-nosuchflag", "x.jsonl"},
 	} {
 		code, _, errOut := capture(t, append([]string{"check"}, args...)...)
-		if code != 2 || !strings.Contains(errOut, "pcq check") {
+		if code != exitBadFile || !strings.Contains(errOut, "pcq check") {
 			t.Errorf("pcq check %v: exit %d, stderr:\n%s", args, code, errOut)
 		}
 	}
