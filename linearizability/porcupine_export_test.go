@@ -53,3 +53,13 @@ func DropTrailing(h History) History {
 	}
 	return sub
 }
+
+// StackSetAside returns the number of operations that CheckPorcupine sets
+// aside in h before its search (exported for the external tests).
+func StackSetAside(h History) int {
+	keep, ok := stackKeep(h)
+	if !ok {
+		return 0
+	}
+	return len(h.Operations) - len(keep)
+}

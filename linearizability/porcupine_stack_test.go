@@ -1,0 +1,131 @@
+package linearizability_test
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/linearizability/internal/histgen"
+	"github.com/pcqkit/pcq/models"
+)
+
+// stackHistory turns a seed and a shape into a small random history of an
+// unbounded stack (put, get, their try forms, canceled), valid or
+// mutated; one shape in four also has len, task_done, join, shutdown or
+// unknown results, which keep the set-aside from applying.
+func stackHistory(seed uint64, shape uint16) linearizability.History {
+	rng := rand.New(rand.NewPCG(seed, uint64(shape)))
+	cfg := histgen.Config{
+		Kind:    models.LIFO,
+		Clients: 2 + int(shape%3),
+		Ops:     4 + int(shape/3%11),
+		Overlap: []int{1, 3, 8, 20}[shape/33%4],
+		OpMix:   histgen.MixQueue,
+	}
+	if shape/132%4 == 0 {
+		cfg.OpMix = histgen.MixAll
+	}
+	h := histgen.Linearizable(rng, cfg)
+	for range rng.IntN(3) {
+		h = histgen.Mutate(rng, h)
+	}
+	return h
+}
+
+// stackCompare checks h with porcupine (which sets pairs aside) and with
+// the brute-force search over the whole history, and fails if they
+// disagree. It returns the number of operations set aside.
+func stackCompare(t *testing.T, h linearizability.History, what string) int {
+	t.Helper()
+	r := linearizability.CheckPorcupine(h, 5*time.Second)
+	if r.Verdict == linearizability.Unknown {
+		return 0
+	}
+	if want := bruteLinearizable(h); (r.Verdict == linearizability.Linearizable) != want {
+		var buf bytes.Buffer
+		_ = linearizability.WriteHistory(&buf, h)
+		t.Fatalf("%s: porcupine says %v after setting aside %d operations (%s), the brute-force search says linearizable=%v; history:\n%s",
+			what, r.Verdict, linearizability.StackSetAside(h), r.Note, want, buf.String())
+	}
+	return linearizability.StackSetAside(h)
+}
+
+// TestStackSetAsideAgrees checks, over many small random stack histories,
+// that setting overlapping put/get pairs aside changes no verdict, and that
+// it does set pairs aside in many of them (the comparison is not vacuous).
+func TestStackSetAsideAgrees(t *testing.T) {
+	n := 3000
+	if testing.Short() {
+		n = 500
+	}
+	shrunk, violations := 0, 0
+	for seed := range uint64(n) {
+		h := stackHistory(seed, uint16(seed*2654435761>>9))
+		if stackCompare(t, h, "seed "+strconv.FormatUint(seed, 10)) > 0 {
+			shrunk++
+			if linearizability.CheckPorcupine(h, 5*time.Second).Verdict == linearizability.Violation {
+				violations++
+			}
+		}
+	}
+	if shrunk < n/5 || violations < n/50 {
+		t.Errorf("pairs set aside in %d histories of %d, %d of them violations: too few to show anything", shrunk, n, violations)
+	}
+	t.Logf("pairs set aside in %d of %d histories (%d of them violations)", shrunk, n, violations)
+}
+
+// FuzzStackSetAside fuzzes the set-aside against the brute-force search.
+func FuzzStackSetAside(f *testing.F) {
+	for s := range uint64(20) {
+		f.Add(s, uint16(s*131))
+	}
+	f.Fuzz(func(t *testing.T, seed uint64, shape uint16) {
+		stackCompare(t, stackHistory(seed, shape), "fuzz")
+	})
+}
+
+// stackFile is a stack history by hand: values 1 and 2 are each got by a
+// get that overlaps their put (set aside); value 3 is put, then 4 is put
+// after 3's put returned; the get of 3 returns before the get of 4 is
+// called although both were on the stack: 4 was on top.
+const stackFile = `{"model":"lifo","capacity":0}
+{"client":0,"op":"put","value":1,"result":"ok","call":0,"return":10}
+{"client":1,"op":"get","value":1,"result":"ok","call":5,"return":12}
+{"client":0,"op":"put","value":3,"result":"ok","call":20,"return":21}
+{"client":0,"op":"put","value":4,"result":"ok","call":22,"return":23}
+{"client":1,"op":"put","value":2,"result":"ok","call":24,"return":30}
+{"client":2,"op":"try_get","value":2,"result":"ok","call":25,"return":31}
+{"client":1,"op":"get","value":3,"result":"ok","call":40,"return":41}
+{"client":1,"op":"get","value":4,"result":"ok","call":42,"return":43}
+`
+
+// TestStackSetAsideKeepsViolation checks a hand-written violation: the
+// pairs set aside do not hide it, the explanation names the culprits, and
+// the note says what was set aside.
+func TestStackSetAsideKeepsViolation(t *testing.T) {
+	h, err := linearizability.ReadHistory(strings.NewReader(stackFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := linearizability.StackSetAside(h); got != 4 {
+		t.Fatalf("set aside %d operations, want 4 (the pairs of values 1 and 2)", got)
+	}
+	r := linearizability.CheckPorcupine(h, 10*time.Second)
+	if r.Verdict != linearizability.Violation || !strings.Contains(r.Note, "searched 4 of the 8 operations") {
+		t.Fatalf("verdict %v, note %q; want a violation, searched 4 of 8", r.Verdict, r.Note)
+	}
+	for _, line := range []string{"line 4", "line 5", "line 8"} {
+		if !strings.Contains(r.Explanation, line) {
+			t.Errorf("the explanation does not name %s: %s", line, r.Explanation)
+		}
+	}
+	// Swap the two last gets: 4 (on top) is got first; linearizable.
+	h.Operations[6].Output.Value, h.Operations[7].Output.Value = 4, 3
+	if r := linearizability.CheckPorcupine(h, 10*time.Second); r.Verdict != linearizability.Linearizable {
+		t.Fatalf("the corrected history is %v: %s", r.Verdict, r.Explanation)
+	}
+}
