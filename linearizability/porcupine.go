@@ -27,15 +27,12 @@ func CheckPorcupine(h History, timeout time.Duration) Report {
 		r.Elapsed = time.Since(start)
 		return r
 	}
-	idx, shrunk := stackKeep(h)
-	if shrunk {
-		pairs := (len(h.Operations) - len(idx)) / 2
-		r.Note = fmt.Sprintf("porcupine searched %d of the %d operations: %d pairs of a put and the get of its value that overlap in time set aside (on a stack, such a pair changes nothing that other operations see)",
-			len(idx), len(h.Operations), pairs)
-	} else {
-		idx = indices(len(h.Operations))
+	res, searched := porcupineSearch(h, indices(len(h.Operations)), timeout)
+	if searched < len(h.Operations) {
+		r.Note = fmt.Sprintf("porcupine searched %d of the %d operations: the others are canceled, or a put and the get of its value that no other operation must come between (on a stack, such a pair changes nothing that the others see)",
+			searched, len(h.Operations))
 	}
-	switch porcupineRun(h, idx, timeout) {
+	switch res {
 	case porcupine.Ok:
 		r.Verdict = Linearizable
 	case porcupine.Unknown:
@@ -80,7 +77,18 @@ func indices(n int) []int {
 
 // porcupineRun checks the operations of h at the indices idx.
 func porcupineRun(h History, idx []int, timeout time.Duration) porcupine.CheckResult {
-	return porcupine.CheckOperationsTimeout(porcupineModel(h), porcupineOps(h, idx), timeout)
+	res, _ := porcupineSearch(h, idx, timeout)
+	return res
+}
+
+// porcupineSearch checks the operations of h at the indices idx, with the
+// pairs of a stack that qualify set aside first (porcupine_stack.go), and
+// returns the number of operations porcupine searched.
+func porcupineSearch(h History, idx []int, timeout time.Duration) (porcupine.CheckResult, int) {
+	if keep, ok := stackKeep(h, idx); ok {
+		idx = keep
+	}
+	return porcupine.CheckOperationsTimeout(porcupineModel(h), porcupineOps(h, idx), timeout), len(idx)
 }
 
 // porcupineOps converts the operations of h at the indices idx, in that

@@ -14,13 +14,8 @@ import (
 // clients clients: an operation every 10 ticks takes effect at that tick
 // and stretches up to dur ticks on each side (bigger dur: more overlap).
 func pcBenchHistory(seed uint64, clients, n int, dur int64) History {
-	return benchHistoryOf(models.FIFO, seed, clients, n, dur)
-}
-
-// benchHistoryOf is pcBenchHistory for a FIFO or a LIFO queue.
-func benchHistoryOf(kind models.Kind, seed uint64, clients, n int, dur int64) History {
 	rng := rand.New(rand.NewPCG(seed, 9))
-	h := History{Kind: kind}
+	h := History{Kind: models.FIFO}
 	var queued []int64
 	free := make([]int64, clients) // when each client may call again
 	for t, next := int64(0), int64(1); len(h.Operations) < n; t += 10 {
@@ -34,12 +29,8 @@ func benchHistoryOf(kind models.Kind, seed uint64, clients, n int, dur int64) Hi
 			queued = append(queued, next)
 			next++
 		} else {
-			at := 0 // the head of a FIFO queue, the top of a stack
-			if kind == models.LIFO {
-				at = len(queued) - 1
-			}
-			op.Input, op.Output = models.Input{Op: models.Get}, models.Output{Result: models.OK, Value: queued[at]}
-			queued = append(queued[:at], queued[at+1:]...)
+			op.Input, op.Output = models.Input{Op: models.Get}, models.Output{Result: models.OK, Value: queued[0]}
+			queued = queued[1:]
 		}
 		free[c] = op.Return + 1
 		h.Operations = append(h.Operations, op)
@@ -67,44 +58,6 @@ func BenchmarkPorcupinePruning(b *testing.B) {
 						b.Fatalf("%v", res)
 					}
 				}
-			})
-		}
-	}
-}
-
-// BenchmarkPorcupineStackSetAside compares porcupine on a whole LIFO
-// history with porcupine on what remains once the overlapping put/get
-// pairs are set aside (porcupine_stack.go), on 1,000-operation histories
-// of 4 and 8 clients. Each search is bounded by 10s; the decided metric
-// is 1 when it decided, 0 when it gave up.
-func BenchmarkPorcupineStackSetAside(b *testing.B) {
-	for _, c := range []struct {
-		clients int
-		dur     int64
-	}{{4, 20}, {4, 40}, {8, 40}} {
-		h := benchHistoryOf(models.LIFO, 1, c.clients, 1000, c.dur)
-		keep, ok := stackKeep(h)
-		if !ok {
-			b.Fatal("nothing set aside")
-		}
-		for _, m := range []struct {
-			name string
-			idx  []int
-		}{{"whole", indices(len(h.Operations))}, {"set-aside", keep}} {
-			b.Run(fmt.Sprintf("clients=%d/dur=%d/%s", c.clients, c.dur, m.name), func(b *testing.B) {
-				decided := 0.0
-				for b.Loop() {
-					switch porcupineRun(h, m.idx, 10*time.Second) {
-					case porcupine.Ok:
-						decided = 1
-					case porcupine.Illegal:
-						b.Fatal("a linearizable history called a violation")
-					default:
-						decided = 0
-					}
-				}
-				b.ReportMetric(decided, "decided")
-				b.ReportMetric(float64(len(m.idx)), "ops-searched")
 			})
 		}
 	}

@@ -1,6 +1,11 @@
 package linearizability
 
-import "math/rand/v2"
+import (
+	"math/rand/v2"
+	"time"
+
+	"github.com/anishathalye/porcupine"
+)
 
 // RemoveRandomUnits removes from h a random set of the units that the
 // shrinker may remove together (exported for the external tests, which
@@ -57,9 +62,22 @@ func DropTrailing(h History) History {
 // StackSetAside returns the number of operations that CheckPorcupine sets
 // aside in h before its search (exported for the external tests).
 func StackSetAside(h History) int {
-	keep, ok := stackKeep(h)
+	keep, ok := stackKeep(h, indices(len(h.Operations)))
 	if !ok {
 		return 0
 	}
 	return len(h.Operations) - len(keep)
+}
+
+// CheckPorcupineWhole runs porcupine on the whole of h, setting nothing
+// aside (exported for the benchmark that compares).
+func CheckPorcupineWhole(h History, timeout time.Duration) Verdict {
+	ops := porcupineOps(h, indices(len(h.Operations)))
+	switch porcupine.CheckOperationsTimeout(porcupineModel(h), ops, timeout) {
+	case porcupine.Ok:
+		return Linearizable
+	case porcupine.Illegal:
+		return Violation
+	}
+	return Unknown
 }

@@ -207,7 +207,8 @@ the longest order that explains some: put(1) → ok; put(2) → ok, leaving [1 2
 // TestCheckPorcupineTimeout: twelve concurrent puts on a stack, twelve
 // concurrent gets (so that the stack pruning has no get order to use),
 // then a value never put: porcupine must try the orders of the puts and
-// gets and gives up, saying Unknown.
+// gets and gives up, saying Unknown. The stack is bounded (with room for
+// all), so that no put/get pair is set aside (porcupine_stack.go).
 func TestCheckPorcupineTimeout(t *testing.T) {
 	var ops []Operation
 	for v := range int64(12) {
@@ -217,7 +218,7 @@ func TestCheckPorcupineTimeout(t *testing.T) {
 		ops = append(ops, pcOp(20+int(v), pcGet, pcGot(v), 200, 300))
 	}
 	ops = append(ops, pcOp(40, pcGet, pcGot(99), 400, 401))
-	r := CheckPorcupine(pcHistory(models.LIFO, 0, ops...), 100*time.Millisecond)
+	r := CheckPorcupine(pcHistory(models.LIFO, 100, ops...), 100*time.Millisecond)
 	if r.Verdict != Unknown || !strings.Contains(r.Explanation, "did not decide within 100ms") {
 		t.Fatalf("got %v, want unknown", r)
 	}
