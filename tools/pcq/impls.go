@@ -47,7 +47,7 @@ func implNames() string {
 const brokenPrefix = "broken:"
 
 // lookupImpl returns the implementation called name: one of impls, or a
-// broken FIFO queue named "broken:NAME".
+// broken queue named "broken:NAME".
 func lookupImpl(name string) (impl, error) {
 	if bug, ok := strings.CutPrefix(name, brokenPrefix); ok {
 		return lookupBroken(bug)
@@ -98,12 +98,18 @@ var relaxedQueues = []broken.Bug{
 	{Name: "spurious", New: broken.NewSpurious},
 }
 
-// lookupBroken returns the broken queue of internal/broken called name.
+// lookupBroken returns the broken queue of internal/broken called name,
+// with its model: FIFO, or LIFO or priority for broken.Ordered.
 func lookupBroken(name string) (impl, error) {
 	var names []string
-	for _, b := range append(broken.All(), relaxedQueues...) {
+	bugs := append(broken.All(), relaxedQueues...)
+	kinds := make([]models.Kind, len(bugs))
+	for _, b := range broken.Ordered() {
+		bugs, kinds = append(bugs, b.Bug), append(kinds, b.Kind)
+	}
+	for k, b := range bugs {
 		if b.Name == name {
-			return impl{name: brokenPrefix + b.Name, kind: models.FIFO, bounded: true, unbounded: true, new: b.New}, nil
+			return impl{name: brokenPrefix + b.Name, kind: kinds[k], bounded: true, unbounded: true, new: b.New}, nil
 		}
 		names = append(names, b.Name)
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/pcqkit/pcq/models"
 )
 
 func TestParseImpls(t *testing.T) {
@@ -34,5 +36,22 @@ func TestImplsCapacities(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestLookupBrokenModels: a broken queue runs with its model: FIFO, or
+// LIFO or priority for the broken stacks and priority queues.
+func TestLookupBrokenModels(t *testing.T) {
+	for name, want := range map[string]models.Kind{
+		"get-twice": models.FIFO, "lossy": models.FIFO,
+		"stack-shrink-reverse": models.LIFO, "heap-sift-left": models.Priority,
+	} {
+		m, err := lookupImpl(brokenPrefix + name)
+		if err != nil || m.kind != want || m.new(0) == nil {
+			t.Errorf("lookupImpl(broken:%s) = %s %v, %v; want the %v model", name, m.name, m.kind, err, want)
+		}
+	}
+	if _, err := lookupImpl("broken:nope"); err == nil || !strings.Contains(err.Error(), "heap-sift-left") {
+		t.Errorf("lookupImpl(broken:nope): err = %v; want the list of names", err)
 	}
 }

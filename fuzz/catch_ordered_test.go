@@ -1,0 +1,42 @@
+package fuzz_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pcqkit/pcq/fuzz"
+	"github.com/pcqkit/pcq/internal/broken"
+)
+
+// TestCatchesOrderBugs runs RunOne with the bug's model (LIFO or
+// priority) over the seed corpus and random inputs on each broken LIFO and
+// priority queue meant to be caught by fuzzing: each must fail within the
+// inputs, and its correct control must pass them all.
+func TestCatchesOrderBugs(t *testing.T) {
+	for _, b := range broken.Ordered() {
+		if !b.CaughtBy("fuzz") {
+			continue
+		}
+		t.Run(b.Name, func(t *testing.T) {
+			t.Parallel()
+			model := fuzz.WithModel(b.Kind)
+			inputs := catchInputs(b.New, catchSeed, catchRandom)
+			start, caught := time.Now(), false
+			for i, data := range inputs {
+				if err := fuzz.RunOne(b.New, data, model); err != nil {
+					t.Logf("%s: caught after %d inputs (%v): %s", b.Name, i+1, time.Since(start).Round(time.Millisecond), firstLine(err))
+					caught = true
+					break
+				}
+			}
+			if !caught {
+				t.Errorf("not caught by %d inputs (seed %d) with the %v model", len(inputs), catchSeed, b.Kind)
+			}
+			for i, data := range inputs {
+				if err := fuzz.RunOne(broken.CorrectFor(b.Kind), data, model); err != nil {
+					t.Fatalf("input %d (seed %d): the correct %v control failed: %v", i, catchSeed, b.Kind, err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,54 @@
+package broken
+
+import (
+	"github.com/pcqkit/pcq/models"
+	"github.com/pcqkit/pcq/queue"
+)
+
+// OrderBug is a deliberately broken LIFO or priority queue: the harnesses
+// must catch it when they run with its model.
+type OrderBug struct {
+	Bug
+	// Kind is the model the harnesses run with: models.LIFO or
+	// models.Priority.
+	Kind models.Kind
+}
+
+// Ordered returns every broken LIFO and priority queue, in a fixed order.
+func Ordered() []OrderBug {
+	return []OrderBug{
+		{Bug{"stack-shrink-reverse", "a stack halves its array when a quarter full and copies the items reversed: the oldest comes out next",
+			newStackShrink, []string{"property", "stress", "fuzz"}}, models.LIFO},
+		{Bug{"heap-sift-left", "a priority queue's sift-down looks at the left child only: a smaller right child stays below, and a bigger item comes out first",
+			newHeapSift, []string{"property", "stress", "fuzz"}}, models.Priority},
+	}
+}
+
+// NewCorrectLIFO returns the correct LIFO queue that the broken LIFO
+// queues modify, as a control. Capacity <= 0 means unbounded.
+func NewCorrectLIFO(capacity int) queue.Queue[int] {
+	q := newBase(capacity)
+	q.items = &stack{}
+	return q
+}
+
+// NewCorrectPriority returns the correct priority queue (smallest first,
+// equal items in insertion order) that the broken priority queues modify,
+// as a control. Capacity <= 0 means unbounded.
+func NewCorrectPriority(capacity int) queue.Queue[int] {
+	q := newBase(capacity)
+	q.items = newMinHeap()
+	return q
+}
+
+// CorrectFor returns the control queue of a model: NewCorrect for FIFO,
+// NewCorrectLIFO, NewCorrectPriority.
+func CorrectFor(kind models.Kind) func(capacity int) queue.Queue[int] {
+	switch kind {
+	case models.LIFO:
+		return NewCorrectLIFO
+	case models.Priority:
+		return NewCorrectPriority
+	}
+	return NewCorrect
+}
