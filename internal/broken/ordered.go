@@ -17,7 +17,7 @@ type OrderBug struct {
 // Ordered returns every broken LIFO and priority queue, in a fixed order.
 func Ordered() []OrderBug {
 	return []OrderBug{
-		{Bug{"stack-shrink-reverse", "a stack halves its array when a quarter full and copies the items reversed: the oldest comes out next",
+		{Bug{"stack-shrink-reverse", "a stack halves its array when half full and copies the items reversed: the oldest comes out next",
 			newStackShrink, []string{"property", "stress", "fuzz"}}, models.LIFO},
 		{Bug{"heap-sift-left", "a priority queue's sift-down looks at the left child only: a smaller right child stays below, and a bigger item comes out first",
 			newHeapSift, []string{"property", "stress", "fuzz"}}, models.Priority},

@@ -6,12 +6,12 @@ import "github.com/pcqkit/pcq/queue"
 // its backing array shrinks.
 //
 // The bug: the stack manages its own array, doubling it when full and
-// halving it when a quarter full. The halving copies with a loop taken
+// halving it when at most half full. The halving copies with a loop taken
 // from the deque it was written next to, which fills the new array from
 // its far end: after a shrink the oldest item is on top.
 //
-// Caught by: property (five puts and three gets, then one more get: a
-// capacity of 5 or more, or unbounded), stress, fuzz; all with the LIFO
+// Caught by: property (three puts and a get, then one more get: a
+// capacity of 3 or more, or unbounded), stress, fuzz; all with the LIFO
 // model.
 func newStackShrink(capacity int) queue.Queue[int] {
 	q := newBase(capacity)
@@ -41,7 +41,7 @@ func (s *shrinkStack) push(v int) {
 func (s *shrinkStack) pop() int {
 	s.n--
 	v := s.buf[s.n]
-	if len(s.buf) >= 4*shrinkMin && s.n <= len(s.buf)/4 {
+	if len(s.buf) >= 2*shrinkMin && s.n <= len(s.buf)/2 {
 		smaller := make([]int, len(s.buf)/2)
 		for i := range s.n {
 			smaller[s.n-1-i] = s.buf[i] // BUG: must be smaller[i] = s.buf[i]
