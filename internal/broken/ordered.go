@@ -19,8 +19,8 @@ func Ordered() []OrderBug {
 	return []OrderBug{
 		{Bug{"stack-shrink-reverse", "a stack halves its array when half full and copies the items reversed: the oldest comes out next",
 			newStackShrink, []string{"property", "stress", "fuzz"}}, models.LIFO},
-		{Bug{"heap-sift-left", "a priority queue's sift-down looks at the left child only: a smaller right child stays below, and a bigger item comes out first",
-			newHeapSift, []string{"property", "stress", "fuzz"}}, models.Priority},
+		{Bug{"heap-siftup-root", "a priority queue's sift-up stops below the root: a new smallest item stays under a bigger one, which comes out first",
+			newHeapSiftUp, []string{"property", "stress", "fuzz"}}, models.Priority},
 	}
 }
 

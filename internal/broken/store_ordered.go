@@ -22,15 +22,15 @@ type heapItem struct {
 }
 
 // minHeap is the correct priority store: a binary min-heap, smallest item
-// first, equal items in insertion order. siftDown is the one step a
-// broken heap changes.
+// first, equal items in insertion order. siftUp is the one step a broken
+// heap changes.
 type minHeap struct {
-	items    []heapItem
-	seq      uint64
-	siftDown func(h *minHeap, i int)
+	items  []heapItem
+	seq    uint64
+	siftUp func(h *minHeap, i int)
 }
 
-func newMinHeap() *minHeap { return &minHeap{siftDown: (*minHeap).down} }
+func newMinHeap() *minHeap { return &minHeap{siftUp: (*minHeap).up} }
 
 func (h *minHeap) less(i, j int) bool {
 	a, b := h.items[i], h.items[j]
@@ -42,10 +42,15 @@ func (h *minHeap) swap(i, j int) { h.items[i], h.items[j] = h.items[j], h.items[
 func (h *minHeap) push(v int) {
 	h.seq++
 	h.items = append(h.items, heapItem{v, h.seq})
-	for i := len(h.items) - 1; i > 0; {
+	h.siftUp(h, len(h.items)-1)
+}
+
+// up moves item i up to its place: above it, a smaller parent.
+func (h *minHeap) up(i int) {
+	for i > 0 {
 		parent := (i - 1) / 2
 		if !h.less(i, parent) {
-			break
+			return
 		}
 		h.swap(i, parent)
 		i = parent
@@ -57,9 +62,7 @@ func (h *minHeap) pop() int {
 	last := len(h.items) - 1
 	h.items[0] = h.items[last]
 	h.items = h.items[:last]
-	if last > 0 {
-		h.siftDown(h, 0)
-	}
+	h.down(0)
 	return v
 }
 

@@ -44,14 +44,14 @@ func TestImplsCapacities(t *testing.T) {
 func TestLookupBrokenModels(t *testing.T) {
 	for name, want := range map[string]models.Kind{
 		"get-twice": models.FIFO, "lossy": models.FIFO,
-		"stack-shrink-reverse": models.LIFO, "heap-sift-left": models.Priority,
+		"stack-shrink-reverse": models.LIFO, "heap-siftup-root": models.Priority,
 	} {
 		m, err := lookupImpl(brokenPrefix + name)
 		if err != nil || m.kind != want || m.new(0) == nil {
 			t.Errorf("lookupImpl(broken:%s) = %s %v, %v; want the %v model", name, m.name, m.kind, err, want)
 		}
 	}
-	if _, err := lookupImpl("broken:nope"); err == nil || !strings.Contains(err.Error(), "heap-sift-left") {
+	if _, err := lookupImpl("broken:nope"); err == nil || !strings.Contains(err.Error(), "heap-siftup-root") {
 		t.Errorf("lookupImpl(broken:nope): err = %v; want the list of names", err)
 	}
 }
