@@ -9,20 +9,22 @@ import (
 
 func ExampleAll() {
 	for _, l := range adapters.All() {
-		fmt.Printf("%s %v\n", l.Name, l.Relaxations)
+		fmt.Printf("%s %v %v\n", l.Name, l.Model, l.Relaxations)
 	}
 	// Output:
-	// chan []
-	// workiva-ring []
-	// workiva-queue []
-	// diodes-manytoone [Lossy]
-	// goconcurrentqueue-fifo []
-	// goconcurrentqueue-fixed []
-	// golang-design-lockfree []
-	// hedzr-ringbuf-mpmc []
-	// adrianbrad-blocking []
-	// adrianbrad-circular [Lossy]
-	// eapache-queue-naive [NotThreadSafe]
+	// chan fifo []
+	// workiva-ring fifo []
+	// workiva-queue fifo []
+	// diodes-manytoone fifo [Lossy]
+	// goconcurrentqueue-fifo fifo []
+	// goconcurrentqueue-fixed fifo []
+	// golang-design-lockfree fifo []
+	// hedzr-ringbuf-mpmc fifo []
+	// adrianbrad-blocking fifo []
+	// adrianbrad-circular fifo [Lossy]
+	// eapache-queue-naive fifo [NotThreadSafe]
+	// golang-design-lockfree-stack lifo []
+	// adrianbrad-priority priority []
 }
 
 func ExampleLookup() {

@@ -1,6 +1,9 @@
 package adapters
 
-import "github.com/pcqkit/pcq/queue"
+import (
+	"github.com/pcqkit/pcq/models"
+	"github.com/pcqkit/pcq/queue"
+)
 
 // Relaxation names that a [Library] may carry. They are the names of the
 // model relaxations in DESIGN.md ("Relaxations are named, never silent"),
@@ -37,6 +40,10 @@ type Library struct {
 	Capacity int
 	// New makes an empty queue; see the package comment for capacity.
 	New func(capacity int) queue.Queue[int]
+	// Model is the order the library promises: models.FIFO (the zero
+	// value), models.LIFO for a stack, models.Priority for a priority
+	// queue (smallest int first). The harnesses run with it.
+	Model models.Kind
 	// Relaxations lists what the library promises less than the strict
 	// model, by its own documentation (never a bug we found): [Lossy],
 	// [SpuriousTryFailures], [NotThreadSafe].
@@ -58,6 +65,8 @@ func All() []Library {
 		adrianbradBlockingLibrary(),
 		adrianbradCircularLibrary(),
 		eapacheLibrary(),
+		lockfreeStackLibrary(),
+		adrianbradPriorityLibrary(),
 	}
 }
 

@@ -33,7 +33,7 @@ func runProperty(lib adapters.Library, caps []int, cfg Config) Outcome {
 	}
 	start := time.Now()
 	err := property.Run(lib.New, property.WithCapacities(caps...), property.WithSeed(cfg.Seed),
-		property.WithRuns(cfg.PropertyRuns), property.WithLogf(logf))
+		property.WithRuns(cfg.PropertyRuns), property.WithLogf(logf), property.WithModel(lib.Model))
 	o := Outcome{Harness: Property, Status: Pass, Seed: cfg.Seed, Elapsed: time.Since(start),
 		Work: fmt.Sprintf("%d runs a property, capacities %s", cfg.PropertyRuns, capsText(caps))}
 	mu.Lock()
@@ -57,7 +57,8 @@ func runProperty(lib adapters.Library, caps []int, cfg Config) Outcome {
 // failure's artifacts under dir.
 func runStress(lib adapters.Library, caps []int, cfg Config, dir string) Outcome {
 	res, err := stress.Run(lib.New, stress.WithCapacities(caps...), stress.WithSeed(cfg.Seed),
-		stress.WithDuration(cfg.StressDuration), stress.WithArtifacts(dir), stress.WithWatchdog(5*time.Second), stress.WithProbeWait(probeWait))
+		stress.WithDuration(cfg.StressDuration), stress.WithArtifacts(dir), stress.WithWatchdog(5*time.Second), stress.WithProbeWait(probeWait),
+		stress.WithModel(lib.Model))
 	o := Outcome{Harness: Stress, Status: Pass, Seed: cfg.Seed, Elapsed: res.Elapsed,
 		Work: fmt.Sprintf("%d ops in %d rounds, capacities %s", res.Ops, res.Rounds, capsText(caps))}
 	for op, n := range res.Unsupported {
@@ -102,7 +103,7 @@ func runFuzz(lib adapters.Library, caps []int, cfg Config, dir string) Outcome {
 	o := Outcome{Harness: Fuzz, Status: Pass, Seed: cfg.Seed}
 	for i := range cfg.FuzzInputs {
 		data := FuzzInput(cfg.Seed, i)
-		err := fuzz.RunOne(lib.New, data, fuzz.WithCapacities(caps...))
+		err := fuzz.RunOne(lib.New, data, fuzz.WithCapacities(caps...), fuzz.WithModel(lib.Model))
 		if err == nil {
 			continue
 		}

@@ -74,7 +74,8 @@ func lossyStress(lib adapters.Library, caps []int, cfg Config, dir string) *Loss
 		seed, capacity := cfg.Seed+int64(i), caps[i%len(caps)]
 		sdir := filepath.Join(dir, fmt.Sprint(seed))
 		_, err := stress.Run(lib.New, stress.WithCapacities(capacity), stress.WithSeed(seed),
-			stress.WithDuration(cfg.StressDuration/4), stress.WithArtifacts(sdir), stress.WithWatchdog(5*time.Second), stress.WithProbeWait(probeWait))
+			stress.WithDuration(cfg.StressDuration/4), stress.WithArtifacts(sdir), stress.WithWatchdog(5*time.Second), stress.WithProbeWait(probeWait),
+			stress.WithModel(lib.Model))
 		var f *stress.Failure
 		if !errors.As(err, &f) {
 			continue

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/tools/thirdparty/adapters"
 )
 
@@ -58,6 +59,10 @@ var expected = map[string]expect{
 	// overwrites (lossy by design); and the newest item first after an
 	// overwrite (finding 2), which the Lossy re-check must catch
 	"adrianbrad-circular": {"FAIL:commands", "FAIL", "FAIL"},
+	// a Treiber stack and a locked heap, checked with the LIFO and
+	// priority models: no bug known
+	"golang-design-lockfree-stack": {"pass", "pass", "pass"},
+	"adrianbrad-priority":          {"pass", "pass", "pass"},
 }
 
 // verdictConfig bounds the run: about a minute under -race on 2 cores.
@@ -127,5 +132,22 @@ func assertLossy(t *testing.T, vs []Verdict) {
 		if lv == nil || !lv.Violation {
 			t.Errorf("adrianbrad-circular: the Lossy re-check found no violation (seed %d): %+v", v.Stress.Seed, lv)
 		}
+	}
+}
+
+// TestModelMatters: the stack passes with its LIFO model (TestVerdicts)
+// and fails the FIFO one: the harnesses run with the library's Model.
+func TestModelMatters(t *testing.T) {
+	lib, ok := adapters.Lookup("golang-design-lockfree-stack")
+	if !ok {
+		t.Fatal("no stack")
+	}
+	lib.Model = models.FIFO
+	cfg := verdictConfig(t)
+	if o := runStress(lib, []int{0}, cfg, t.TempDir()); o.Status != Fail {
+		t.Fatalf("a stack checked as a FIFO queue: stress %v (%s)", o.Status, o.Work)
+	}
+	if o := runProperty(lib, []int{0}, cfg); o.Status != Fail {
+		t.Fatalf("a stack checked as a FIFO queue: property %v", o.Status)
 	}
 }
