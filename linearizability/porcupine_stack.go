@@ -111,9 +111,10 @@ func stackPairs(h History, idx []int) ([]stackPair, bool) {
 }
 
 // stackShrinkable reports whether op may be in a history that stackKeep
-// shrinks.
+// shrinks. A result the operation may not have at all (try_get canceled)
+// keeps the history whole: porcupine reports it.
 func stackShrinkable(op Operation) bool {
-	if op.Output.Result == models.Unknown {
+	if op.Output.Result == models.Unknown || !op.Input.Op.Allowed(op.Output.Result) {
 		return false
 	}
 	switch op.Input.Op {

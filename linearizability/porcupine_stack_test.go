@@ -173,3 +173,22 @@ func benchStack(b *testing.B, check func() linearizability.Verdict) {
 	}
 	b.ReportMetric(decided, "decided")
 }
+
+// TestStackSetAsideKeepsIllegalResults: a try_get that answered canceled
+// (a result it cannot have) is a violation wherever it goes; the history
+// is not shrunk, and porcupine reports it.
+func TestStackSetAsideKeepsIllegalResults(t *testing.T) {
+	h, err := linearizability.ReadHistory(strings.NewReader(stackFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Operations = h.Operations[:2] // the put of 1 and its get: a pair
+	h.Operations = append(h.Operations, linearizability.Operation{Client: 3, Input: models.Input{Op: models.TryGet},
+		Output: models.Output{Result: models.Canceled}, Call: 50, Return: 60})
+	if n := linearizability.StackSetAside(h); n != 0 {
+		t.Fatalf("set aside %d operations of a history with an illegal result", n)
+	}
+	if r := linearizability.CheckPorcupine(h, 5*time.Second); r.Verdict != linearizability.Violation {
+		t.Fatalf("verdict %v, want a violation (try_get cannot be canceled)", r.Verdict)
+	}
+}
