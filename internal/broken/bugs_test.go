@@ -3,6 +3,7 @@ package broken
 import (
 	"context"
 	"errors"
+	"runtime"
 	"slices"
 	"testing"
 	"time"
@@ -54,9 +55,14 @@ func TestEveryBugShowsItsSymptom(t *testing.T) {
 }
 
 // contended repeats a racy scenario until it shows the bug, for at most
-// the budget.
+// the budget, with at least two Ps (GOMAXPROCS=1 would serialise the race
+// away: the same test must hold on a one-CPU machine).
 func contended(s symptom) symptom {
 	return func(t *testing.T, newQueue func(int) queue.Queue[int], budget time.Duration) bool {
+		if n := runtime.GOMAXPROCS(0); n < 2 {
+			runtime.GOMAXPROCS(2)
+			defer runtime.GOMAXPROCS(n)
+		}
 		for start := time.Now(); time.Since(start) < budget; {
 			if s(t, newQueue, budget) {
 				return true
