@@ -48,7 +48,9 @@ func TestFuzzFindsPlantedCrasher(t *testing.T) {
 	if !regexp.MustCompile(`fuzzplant\.FuzzPlanted\s+\d+\s+\d+\s+\S+\s+1: testdata/fuzz/FuzzPlanted/[0-9a-f]+`).MatchString(table) {
 		t.Errorf("table does not report FuzzPlanted's crasher file")
 	}
-	if !regexp.MustCompile(`fuzzplant\.FuzzClean\s+[1-9]\d*\s+\d+\s+\S+\s+0\n`).MatchString(table) {
+	// No crasher; a round that go.dev/issue/75804 cut short (it happens
+	// when the first build was slow: a cold build cache) says so.
+	if !regexp.MustCompile(`fuzzplant\.FuzzClean\s+[1-9]\d*\s+\d+\s+\S+\s+0( \(1 round\(s\) cut short by go\.dev/issue/75804, not a crash\))?\n`).MatchString(table) {
 		t.Errorf("table does not report FuzzClean with executions and no crasher")
 	}
 	matches, _ := filepath.Glob(filepath.Join(dir, "testdata/fuzz/FuzzPlanted/*"))
