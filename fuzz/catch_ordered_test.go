@@ -2,7 +2,6 @@ package fuzz_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/pcqkit/pcq/fuzz"
 	"github.com/pcqkit/pcq/internal/broken"
@@ -21,15 +20,7 @@ func TestCatchesOrderBugs(t *testing.T) {
 			t.Parallel()
 			model := fuzz.WithModel(b.Kind)
 			inputs := catchInputs(b.New, catchSeed, catchRandom)
-			start, caught := time.Now(), false
-			for i, data := range inputs {
-				if err := fuzz.RunOne(b.New, data, model); err != nil {
-					t.Logf("%s: caught after %d inputs (%v): %s", b.Name, i+1, time.Since(start).Round(time.Millisecond), firstLine(err))
-					caught = true
-					break
-				}
-			}
-			if !caught {
+			if !caughtBy(t, b.Name, b.New, inputs, model) {
 				t.Errorf("not caught by %d inputs (seed %d) with the %v model", len(inputs), catchSeed, b.Kind)
 			}
 			for i, data := range inputs {

@@ -64,11 +64,8 @@ func TestCatchesBrokenQueues(t *testing.T) {
 			t.Parallel()
 			inputs := catchInputs(b.New, catchSeed, catchRandom)
 			start := time.Now()
-			for i, data := range inputs {
-				if err := fuzz.RunOne(b.New, data); err != nil {
-					t.Logf("%s: caught after %d inputs (%v): %s", b.Name, i+1, time.Since(start).Round(time.Millisecond), firstLine(err))
-					return
-				}
+			if caughtBy(t, b.Name, b.New, inputs) {
+				return
 			}
 			msg := fmt.Sprintf("not caught by %d inputs (%d seeds, then %d random from seed %d) in %v",
 				len(inputs), len(inputs)-catchRandom, catchRandom, catchSeed, time.Since(start))
@@ -78,6 +75,20 @@ func TestCatchesBrokenQueues(t *testing.T) {
 			t.Error(msg)
 		})
 	}
+}
+
+// caughtBy runs RunOne (with opts) over inputs on the broken queue
+// newQueue until one fails, logs which, and reports whether one did.
+func caughtBy(t *testing.T, name string, newQueue func(int) queue.Queue[int], inputs [][]byte, opts ...fuzz.Option) bool {
+	t.Helper()
+	start := time.Now()
+	for i, data := range inputs {
+		if err := fuzz.RunOne(newQueue, data, opts...); err != nil {
+			t.Logf("%s: caught after %d inputs (%v): %s", name, i+1, time.Since(start).Round(time.Millisecond), firstLine(err))
+			return true
+		}
+	}
+	return false
 }
 
 // TestCorrectQueuesPass runs the same inputs on every correct

@@ -24,20 +24,30 @@ func TestRunFailsOnBroken(t *testing.T) {
 		}
 		t.Run(b.Name, func(t *testing.T) {
 			seed := time.Now().UnixNano()
-			start := time.Now()
-			res, err := Run(b.New, WithSeed(seed), WithDuration(brokenBudget))
-			var f *Failure
-			if !errors.As(err, &f) {
-				t.Fatalf("seed %d: Run passed %d rounds (%d ops) on the broken queue %s (%s); err = %v",
-					seed, res.Rounds, res.Ops, b.Name, b.Description, err)
-			}
-			if f.Check == "setup" || f.Check == "recording" || f.Check == "leak" {
-				t.Fatalf("seed %d: failed for a reason that is not the bug: %v", seed, f)
-			}
-			t.Logf("caught by %s in round %d (%s, GOMAXPROCS %d, capacity %d) after %v",
-				f.Check, f.Round, f.Mix, f.GOMAXPROCS, f.Capacity, time.Since(start).Round(time.Millisecond))
+			mustCatch(t, b, seed, func(check string) bool {
+				return check != "setup" && check != "recording" && check != "leak"
+			})
 		})
 	}
+}
+
+// mustCatch runs Run with seed (and opts) on the broken queue b for at
+// most brokenBudget and fails t unless it fails for a check that isBug
+// accepts.
+func mustCatch(t *testing.T, b broken.Bug, seed int64, isBug func(check string) bool, opts ...Option) {
+	t.Helper()
+	start := time.Now()
+	res, err := Run(b.New, append([]Option{WithSeed(seed), WithDuration(brokenBudget)}, opts...)...)
+	var f *Failure
+	if !errors.As(err, &f) {
+		t.Fatalf("seed %d: Run passed %d rounds (%d ops) on the broken queue %s (%s); err = %v",
+			seed, res.Rounds, res.Ops, b.Name, b.Description, err)
+	}
+	if !isBug(f.Check) {
+		t.Fatalf("seed %d: failed for a reason that is not the bug: %v", seed, f)
+	}
+	t.Logf("caught by %s in round %d (%s, GOMAXPROCS %d, capacity %d) after %v",
+		f.Check, f.Round, f.Mix, f.GOMAXPROCS, f.Capacity, time.Since(start).Round(time.Millisecond))
 }
 
 func TestFailureArtifacts(t *testing.T) {
