@@ -7,3 +7,5 @@ require (
 	github.com/leanovate/gopter v0.2.11
 	go.uber.org/goleak v1.3.0
 )
+
+require github.com/petermattis/goid v0.0.0-20261109124353-7cfa343ad0ab // indirect

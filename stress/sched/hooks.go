@@ -1,9 +1,34 @@
 package sched
 
 import (
+	"context"
 	"runtime"
+	"sync"
+	"sync/atomic"
 	"unsafe"
+
+	"github.com/petermattis/goid"
 )
+
+// inProgress counts the runs in progress in the process: while it is zero,
+// every hook returns at once without looking the goroutine up.
+var inProgress atomic.Int32
+
+// managed maps the runtime id of each managed goroutine to its record.
+var managed sync.Map // int64 -> *goroutine
+
+// current returns the calling goroutine's record, or nil if it is not
+// managed by a run in progress.
+func current() *goroutine {
+	if inProgress.Load() == 0 {
+		return nil
+	}
+	g, ok := managed.Load(goid.Get())
+	if !ok {
+		return nil
+	}
+	return g.(*goroutine)
+}
 
 // Point is a scheduling point of the calling goroutine. Under a scheduler
 // the goroutine stops here until the scheduler lets it run again; the
@@ -11,28 +36,73 @@ import (
 // while no other managed goroutine runs. Outside a scheduler it returns at
 // once. what names the operation ("atomic.Int32.Add"); obj is the variable it
 // touches, or nil.
-func Point(what string, obj unsafe.Pointer) {}
+func Point(what string, obj unsafe.Pointer) {
+	if g := current(); g != nil {
+		g.stop(what, obj, nil, false)
+	}
+}
 
 // Await is a scheduling point at which the calling goroutine may run only
 // once ready() reports true: it models a blocking operation (a mutex that is
 // held, a WaitGroup that is not done). When Await returns true, ready() was
 // true at the moment the goroutine was let run, and nothing else has run
 // since. ready is called by the scheduler while no managed goroutine runs;
-// it must not block or change state. Outside a scheduler Await returns false
-// at once without calling ready, and the caller performs the real blocking
-// operation.
-func Await(what string, obj unsafe.Pointer, ready func() bool) bool { return false }
+// it must not block, change state or call a hook. Outside a scheduler Await
+// returns false at once without calling ready, and the caller performs the
+// real blocking operation.
+func Await(what string, obj unsafe.Pointer, ready func() bool) bool {
+	g := current()
+	if g == nil {
+		return false
+	}
+	g.stop(what, obj, ready, false)
+	return true
+}
 
 // Managed reports whether the calling goroutine runs under a scheduler.
-func Managed() bool { return false }
+func Managed() bool { return current() != nil }
 
 // Gosched is [runtime.Gosched] for instrumented code: a scheduling point at
 // which the goroutine says that it waits for another to make progress (a
 // spin loop), so that strategies run someone else. Outside a scheduler it
 // calls runtime.Gosched.
-func Gosched() { runtime.Gosched() }
+func Gosched() {
+	if g := current(); g != nil {
+		g.stop("runtime.Gosched", nil, nil, true)
+		return
+	}
+	runtime.Gosched()
+}
 
 // Go starts f in a new goroutine. Called by a managed goroutine, the new
-// goroutine is managed by the same scheduler; otherwise it is a plain
-// goroutine.
-func Go(f func()) { go f() }
+// goroutine is managed by the same scheduler (it joins the schedule at once,
+// with the next free goroutine number); otherwise it is a plain goroutine.
+func Go(f func()) {
+	if g := current(); g != nil {
+		g.r.spawn(f)
+		return
+	}
+	go f()
+}
+
+// Now returns the logical time of a managed goroutine: the number of steps
+// its run has taken so far. Every step lets one goroutine run, so an
+// operation whose return was read at time t finished before any operation
+// whose call was read at a time after t. Outside a scheduler Now returns -1.
+func Now() int64 {
+	if g := current(); g != nil {
+		return g.r.steps.Load()
+	}
+	return -1
+}
+
+// Context returns a context that the run cancels when it aborts a schedule
+// (a deadlock, a livelock, a panic), so that goroutines waiting on it can
+// unwind; it is never cancelled otherwise. Outside a scheduler it returns
+// nil.
+func Context() context.Context {
+	if g := current(); g != nil {
+		return g.r.ctx
+	}
+	return nil
+}

@@ -1,0 +1,97 @@
+package sched
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"testing/synctest"
+)
+
+// Options are the settings of one run.
+type Options struct {
+	// MaxSteps is the step budget: a schedule that takes more steps
+	// without every goroutine finishing is a [Livelock]. 0: 100,000.
+	MaxSteps int
+	// Trace records every step with the file and line of its point
+	// ([Result.Trace]); it costs a stack walk a step, so failures are
+	// usually replayed with it rather than explored with it.
+	Trace bool
+}
+
+// A Result is how one run went.
+type Result struct {
+	Steps    int      // steps taken
+	Choices  []Choice // every decision, with Chosen filled in
+	Schedule Schedule // the decisions, replayable with [Replay]
+	// Failure is a [*Deadlock], [*Livelock] or [*Panic] of the managed
+	// goroutines, or nil. The body's own checks are the caller's.
+	Failure error
+	Trace   []Step // with Options.Trace
+	// Stuck counts the goroutines that could not be unwound after an
+	// abort: blocked on a channel that no cancellation reaches.
+	Stuck int
+}
+
+// Run executes body once in a new managed goroutine, under strategy s, and
+// returns when every goroutine that the run manages has finished, or when it
+// aborts the schedule. It must be called from a goroutine in a
+// testing/synctest bubble that the run does not manage (see [Test]): channel
+// operations block goroutines for real, and the bubble tells when every
+// goroutine is either at a scheduling point or durably blocked.
+//
+// The error is not about the code under test: it says that s could not be
+// followed ([ErrMismatch], [ErrNondeterministic]).
+func Run(s Strategy, body func(), opts Options) (*Result, error) {
+	r := &run{strategy: s, maxSteps: opts.MaxSteps, tracing: opts.Trace, current: -1}
+	if r.maxSteps <= 0 {
+		r.maxSteps = 100_000
+	}
+	r.ctx, r.cancel = context.WithCancel(context.Background())
+	defer r.cancel()
+	inProgress.Add(1)
+	defer inProgress.Add(-1)
+	r.spawn(body)
+	r.loop()
+	return r.result(s)
+}
+
+// result collects the outcome of a finished run.
+func (r *run) result(s Strategy) (*Result, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	res := &Result{Steps: int(r.steps.Load()), Failure: r.failure, Trace: r.trace}
+	for _, g := range r.gs {
+		if g.state != finished {
+			res.Stuck++
+		}
+	}
+	res.Schedule.Fingerprint = r.print
+	res.Schedule.Decisions = r.decisions
+	res.Choices = r.choices
+	if rs, ok := s.(*replayStrategy); ok {
+		rs.finish(res)
+	}
+	if f, ok := s.(interface{ Err() error }); ok && f.Err() != nil {
+		return res, f.Err()
+	}
+	return res, nil
+}
+
+// Test runs body once under s, as [Run] does, in a new testing/synctest
+// bubble of t. Goroutines that an aborted schedule left blocked for good are
+// counted in [Result.Stuck] instead of failing t.
+func Test(t *testing.T, s Strategy, body func(), opts Options) (res *Result, err error) {
+	t.Helper()
+	defer func() {
+		if p := recover(); p != nil {
+			if !strings.Contains(fmt.Sprint(p), "blocked goroutines remain") || res == nil || res.Stuck == 0 {
+				panic(p)
+			}
+		}
+	}()
+	synctest.Test(t, func(*testing.T) {
+		res, err = Run(s, body, opts)
+	})
+	return res, err
+}

@@ -1,0 +1,62 @@
+package sched
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Deadlock is the failure of a schedule in which no goroutine can run while
+// some have not finished: a deadlock, or a lost wake-up.
+type Deadlock struct {
+	Step       int      // the step at which nobody could run
+	Goroutines []string // where each goroutine is
+}
+
+func (d *Deadlock) Error() string {
+	return fmt.Sprintf("sched: deadlock at step %d: no goroutine can run\n\t%s", d.Step, strings.Join(d.Goroutines, "\n\t"))
+}
+
+// Livelock is the failure of a schedule that ran past its step budget
+// without every goroutine finishing: a livelock, or a goroutine spinning on
+// a condition nobody will make true.
+type Livelock struct {
+	Steps      int
+	Goroutines []string // where each goroutine is, the busiest first
+}
+
+func (l *Livelock) Error() string {
+	return fmt.Sprintf("sched: livelock: %d steps without every goroutine finishing\n\t%s", l.Steps, strings.Join(l.Goroutines, "\n\t"))
+}
+
+// Panic is the failure of a schedule in which a managed goroutine panicked.
+type Panic struct {
+	Goroutine int
+	Value     any
+	Stack     string
+}
+
+func (p *Panic) Error() string {
+	return fmt.Sprintf("sched: goroutine %d panicked: %v\n%s", p.Goroutine, p.Value, p.Stack)
+}
+
+// deadlock describes the goroutines when none can run. r.mu is held.
+func (r *run) deadlock() error {
+	d := &Deadlock{Step: int(r.steps.Load())}
+	for _, g := range r.gs {
+		d.Goroutines = append(d.Goroutines, g.describe())
+	}
+	return d
+}
+
+// livelock describes the goroutines when the step budget is spent, the
+// goroutines that took most steps first. r.mu is held.
+func (r *run) livelock() error {
+	gs := append([]*goroutine(nil), r.gs...)
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].steps > gs[j].steps })
+	l := &Livelock{Steps: int(r.steps.Load())}
+	for _, g := range gs {
+		l.Goroutines = append(l.Goroutines, fmt.Sprintf("%s (%d steps)", g.describe(), g.steps))
+	}
+	return l
+}

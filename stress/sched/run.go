@@ -1,0 +1,133 @@
+package sched
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing/synctest"
+)
+
+// A run is one execution of a body under a strategy.
+type run struct {
+	strategy Strategy
+	maxSteps int
+	tracing  bool
+	ctx      context.Context
+	cancel   context.CancelFunc
+
+	steps atomic.Int64 // steps taken: the logical clock
+
+	mu        sync.Mutex
+	gs        []*goroutine
+	aborted   bool
+	failure   error
+	current   int // the goroutine let run last, -1 before the first step
+	decisions []int
+	choices   []Choice
+	trace     []Step
+	print     uint32 // FNV-1a of the points, in the order they were let run
+}
+
+// spawn creates a managed goroutine running f and returns at once; the
+// goroutine joins the schedule at its first point.
+func (r *run) spawn(f func()) {
+	r.mu.Lock()
+	g := &goroutine{id: len(r.gs), r: r, grant: make(chan bool, 1)}
+	r.gs = append(r.gs, g)
+	r.mu.Unlock()
+	go g.main(f)
+}
+
+// loop lets one goroutine run at a time until every goroutine has finished
+// or the schedule is aborted.
+func (r *run) loop() {
+	for {
+		synctest.Wait() // every managed goroutine is at a point, blocked, or finished
+		r.mu.Lock()
+		enabled, live := r.enabled()
+		switch {
+		case live == 0:
+			r.mu.Unlock()
+			return
+		case r.failure != nil:
+		case len(enabled) == 0:
+			r.failure = r.deadlock()
+		case int(r.steps.Load()) >= r.maxSteps:
+			r.failure = r.livelock()
+		default:
+			g := r.choose(enabled)
+			r.mu.Unlock()
+			g.grant <- true
+			continue
+		}
+		r.abort()
+		r.mu.Unlock()
+		r.unwind()
+		return
+	}
+}
+
+// enabled returns the ids of the goroutines that may be let run, and the
+// number of goroutines that have not finished. r.mu is held.
+func (r *run) enabled() (ids []int, live int) {
+	for _, g := range r.gs {
+		if g.state == finished {
+			continue
+		}
+		live++
+		if g.state == waiting && (g.ready == nil || g.ready()) {
+			ids = append(ids, g.id)
+		}
+	}
+	return ids, live
+}
+
+// choose asks the strategy who runs next, records the decision and marks
+// that goroutine running. r.mu is held.
+func (r *run) choose(enabled []int) *goroutine {
+	step := int(r.steps.Load())
+	c := Choice{Step: step, Enabled: enabled, Current: r.current, Goroutines: len(r.gs)}
+	if r.current >= 0 {
+		cur := r.gs[r.current]
+		c.CurrentEnabled = cur.state == waiting && slices.Contains(enabled, cur.id)
+		c.Yielded = c.CurrentEnabled && cur.yielded
+	}
+	id := enabled[0]
+	if len(enabled) > 1 {
+		id = r.strategy.Next(&c)
+		if !slices.Contains(enabled, id) {
+			panic("sched: strategy chose a goroutine that cannot run")
+		}
+		r.decisions = append(r.decisions, id)
+		c.Chosen = id
+		r.choices = append(r.choices, c)
+	}
+	g := r.gs[id]
+	r.record(g)
+	g.state, g.ready = running, nil
+	g.steps++
+	r.current = id
+	r.steps.Add(1)
+	return g
+}
+
+// abort marks the run aborted and tells every waiting goroutine to unwind.
+// r.mu is held.
+func (r *run) abort() {
+	r.aborted = true
+	r.cancel()
+	for _, g := range r.gs {
+		if g.state == waiting {
+			g.state = running
+			g.grant <- false
+		}
+	}
+}
+
+// unwind waits for the goroutines of an aborted run to finish. Those that
+// stay blocked on a channel that no context reaches cannot be unwound; they
+// are left to the bubble, which reports them.
+func (r *run) unwind() {
+	synctest.Wait()
+}

@@ -1,0 +1,72 @@
+package sched
+
+import "slices"
+
+// A Choice is one decision of a schedule: which of the goroutines that can
+// run goes next. The scheduler asks only when there are at least two.
+type Choice struct {
+	Step       int   // steps taken before this one
+	Enabled    []int // the goroutines that can run, ascending
+	Current    int   // the goroutine let run last, -1 at the first step
+	Goroutines int   // goroutines created so far
+	// CurrentEnabled: the current goroutine is among Enabled. Running
+	// another one then is a preemption, unless it yielded.
+	CurrentEnabled bool
+	// Yielded: the current goroutine stopped at a Gosched (it spins,
+	// waiting for someone else).
+	Yielded bool
+	Chosen  int // the goroutine let run (filled in once decided)
+}
+
+// A Strategy decides who runs at each choice of one schedule.
+type Strategy interface {
+	// Next returns one of c.Enabled.
+	Next(c *Choice) int
+}
+
+// Preempts reports whether running id at c preempts the current goroutine:
+// it could go on and did not yield.
+func (c *Choice) Preempts(id int) bool {
+	return c.CurrentEnabled && !c.Yielded && id != c.Current
+}
+
+// Default is the choice that preempts nobody: the current goroutine while it
+// can run and has not yielded, else the next goroutine after it in
+// round-robin order (a goroutine that yielded is passed over when anyone
+// else can run).
+func (c *Choice) Default() int {
+	if c.CurrentEnabled && !c.Yielded {
+		return c.Current
+	}
+	for _, id := range c.Enabled {
+		if id > c.Current {
+			return id
+		}
+	}
+	if c.Enabled[0] == c.Current && len(c.Enabled) > 1 {
+		return c.Enabled[1]
+	}
+	return c.Enabled[0]
+}
+
+// Alternatives returns the goroutines worth running at c: all of Enabled,
+// except that a goroutine that yielded is not run again at once when anyone
+// else can run (it would only spin once more).
+func (c *Choice) Alternatives() []int {
+	if c.Yielded && len(c.Enabled) > 1 {
+		return slices.DeleteFunc(slices.Clone(c.Enabled), func(id int) bool { return id == c.Current })
+	}
+	return c.Enabled
+}
+
+// An Explorer runs many schedules: it gives the strategy of each next
+// schedule and learns how it went.
+type Explorer interface {
+	// Next returns the strategy of the next schedule, or nil when there is
+	// nothing left to explore.
+	Next() Strategy
+	// Done reports the result of the schedule whose strategy Next returned last.
+	Done(r *Result)
+	// String names the exploration: "random", "pct(depth 3)", "dfs(preemptions <= 2)".
+	String() string
+}
