@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/pcqkit/pcq/fuzz"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/internal/broken"
-	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/queue"
 )
 
@@ -60,7 +60,7 @@ func TestFailureExplainsAndWritesArtifacts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	h, err := linearizability.ReadHistory(r)
+	h, err := history.Read(r)
 	if err != nil {
 		t.Fatalf("the history file %s does not read back: %v", f.HistoryFile, err)
 	}

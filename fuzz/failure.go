@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/internal/scenario"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
@@ -41,7 +42,7 @@ type Failure struct {
 	// Report is the linearizability checker's report, when it ran.
 	Report linearizability.Report
 	// History is the recorded history (empty when the run never ended).
-	History linearizability.History
+	History history.History
 	// Unsupported counts operations that returned errors.ErrUnsupported:
 	// not exercised.
 	Unsupported map[models.Op]int

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/linearizability/internal/histgen"
 	"github.com/pcqkit/pcq/models"
@@ -18,15 +19,15 @@ var benchHistories sync.Map
 
 // benchHistory returns an 8-client FIFO history of n operations, valid or
 // with one violation.
-func benchHistory(b *testing.B, clients, n, overlap int, broken bool) linearizability.History {
+func benchHistory(b *testing.B, clients, n, overlap int, broken bool) history.History {
 	return benchBounded(b, clients, 0, n, overlap, broken)
 }
 
 // benchBounded is benchHistory for a queue of the given capacity.
-func benchBounded(b *testing.B, clients, capacity, n, overlap int, broken bool) linearizability.History {
+func benchBounded(b *testing.B, clients, capacity, n, overlap int, broken bool) history.History {
 	key := fmt.Sprint(clients, capacity, n, overlap, broken)
 	if h, ok := benchHistories.Load(key); ok {
-		return h.(linearizability.History)
+		return h.(history.History)
 	}
 	rng := rand.New(rand.NewPCG(uint64(n), 7))
 	h := histgen.Linearizable(rng, histgen.Config{
@@ -42,7 +43,7 @@ func benchBounded(b *testing.B, clients, capacity, n, overlap int, broken bool) 
 
 // benchBreak swaps the values of two gets in the last tenth of h, far
 // enough apart to make exactly that one pair a violation.
-func benchBreak(b *testing.B, h linearizability.History) linearizability.History {
+func benchBreak(b *testing.B, h history.History) history.History {
 	ops := h.Operations
 	var gets []int
 	for i := len(ops) * 9 / 10; i < len(ops); i++ {

@@ -3,6 +3,8 @@ package linearizability
 import (
 	"fmt"
 	"time"
+
+	"github.com/pcqkit/pcq/history"
 )
 
 // Option configures [Check].
@@ -34,7 +36,7 @@ func WithTimeout(d time.Duration) Option {
 // says in r.Checker which one decided and in r.Note why it was that one.
 // Check does not validate h: see [Validate]. With [WithRelaxations], h is
 // relaxed ([Relax]) first and the report names the relaxations.
-func Check(h History, opts ...Option) Report {
+func Check(h history.History, opts ...Option) Report {
 	o := options{checker: "auto", timeout: DefaultTimeout}
 	for _, opt := range opts {
 		opt(&o)
@@ -45,7 +47,7 @@ func Check(h History, opts ...Option) Report {
 	return checkStrict(h, o)
 }
 
-func checkStrict(h History, o options) Report {
+func checkStrict(h history.History, o options) Report {
 	switch o.checker {
 	case "porcupine":
 		return CheckPorcupine(h, o.timeout)
@@ -66,7 +68,7 @@ func checkStrict(h History, o options) Report {
 	}
 }
 
-func checkAuto(h History, timeout time.Duration) Report {
+func checkAuto(h history.History, timeout time.Duration) Report {
 	fr, decided := CheckFast(h)
 	if decided {
 		fr.Note = joinNote("the fast checker decided", fr.Note)

@@ -3,6 +3,7 @@ package linearizability_test
 import (
 	"fmt"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 )
@@ -12,7 +13,7 @@ func ExampleCheck() {
 	get := models.Input{Op: models.Get}
 	ok := models.Output{Result: models.OK}
 	got := func(v int64) models.Output { return models.Output{Result: models.OK, Value: v} }
-	h := linearizability.History{Kind: models.FIFO, Operations: []linearizability.Operation{
+	h := history.History{Kind: models.FIFO, Operations: []history.Operation{
 		{Client: 0, Input: put(1), Output: ok, Call: 0, Return: 10, Line: 2},
 		{Client: 0, Input: put(2), Output: ok, Call: 20, Return: 30, Line: 3},
 		{Client: 1, Input: get, Output: got(2), Call: 40, Return: 50, Line: 4},

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -15,7 +16,7 @@ func TestCheckDispatch(t *testing.T) {
 		pcOp(0, pcPut(1), pcOK, 0, 1), pcOp(1, pcGet, pcGot(1), 2, 3), pcOp(2, pcJoin, pcOK, 4, 5))
 	cases := []struct {
 		name    string
-		h       History
+		h       history.History
 		opts    []Option
 		verdict Verdict
 		checker string
@@ -46,7 +47,7 @@ func TestCheckDispatch(t *testing.T) {
 }
 
 func TestCheckAutoTimeout(t *testing.T) {
-	var ops []Operation
+	var ops []history.Operation
 	for v := range int64(12) {
 		ops = append(ops, pcOp(int(v), pcPut(v), pcOK, 0, 100))
 	}

@@ -3,7 +3,7 @@ package linearizability_test
 import (
 	"fmt"
 
-	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability/internal/histgen"
 	"github.com/pcqkit/pcq/models"
 )
@@ -12,13 +12,13 @@ import (
 // trying every order, memoised on (operations done, queue state), over the
 // generator's own sequential queue: a third opinion, independent of the
 // models package, for when the fast checker and porcupine disagree.
-func bruteLinearizable(h linearizability.History) bool {
+func bruteLinearizable(h history.History) bool {
 	b := &brute{h: h, seen: map[string]bool{}}
 	return b.search(0, &histgen.Queue{Kind: h.Kind, Capacity: h.Capacity})
 }
 
 type brute struct {
-	h    linearizability.History
+	h    history.History
 	seen map[string]bool
 }
 

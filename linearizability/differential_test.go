@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/linearizability/internal/histgen"
 	"github.com/pcqkit/pcq/models"
@@ -14,7 +15,7 @@ import (
 
 // diffHistory turns a seed and a shape into a small random history: 2-4
 // clients, at most 12 operations, capacity 0-3, valid or mutated.
-func diffHistory(seed uint64, shape uint16) linearizability.History {
+func diffHistory(seed uint64, shape uint16) history.History {
 	rng := rand.New(rand.NewPCG(seed, uint64(shape)))
 	cfg := histgen.Config{
 		Kind:    models.FIFO,
@@ -38,7 +39,7 @@ func diffHistory(seed uint64, shape uint16) linearizability.History {
 
 // diffCompare checks h with both checkers and fails on any disagreement.
 // It returns the fast checker's verdict (Unknown: not decided).
-func diffCompare(t *testing.T, h linearizability.History, what string) linearizability.Verdict {
+func diffCompare(t *testing.T, h history.History, what string) linearizability.Verdict {
 	t.Helper()
 	fast, decided := linearizability.CheckFast(h)
 	if !decided {
@@ -49,7 +50,7 @@ func diffCompare(t *testing.T, h linearizability.History, what string) lineariza
 		return fast.Verdict
 	}
 	var buf bytes.Buffer
-	if err := linearizability.WriteHistory(&buf, h); err != nil {
+	if err := history.Write(&buf, h); err != nil {
 		t.Fatalf("%s: writing history: %v", what, err)
 	}
 	t.Fatalf("%s: checkers disagree: fast %v (%s), porcupine %v (%s); brute force says linearizable=%v; history:\n%s",
@@ -94,7 +95,7 @@ func TestGeneratedAreLinearizable(t *testing.T) {
 		rng := rand.New(rand.NewPCG(seed, 1))
 		cfg := histgen.Config{Kind: models.Kind(seed % 3), Capacity: int(seed % 4), Clients: 3, Ops: 10, Overlap: 6, OpMix: histgen.MixAll}
 		h := histgen.Linearizable(rng, cfg)
-		if err := linearizability.Validate(h); err != nil {
+		if err := history.Validate(h); err != nil {
 			t.Fatalf("seed %d: invalid history: %v", seed, err)
 		}
 		if !bruteLinearizable(h) {
@@ -102,7 +103,7 @@ func TestGeneratedAreLinearizable(t *testing.T) {
 		}
 		if r := linearizability.CheckPorcupine(h, time.Second); r.Verdict == linearizability.Violation {
 			var buf bytes.Buffer
-			_ = linearizability.WriteHistory(&buf, h)
+			_ = history.Write(&buf, h)
 			t.Fatalf("seed %d: porcupine finds a generated history not linearizable: %s\n%s", seed, r.Explanation, buf.String())
 		}
 	}

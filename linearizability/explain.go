@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/anishathalye/porcupine"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -17,7 +18,7 @@ const explainListMax = 20
 // explainViolation shrinks a violating history to a few operations that
 // still make the violation and explains them in words. It returns their
 // indices, sorted, and the explanation.
-func explainViolation(h History, budget time.Duration) ([]int, string) {
+func explainViolation(h history.History, budget time.Duration) ([]int, string) {
 	culprits, minimal := shrink(h, budget)
 	order := slices.Clone(culprits)
 	slices.SortStableFunc(order, func(a, b int) int {
@@ -56,7 +57,7 @@ func cmpInt64(a, b int64) int {
 
 // describeOp describes operation i of h in one line: "client 2 (line 18):
 // get() → 7, called at 1100, returned at 1702".
-func describeOp(h History, i int) string {
+func describeOp(h history.History, i int) string {
 	op := h.Operations[i]
 	s := fmt.Sprintf("%s: %s, called at %d", who(h, i), models.DescribeOperation(op.Input, op.Output), op.Call)
 	if op.Output.Result == models.Unknown {
@@ -69,7 +70,7 @@ func describeOp(h History, i int) string {
 // explain, and says why none of the operations that could come next can:
 // what a correct queue would have answered instead. It returns "" when it
 // has nothing useful to say.
-func diagnose(h History, culprits []int) string {
+func diagnose(h history.History, culprits []int) string {
 	model := specModel(h)
 	res, info := porcupine.CheckOperationsVerbose(model, porcupineOps(h, culprits), time.Second)
 	if res != porcupine.Illegal {
@@ -109,7 +110,7 @@ func diagnose(h History, culprits []int) string {
 // nextCandidates returns the positions in culprits of the operations not
 // placed that may be linearized next: called before every other one not
 // placed has returned.
-func nextCandidates(h History, culprits []int, placed []bool) []int {
+func nextCandidates(h history.History, culprits []int, placed []bool) []int {
 	first := int64(math.MaxInt64)
 	for k, i := range culprits {
 		op := h.Operations[i]
@@ -128,7 +129,7 @@ func nextCandidates(h History, culprits []int, placed []bool) []int {
 
 // whyNot says why operation i cannot follow in state: what a correct queue
 // answers there.
-func whyNot(h History, state any, i int) string {
+func whyNot(h history.History, state any, i int) string {
 	op := h.Operations[i]
 	desc := models.DescribeOperation(op.Input, op.Output)
 	st, single := state.(models.State)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/anishathalye/porcupine"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -55,7 +56,7 @@ type unit struct {
 }
 
 // units groups the operations of h into units, in order of first operation.
-func units(h History) []unit {
+func units(h history.History) []unit {
 	var us []unit
 	byValue := map[int64]int{} // value → index in us
 	for i, op := range h.Operations {
@@ -78,7 +79,7 @@ func units(h History) []unit {
 	return us
 }
 
-func unitKindOf(op Operation) unitKind {
+func unitKindOf(op history.Operation) unitKind {
 	res := op.Output.Result
 	switch op.Input.Op {
 	case models.Put, models.TryPut:
@@ -115,7 +116,7 @@ type blockers struct {
 	shutRes   int // shutdown results: block soft shutdowns
 }
 
-func blockersOf(h History, us []unit, keep []bool) blockers {
+func blockersOf(h history.History, us []unit, keep []bool) blockers {
 	var b blockers
 	for j, u := range us {
 		if !keep[j] {
@@ -158,7 +159,7 @@ func (b blockers) allows(k unitKind) bool {
 
 // shrinker removes units from a violating history while it stays one.
 type shrinker struct {
-	h        History
+	h        history.History
 	us       []unit
 	keep     []bool
 	deadline time.Time
@@ -168,7 +169,7 @@ type shrinker struct {
 // shrink returns the indices of a small violating subset of h's
 // operations, sorted, and whether it is minimal (no single removable unit
 // can go).
-func shrink(h History, budget time.Duration) ([]int, bool) {
+func shrink(h history.History, budget time.Duration) ([]int, bool) {
 	s := &shrinker{h: h, us: units(h), deadline: time.Now().Add(budget)}
 	s.keep = make([]bool, len(s.us))
 	for j := range s.keep {

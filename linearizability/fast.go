@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -32,7 +33,7 @@ import (
 // checker. When decided, r.Verdict is Linearizable or Violation, r.Checker
 // is "fast", and a violation names its few operations in r.Culprits and
 // explains them in r.Explanation.
-func CheckFast(h History) (r Report, decided bool) {
+func CheckFast(h history.History) (r Report, decided bool) {
 	start := time.Now()
 	r, decided = checkFast(h)
 	r.Checker = "fast"
@@ -45,7 +46,7 @@ func CheckFast(h History) (r Report, decided bool) {
 // an operation that never returned, the get of a value never got.
 const fastInf int64 = math.MaxInt64
 
-func checkFast(h History) (Report, bool) {
+func checkFast(h history.History) (Report, bool) {
 	if why := fastUnsupported(h); why != "" {
 		return Report{Verdict: Unknown, Note: why}, false
 	}
@@ -104,7 +105,7 @@ func (fh *fastHist) firstViolation() *fastViolation {
 }
 
 // fastUnsupported says why the fast checker cannot decide h at all, or "".
-func fastUnsupported(h History) string {
+func fastUnsupported(h history.History) string {
 	if h.Kind != models.FIFO {
 		return h.Kind.String() + " histories are not covered by the fast checker"
 	}

@@ -3,18 +3,19 @@ package linearizability_test
 import (
 	"fmt"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 )
 
 func ExampleCheckFast() {
-	put := func(client int, v, call, ret int64, line int) linearizability.Operation {
-		return linearizability.Operation{Client: client, Input: models.Input{Op: models.Put, Value: v}, Call: call, Return: ret, Line: line}
+	put := func(client int, v, call, ret int64, line int) history.Operation {
+		return history.Operation{Client: client, Input: models.Input{Op: models.Put, Value: v}, Call: call, Return: ret, Line: line}
 	}
-	get := func(client int, v, call, ret int64, line int) linearizability.Operation {
-		return linearizability.Operation{Client: client, Input: models.Input{Op: models.Get}, Output: models.Output{Value: v}, Call: call, Return: ret, Line: line}
+	get := func(client int, v, call, ret int64, line int) history.Operation {
+		return history.Operation{Client: client, Input: models.Input{Op: models.Get}, Output: models.Output{Value: v}, Call: call, Return: ret, Line: line}
 	}
-	h := linearizability.History{Kind: models.FIFO, Operations: []linearizability.Operation{
+	h := history.History{Kind: models.FIFO, Operations: []history.Operation{
 		put(0, 3, 10, 20, 2),
 		put(0, 5, 30, 40, 3),
 		get(1, 5, 50, 60, 4),

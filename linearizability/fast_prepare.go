@@ -1,6 +1,9 @@
 package linearizability
 
-import "github.com/pcqkit/pcq/models"
+import (
+	"github.com/pcqkit/pcq/history"
+	"github.com/pcqkit/pcq/models"
+)
 
 // fastVal is one value of a history: its effective put and the get that
 // got it, with their intervals.
@@ -18,7 +21,7 @@ func (v *fastVal) got() bool { return v.get >= 0 }
 // fastHist is a history prepared for the fast checker: canceled operations
 // dropped (they had no effect), values grouped with their put and get.
 type fastHist struct {
-	h           History
+	h           history.History
 	vals        []fastVal // values with an effective put, sorted by value
 	empties     []int32   // try_get answered empty
 	fulls       []int32   // try_put answered full
@@ -40,7 +43,7 @@ func (r fastRec) idx() int32 { return r.i &^ fastGetBit }
 
 // fastPrepare groups the operations of h by value. It returns a reason
 // when h cannot be decided (put values not distinct).
-func fastPrepare(h History) (*fastHist, string) {
+func fastPrepare(h history.History) (*fastHist, string) {
 	fh := &fastHist{h: h}
 	puts := make([]fastRec, 0, len(h.Operations)) // room for the gets appended below
 	gets := make([]fastRec, 0, len(h.Operations)/2+1)

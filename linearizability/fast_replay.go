@@ -1,6 +1,9 @@
 package linearizability
 
-import "github.com/pcqkit/pcq/models"
+import (
+	"github.com/pcqkit/pcq/history"
+	"github.com/pcqkit/pcq/models"
+)
 
 // fastEvent is one step of a candidate linearization: an operation index
 // and the instant it takes effect.
@@ -49,7 +52,7 @@ func (fh *fastHist) replay(seq []fastEvent) bool {
 }
 
 type fastReplayer struct {
-	h     History
+	h     history.History
 	seen  []bool
 	last  int64
 	queue []int64

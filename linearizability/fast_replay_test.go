@@ -3,14 +3,15 @@ package linearizability
 import (
 	"testing"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
 // The replay is what makes a built linearization a proof: it must reject
 // every sequence that is not one.
 func TestFastReplayRejects(t *testing.T) {
-	ops := []Operation{fput(0, 1, 0, 2), fput(1, 2, 0, 2), fget(2, 1, 3, 5), fempty(2, 6, 7)}
-	h := History{Capacity: 2, Operations: ops}
+	ops := []history.Operation{fput(0, 1, 0, 2), fput(1, 2, 0, 2), fget(2, 1, 3, 5), fempty(2, 6, 7)}
+	h := history.History{Capacity: 2, Operations: ops}
 	fh, why := fastPrepare(h)
 	if why != "" {
 		t.Fatal(why)
@@ -28,7 +29,7 @@ func TestFastReplayRejects(t *testing.T) {
 			t.Errorf("%s: replay accepted %v", name, seq)
 		}
 	}
-	small := History{Capacity: 1, Operations: ops[:3]}
+	small := history.History{Capacity: 1, Operations: ops[:3]}
 	fs, _ := fastPrepare(small)
 	if fs.replay([]fastEvent{{0, 1}, {1, 2}, {2, 4}}) {
 		t.Error("replay accepted a put into a full queue")
@@ -36,10 +37,10 @@ func TestFastReplayRejects(t *testing.T) {
 }
 
 func TestFastReplayAccepts(t *testing.T) {
-	ops := []Operation{fput(0, 1, 0, 2), fput(1, 2, 0, 2), fget(2, 1, 3, 5), fget(2, 2, 6, 7), fempty(0, 6, 8),
+	ops := []history.Operation{fput(0, 1, 0, 2), fput(1, 2, 0, 2), fget(2, 1, 3, 5), fget(2, 2, 6, 7), fempty(0, 6, 8),
 		ftryPut(1, 9, 1, 2, models.OK)}
 	ops[5] = ftryPut(1, 9, 3, 3, models.Full)
-	h := History{Capacity: 2, Operations: ops}
+	h := history.History{Capacity: 2, Operations: ops}
 	fh, _ := fastPrepare(h)
 	seq := []fastEvent{{0, 1}, {1, 2}, {5, 3}, {2, 4}, {3, 7}, {4, 7}}
 	if !fh.replay(seq) {

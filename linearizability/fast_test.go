@@ -5,27 +5,28 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
 // Builders for hand-written histories: client c, value v, interval [a, b].
-func fput(c int, v, a, b int64) Operation {
-	return Operation{Client: c, Input: models.Input{Op: models.Put, Value: v}, Call: a, Return: b}
+func fput(c int, v, a, b int64) history.Operation {
+	return history.Operation{Client: c, Input: models.Input{Op: models.Put, Value: v}, Call: a, Return: b}
 }
 
-func ftryPut(c int, v, a, b int64, r models.Result) Operation {
-	return Operation{Client: c, Input: models.Input{Op: models.TryPut, Value: v}, Output: models.Output{Result: r}, Call: a, Return: b}
+func ftryPut(c int, v, a, b int64, r models.Result) history.Operation {
+	return history.Operation{Client: c, Input: models.Input{Op: models.TryPut, Value: v}, Output: models.Output{Result: r}, Call: a, Return: b}
 }
 
-func fget(c int, v, a, b int64) Operation {
-	return Operation{Client: c, Input: models.Input{Op: models.Get}, Output: models.Output{Value: v}, Call: a, Return: b}
+func fget(c int, v, a, b int64) history.Operation {
+	return history.Operation{Client: c, Input: models.Input{Op: models.Get}, Output: models.Output{Value: v}, Call: a, Return: b}
 }
 
-func fempty(c int, a, b int64) Operation {
-	return Operation{Client: c, Input: models.Input{Op: models.TryGet}, Output: models.Output{Result: models.Empty}, Call: a, Return: b}
+func fempty(c int, a, b int64) history.Operation {
+	return history.Operation{Client: c, Input: models.Input{Op: models.TryGet}, Output: models.Output{Result: models.Empty}, Call: a, Return: b}
 }
 
-func fwith(op Operation, r models.Result) Operation {
+func fwith(op history.Operation, r models.Result) history.Operation {
 	op.Output.Result = r
 	if r == models.Unknown {
 		op.Return = 0
@@ -37,7 +38,7 @@ type fastCase struct {
 	name     string
 	capacity int
 	kind     models.Kind
-	ops      []Operation
+	ops      []history.Operation
 	want     Verdict // Unknown: not decided
 	culprits []int   // nil: not checked
 	says     string  // a phrase of the explanation or note
@@ -46,81 +47,81 @@ type fastCase struct {
 var fastCases = []fastCase{
 	{name: "empty history", want: Linearizable},
 	// Fresh.
-	{name: "fresh: got before put began", ops: []Operation{fget(1, 7, 0, 1), fput(0, 7, 2, 3)},
+	{name: "fresh: got before put began", ops: []history.Operation{fget(1, 7, 0, 1), fput(0, 7, 2, 3)},
 		want: Violation, culprits: []int{0, 1}, says: "value 7 was got by client 1 (operation 0) before any put of 7 began"},
-	{name: "fresh look-alike: get touches put", ops: []Operation{fget(1, 7, 0, 2), fput(0, 7, 2, 3)}, want: Linearizable},
-	{name: "fresh: never put", ops: []Operation{fput(0, 1, 0, 1), fget(1, 7, 2, 3)},
+	{name: "fresh look-alike: get touches put", ops: []history.Operation{fget(1, 7, 0, 2), fput(0, 7, 2, 3)}, want: Linearizable},
+	{name: "fresh: never put", ops: []history.Operation{fput(0, 1, 0, 1), fget(1, 7, 2, 3)},
 		want: Violation, culprits: []int{1}, says: "never put"},
-	{name: "fresh: put canceled", ops: []Operation{fwith(fput(0, 7, 0, 1), models.Canceled), fget(1, 7, 2, 3)},
+	{name: "fresh: put canceled", ops: []history.Operation{fwith(fput(0, 7, 0, 1), models.Canceled), fget(1, 7, 2, 3)},
 		want: Violation, culprits: []int{0, 1}, says: "answered canceled and had no effect"},
-	{name: "fresh: put answered full", capacity: 1, ops: []Operation{ftryPut(0, 7, 0, 1, models.Full), fget(1, 7, 2, 3)},
+	{name: "fresh: put answered full", capacity: 1, ops: []history.Operation{ftryPut(0, 7, 0, 1, models.Full), fget(1, 7, 2, 3)},
 		want: Violation, says: "answered full"},
 	// Repeat.
-	{name: "repeat", ops: []Operation{fput(0, 7, 0, 1), fget(1, 7, 2, 3), fget(2, 7, 2, 5)},
+	{name: "repeat", ops: []history.Operation{fput(0, 7, 0, 1), fget(1, 7, 2, 3), fget(2, 7, 2, 5)},
 		want: Violation, culprits: []int{1, 2}, says: "value 7 was got twice"},
 	// Order.
-	{name: "order: gets reversed", ops: []Operation{fput(0, 3, 0, 1), fput(0, 5, 2, 3), fget(1, 5, 4, 5), fget(1, 3, 6, 7)},
+	{name: "order: gets reversed", ops: []history.Operation{fput(0, 3, 0, 1), fput(0, 5, 2, 3), fget(1, 5, 4, 5), fget(1, 3, 6, 7)},
 		want: Violation, culprits: []int{0, 1, 2, 3}, says: "but 5 was got by client 1 (operation 2) before 3 was got"},
-	{name: "order look-alike: puts overlap", ops: []Operation{fput(0, 3, 0, 2), fput(2, 5, 1, 3), fget(1, 5, 4, 5), fget(1, 3, 6, 7)}, want: Linearizable},
-	{name: "order look-alike: puts touch", ops: []Operation{fput(0, 3, 0, 2), fput(2, 5, 2, 3), fget(1, 5, 4, 5), fget(1, 3, 6, 7)}, want: Linearizable},
-	{name: "order look-alike: gets overlap", ops: []Operation{fput(0, 3, 0, 1), fput(0, 5, 2, 3), fget(1, 5, 4, 6), fget(2, 3, 6, 7)}, want: Linearizable},
-	{name: "order: earlier value never got", ops: []Operation{fput(0, 3, 0, 1), fput(0, 5, 2, 3), fget(1, 5, 4, 5)},
+	{name: "order look-alike: puts overlap", ops: []history.Operation{fput(0, 3, 0, 2), fput(2, 5, 1, 3), fget(1, 5, 4, 5), fget(1, 3, 6, 7)}, want: Linearizable},
+	{name: "order look-alike: puts touch", ops: []history.Operation{fput(0, 3, 0, 2), fput(2, 5, 2, 3), fget(1, 5, 4, 5), fget(1, 3, 6, 7)}, want: Linearizable},
+	{name: "order look-alike: gets overlap", ops: []history.Operation{fput(0, 3, 0, 1), fput(0, 5, 2, 3), fget(1, 5, 4, 6), fget(2, 3, 6, 7)}, want: Linearizable},
+	{name: "order: earlier value never got", ops: []history.Operation{fput(0, 3, 0, 1), fput(0, 5, 2, 3), fget(1, 5, 4, 5)},
 		want: Violation, culprits: []int{0, 1, 2}, says: "3 was never got"},
-	{name: "order look-alike: never got, puts overlap", ops: []Operation{fput(0, 3, 0, 2), fput(1, 5, 1, 3), fget(1, 5, 4, 5)}, want: Linearizable},
+	{name: "order look-alike: never got, puts overlap", ops: []history.Operation{fput(0, 3, 0, 2), fput(1, 5, 1, 3), fget(1, 5, 4, 5)}, want: Linearizable},
 	// Witness (empty).
-	{name: "witness: one value", ops: []Operation{fput(0, 1, 0, 1), fempty(1, 2, 3), fget(0, 1, 4, 5)},
+	{name: "witness: one value", ops: []history.Operation{fput(0, 1, 0, 1), fempty(1, 2, 3), fget(0, 1, 4, 5)},
 		want: Violation, culprits: []int{0, 1, 2}, says: "answered empty, but the queue certainly held a value"},
-	{name: "witness look-alike: put in flight", ops: []Operation{fput(0, 1, 0, 2), fempty(1, 1, 3), fget(0, 1, 4, 5)}, want: Linearizable},
-	{name: "witness look-alike: get in flight", ops: []Operation{fput(0, 1, 0, 1), fempty(1, 2, 4), fget(0, 1, 3, 5)}, want: Linearizable},
-	{name: "witness: never got", ops: []Operation{fput(0, 1, 0, 1), fempty(1, 2, 3)},
+	{name: "witness look-alike: put in flight", ops: []history.Operation{fput(0, 1, 0, 2), fempty(1, 1, 3), fget(0, 1, 4, 5)}, want: Linearizable},
+	{name: "witness look-alike: get in flight", ops: []history.Operation{fput(0, 1, 0, 1), fempty(1, 2, 4), fget(0, 1, 3, 5)}, want: Linearizable},
+	{name: "witness: never got", ops: []history.Operation{fput(0, 1, 0, 1), fempty(1, 2, 3)},
 		want: Violation, says: "never got"},
-	{name: "witness: two values together", ops: []Operation{
+	{name: "witness: two values together", ops: []history.Operation{
 		fput(0, 1, 0, 1), fget(0, 1, 5, 6), fput(1, 2, 3, 4), fget(1, 2, 8, 9), fempty(2, 2, 7)},
 		want: Violation, culprits: []int{0, 1, 2, 3, 4}, says: "; then value 2"},
-	{name: "witness look-alike: gap between two values", ops: []Operation{
+	{name: "witness look-alike: gap between two values", ops: []history.Operation{
 		fput(0, 1, 0, 1), fget(0, 1, 5, 6), fput(1, 2, 3, 6), fget(1, 2, 8, 9), fempty(2, 2, 7)}, want: Linearizable},
-	{name: "witness look-alike: values only touch", ops: []Operation{
+	{name: "witness look-alike: values only touch", ops: []history.Operation{
 		fput(0, 1, 0, 1), fget(0, 1, 5, 6), fput(1, 2, 3, 5), fget(1, 2, 8, 9), fempty(2, 2, 7)}, want: Linearizable},
 	// Canceled and unknown.
-	{name: "canceled get dropped", ops: []Operation{fput(0, 1, 0, 1), fwith(fget(1, 0, 2, 3), models.Canceled), fget(1, 1, 4, 5)}, want: Linearizable},
-	{name: "unknown put got later", ops: []Operation{fwith(fput(0, 1, 0, 1), models.Unknown), fget(1, 1, 50, 51)}, want: Linearizable},
-	{name: "unknown put got before its call", ops: []Operation{fwith(fput(0, 1, 5, 0), models.Unknown), fget(1, 1, 1, 2)}, want: Violation},
-	{name: "unknown put never got dropped", ops: []Operation{fwith(fput(0, 3, 0, 0), models.Unknown), fput(1, 5, 2, 3), fget(1, 5, 4, 5), fempty(1, 6, 7)}, want: Linearizable},
-	{name: "unknown get may explain a witness", ops: []Operation{fput(0, 1, 0, 1), fwith(fget(1, 0, 1, 0), models.Unknown), fempty(2, 5, 6)},
+	{name: "canceled get dropped", ops: []history.Operation{fput(0, 1, 0, 1), fwith(fget(1, 0, 2, 3), models.Canceled), fget(1, 1, 4, 5)}, want: Linearizable},
+	{name: "unknown put got later", ops: []history.Operation{fwith(fput(0, 1, 0, 1), models.Unknown), fget(1, 1, 50, 51)}, want: Linearizable},
+	{name: "unknown put got before its call", ops: []history.Operation{fwith(fput(0, 1, 5, 0), models.Unknown), fget(1, 1, 1, 2)}, want: Violation},
+	{name: "unknown put never got dropped", ops: []history.Operation{fwith(fput(0, 3, 0, 0), models.Unknown), fput(1, 5, 2, 3), fget(1, 5, 4, 5), fempty(1, 6, 7)}, want: Linearizable},
+	{name: "unknown get may explain a witness", ops: []history.Operation{fput(0, 1, 0, 1), fwith(fget(1, 0, 1, 0), models.Unknown), fempty(2, 5, 6)},
 		want: Unknown, says: "unknown get"},
-	{name: "unknown get cannot explain a repeat", ops: []Operation{fput(0, 1, 0, 1), fwith(fget(1, 0, 1, 0), models.Unknown), fget(2, 1, 2, 3), fget(3, 1, 2, 3)},
+	{name: "unknown get cannot explain a repeat", ops: []history.Operation{fput(0, 1, 0, 1), fwith(fget(1, 0, 1, 0), models.Unknown), fget(2, 1, 2, 3), fget(3, 1, 2, 3)},
 		want: Violation},
-	{name: "unknown get with no effect", ops: []Operation{fput(0, 1, 0, 1), fwith(fget(1, 0, 1, 0), models.Unknown), fget(2, 1, 2, 3), fempty(2, 5, 6)},
+	{name: "unknown get with no effect", ops: []history.Operation{fput(0, 1, 0, 1), fwith(fget(1, 0, 1, 0), models.Unknown), fget(2, 1, 2, 3), fempty(2, 5, 6)},
 		want: Linearizable, says: "no effect"},
 	// Capacity.
-	{name: "full on unbounded queue", ops: []Operation{ftryPut(0, 1, 0, 1, models.Full)}, want: Violation, says: "unbounded"},
-	{name: "full with room", capacity: 2, ops: []Operation{fput(0, 1, 0, 1), ftryPut(1, 2, 2, 3, models.Full)},
+	{name: "full on unbounded queue", ops: []history.Operation{ftryPut(0, 1, 0, 1, models.Full)}, want: Violation, says: "unbounded"},
+	{name: "full with room", capacity: 2, ops: []history.Operation{fput(0, 1, 0, 1), ftryPut(1, 2, 2, 3, models.Full)},
 		want: Violation, culprits: []int{1}, says: "at most 1 values could have been queued"},
-	{name: "full look-alike: enough in flight", capacity: 2, ops: []Operation{fput(0, 1, 0, 1), fput(2, 3, 2, 9), ftryPut(1, 2, 2, 3, models.Full)},
+	{name: "full look-alike: enough in flight", capacity: 2, ops: []history.Operation{fput(0, 1, 0, 1), fput(2, 3, 2, 9), ftryPut(1, 2, 2, 3, models.Full)},
 		want: Linearizable, says: "replayed"},
-	{name: "capacity binds, linearizable", capacity: 1, ops: []Operation{fput(0, 1, 0, 1), fget(1, 1, 2, 3), fput(2, 2, 0, 5), fget(3, 2, 6, 7)},
+	{name: "capacity binds, linearizable", capacity: 1, ops: []history.Operation{fput(0, 1, 0, 1), fget(1, 1, 2, 3), fput(2, 2, 0, 5), fget(3, 2, 6, 7)},
 		want: Linearizable, says: "replayed"},
-	{name: "capacity never binds", capacity: 2, ops: []Operation{fput(0, 1, 0, 1), fput(1, 2, 0, 1), fget(0, 1, 2, 3), fget(1, 2, 4, 5)}, want: Linearizable},
-	{name: "capacity could bind", capacity: 1, ops: []Operation{fput(0, 1, 0, 1), fput(1, 2, 0, 1), fget(0, 1, 2, 3), fget(1, 2, 4, 5)},
+	{name: "capacity never binds", capacity: 2, ops: []history.Operation{fput(0, 1, 0, 1), fput(1, 2, 0, 1), fget(0, 1, 2, 3), fget(1, 2, 4, 5)}, want: Linearizable},
+	{name: "capacity could bind", capacity: 1, ops: []history.Operation{fput(0, 1, 0, 1), fput(1, 2, 0, 1), fget(0, 1, 2, 3), fget(1, 2, 4, 5)},
 		want: Unknown, says: "capacity could bind"},
-	{name: "empty and full both placed", capacity: 1, ops: []Operation{fput(0, 1, 0, 1), ftryPut(1, 9, 2, 3, models.Full), fget(0, 1, 4, 5), fempty(1, 6, 7)},
+	{name: "empty and full both placed", capacity: 1, ops: []history.Operation{fput(0, 1, 0, 1), ftryPut(1, 9, 2, 3, models.Full), fget(0, 1, 4, 5), fempty(1, 6, 7)},
 		want: Linearizable, says: "replayed"},
-	{name: "blocking put waits for room", capacity: 1, ops: []Operation{fput(0, 1, 0, 1), fput(1, 2, 0, 10), fget(2, 1, 5, 6), fget(2, 2, 11, 12)},
+	{name: "blocking put waits for room", capacity: 1, ops: []history.Operation{fput(0, 1, 0, 1), fput(1, 2, 0, 10), fget(2, 1, 5, 6), fget(2, 2, 11, 12)},
 		want: Linearizable, says: "replayed"},
-	{name: "blocking put cannot wait long enough", capacity: 1, ops: []Operation{fput(0, 1, 0, 1), fput(1, 2, 0, 3), fget(2, 1, 5, 6), fget(2, 2, 7, 8)},
+	{name: "blocking put cannot wait long enough", capacity: 1, ops: []history.Operation{fput(0, 1, 0, 1), fput(1, 2, 0, 3), fget(2, 1, 5, 6), fget(2, 2, 7, 8)},
 		want: Unknown, says: "capacity could bind"},
-	{name: "bounded order violation", capacity: 1, ops: []Operation{fput(0, 3, 0, 1), fput(0, 5, 2, 3), fget(1, 5, 4, 5), fget(1, 3, 6, 7)}, want: Violation},
+	{name: "bounded order violation", capacity: 1, ops: []history.Operation{fput(0, 3, 0, 1), fput(0, 5, 2, 3), fget(1, 5, 4, 5), fget(1, 3, 6, 7)}, want: Violation},
 	// Handed on.
-	{name: "lifo", kind: models.LIFO, ops: []Operation{fput(0, 1, 0, 1)}, want: Unknown, says: "lifo"},
-	{name: "task_done", ops: []Operation{fput(0, 1, 0, 1), {Client: 0, Input: models.Input{Op: models.TaskDone}, Call: 2, Return: 3}},
+	{name: "lifo", kind: models.LIFO, ops: []history.Operation{fput(0, 1, 0, 1)}, want: Unknown, says: "lifo"},
+	{name: "task_done", ops: []history.Operation{fput(0, 1, 0, 1), {Client: 0, Input: models.Input{Op: models.TaskDone}, Call: 2, Return: 3}},
 		want: Unknown, says: "task_done"},
-	{name: "duplicate puts", ops: []Operation{fput(0, 1, 0, 1), fput(0, 1, 2, 3)}, want: Unknown, says: "not distinct"},
+	{name: "duplicate puts", ops: []history.Operation{fput(0, 1, 0, 1), fput(0, 1, 2, 3)}, want: Unknown, says: "not distinct"},
 }
 
 func TestCheckFastPatterns(t *testing.T) {
 	for _, c := range fastCases {
 		t.Run(c.name, func(t *testing.T) {
-			h := History{Kind: c.kind, Capacity: c.capacity, Operations: c.ops}
+			h := history.History{Kind: c.kind, Capacity: c.capacity, Operations: c.ops}
 			r, decided := CheckFast(h)
 			if decided != (c.want != Unknown) || r.Verdict != c.want {
 				t.Fatalf("verdict %v (decided %v), want %v; explanation %q note %q", r.Verdict, decided, c.want, r.Explanation, r.Note)
@@ -142,9 +143,9 @@ func TestCheckFastPatterns(t *testing.T) {
 }
 
 func TestCheckFastLines(t *testing.T) {
-	ops := []Operation{fget(2, 7, 0, 1), fput(0, 7, 2, 3)}
+	ops := []history.Operation{fget(2, 7, 0, 1), fput(0, 7, 2, 3)}
 	ops[0].Line, ops[1].Line = 18, 20
-	r, _ := CheckFast(History{Operations: ops})
+	r, _ := CheckFast(history.History{Operations: ops})
 	want := "value 7 was got by client 2 (line 18) before any put of 7 began: its put by client 0 (line 20) was called later"
 	if r.Explanation != want {
 		t.Fatalf("explanation %q, want %q", r.Explanation, want)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/anishathalye/porcupine"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -19,7 +20,7 @@ import (
 // A violation is shrunk to a small set of operations that still make it
 // (greedily, within a few seconds), named in r.Culprits and explained in
 // r.Explanation with their lines.
-func CheckPorcupine(h History, timeout time.Duration) Report {
+func CheckPorcupine(h history.History, timeout time.Duration) Report {
 	start := time.Now()
 	r := Report{Checker: "porcupine", Operations: len(h.Operations)}
 	if why := porcupineUnfit(h); why != "" {
@@ -54,7 +55,7 @@ func CheckPorcupine(h History, timeout time.Duration) Report {
 const shrinkBudget = 5 * time.Second
 
 // porcupineUnfit says why h cannot be given to porcupine, or "".
-func porcupineUnfit(h History) string {
+func porcupineUnfit(h history.History) string {
 	if h.Kind > models.Priority {
 		return fmt.Sprintf("linearizability: unknown model %v", h.Kind)
 	}
@@ -76,7 +77,7 @@ func indices(n int) []int {
 }
 
 // porcupineRun checks the operations of h at the indices idx.
-func porcupineRun(h History, idx []int, timeout time.Duration) porcupine.CheckResult {
+func porcupineRun(h history.History, idx []int, timeout time.Duration) porcupine.CheckResult {
 	res, _ := porcupineSearch(h, idx, timeout)
 	return res
 }
@@ -84,7 +85,7 @@ func porcupineRun(h History, idx []int, timeout time.Duration) porcupine.CheckRe
 // porcupineSearch checks the operations of h at the indices idx, with the
 // pairs of a stack that qualify set aside first (porcupine_stack.go), and
 // returns the number of operations porcupine searched.
-func porcupineSearch(h History, idx []int, timeout time.Duration) (porcupine.CheckResult, int) {
+func porcupineSearch(h history.History, idx []int, timeout time.Duration) (porcupine.CheckResult, int) {
 	if keep, ok := stackKeep(h, idx); ok {
 		idx = keep
 	}
@@ -93,7 +94,7 @@ func porcupineSearch(h History, idx []int, timeout time.Duration) (porcupine.Che
 
 // porcupineOps converts the operations of h at the indices idx, in that
 // order; each carries its index in h as metadata.
-func porcupineOps(h History, idx []int) []porcupine.Operation {
+func porcupineOps(h history.History, idx []int) []porcupine.Operation {
 	ops := make([]porcupine.Operation, len(idx))
 	for k, i := range idx {
 		op := h.Operations[i]
@@ -111,13 +112,13 @@ func porcupineOps(h History, idx []int) []porcupine.Operation {
 
 // porcupineModel is the model of h for checking: pruned (see
 // porcupine_prune.go), describing operations with their lines.
-func porcupineModel(h History) porcupine.Model {
+func porcupineModel(h history.History) porcupine.Model {
 	return pruneInfoOf(h).prune(specModel(h))
 }
 
 // specModel is the model of h exactly as the specification has it, for
 // explaining and drawing, describing operations with their lines.
-func specModel(h History) porcupine.Model {
+func specModel(h history.History) porcupine.Model {
 	m := models.Spec{Kind: h.Kind, Capacity: h.Capacity}.Porcupine()
 	m.DescribeOperationMetadata = func(info any) string {
 		i, ok := info.(int)
@@ -131,7 +132,7 @@ func specModel(h History) porcupine.Model {
 
 // who names operation i of h: "client 2 (line 18)", or "client 2
 // (operation 5)" when the history came from no file.
-func who(h History, i int) string {
+func who(h history.History, i int) string {
 	op := h.Operations[i]
 	if op.Line > 0 {
 		return fmt.Sprintf("client %d (line %d)", op.Client, op.Line)

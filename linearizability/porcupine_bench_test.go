@@ -7,15 +7,16 @@ import (
 	"time"
 
 	"github.com/anishathalye/porcupine"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
 // pcBenchHistory returns a linearizable FIFO history of n puts and gets by
 // clients clients: an operation every 10 ticks takes effect at that tick
 // and stretches up to dur ticks on each side (bigger dur: more overlap).
-func pcBenchHistory(seed uint64, clients, n int, dur int64) History {
+func pcBenchHistory(seed uint64, clients, n int, dur int64) history.History {
 	rng := rand.New(rand.NewPCG(seed, 9))
-	h := History{Kind: models.FIFO}
+	h := history.History{Kind: models.FIFO}
 	var queued []int64
 	free := make([]int64, clients) // when each client may call again
 	for t, next := int64(0), int64(1); len(h.Operations) < n; t += 10 {
@@ -23,7 +24,7 @@ func pcBenchHistory(seed uint64, clients, n int, dur int64) History {
 		if free[c] > t {
 			continue
 		}
-		op := Operation{Client: c, Call: max(t-rng.Int64N(dur+1), free[c]), Return: t + rng.Int64N(dur+1)}
+		op := history.Operation{Client: c, Call: max(t-rng.Int64N(dur+1), free[c]), Return: t + rng.Int64N(dur+1)}
 		if rng.IntN(2) == 0 || len(queued) == 0 {
 			op.Input, op.Output = models.Input{Op: models.Put, Value: next}, models.Output{Result: models.OK}
 			queued = append(queued, next)

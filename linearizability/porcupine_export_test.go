@@ -5,12 +5,13 @@ import (
 	"time"
 
 	"github.com/anishathalye/porcupine"
+	"github.com/pcqkit/pcq/history"
 )
 
 // RemoveRandomUnits removes from h a random set of the units that the
 // shrinker may remove together (exported for the external tests, which
 // check that such removals keep a linearizable history linearizable).
-func RemoveRandomUnits(h History, rng *rand.Rand) History {
+func RemoveRandomUnits(h history.History, rng *rand.Rand) history.History {
 	us := units(h)
 	keep := make([]bool, len(us))
 	var chunk []int
@@ -32,7 +33,7 @@ func RemoveRandomUnits(h History, rng *rand.Rand) History {
 			}
 		}
 	}
-	sub := History{Kind: h.Kind, Capacity: h.Capacity}
+	sub := history.History{Kind: h.Kind, Capacity: h.Capacity}
 	for j, u := range us {
 		if keep[j] {
 			for _, i := range u.ops {
@@ -45,14 +46,14 @@ func RemoveRandomUnits(h History, rng *rand.Rand) History {
 
 // DropTrailing removes from h the units the shrinker drops without a
 // check, as trailing (exported for the external tests).
-func DropTrailing(h History) History {
+func DropTrailing(h history.History) history.History {
 	s := &shrinker{h: h, us: units(h)}
 	s.keep = make([]bool, len(s.us))
 	for j := range s.keep {
 		s.keep[j] = true
 	}
 	s.dropTrailing()
-	sub := History{Kind: h.Kind, Capacity: h.Capacity}
+	sub := history.History{Kind: h.Kind, Capacity: h.Capacity}
 	for _, i := range s.kept() {
 		sub.Operations = append(sub.Operations, h.Operations[i])
 	}
@@ -61,7 +62,7 @@ func DropTrailing(h History) History {
 
 // StackSetAside returns the number of operations that CheckPorcupine sets
 // aside in h before its search (exported for the external tests).
-func StackSetAside(h History) int {
+func StackSetAside(h history.History) int {
 	keep, ok := stackKeep(h, indices(len(h.Operations)))
 	if !ok {
 		return 0
@@ -71,7 +72,7 @@ func StackSetAside(h History) int {
 
 // CheckPorcupineWhole runs porcupine on the whole of h, setting nothing
 // aside (exported for the benchmark that compares).
-func CheckPorcupineWhole(h History, timeout time.Duration) Verdict {
+func CheckPorcupineWhole(h history.History, timeout time.Duration) Verdict {
 	ops := porcupineOps(h, indices(len(h.Operations)))
 	switch porcupine.CheckOperationsTimeout(porcupineModel(h), ops, timeout) {
 	case porcupine.Ok:

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/linearizability/internal/histgen"
 	"github.com/pcqkit/pcq/models"
@@ -48,7 +49,7 @@ func TestPorcupineAgreesWithBrute(t *testing.T) {
 		}
 		if r.Verdict == linearizability.Violation {
 			violations++
-			sub := linearizability.History{Kind: h.Kind, Capacity: h.Capacity}
+			sub := history.History{Kind: h.Kind, Capacity: h.Capacity}
 			for _, i := range r.Culprits {
 				sub.Operations = append(sub.Operations, h.Operations[i])
 			}
@@ -63,9 +64,9 @@ func TestPorcupineAgreesWithBrute(t *testing.T) {
 	t.Logf("seed %d: %d histories, %d violations", seed, n, violations)
 }
 
-func historyText(t *testing.T, h linearizability.History) string {
+func historyText(t *testing.T, h history.History) string {
 	var buf bytes.Buffer
-	if err := linearizability.WriteHistory(&buf, h); err != nil {
+	if err := history.Write(&buf, h); err != nil {
 		t.Fatalf("writing history: %v", err)
 	}
 	return buf.String()
@@ -74,7 +75,7 @@ func historyText(t *testing.T, h linearizability.History) string {
 // largeViolation returns a 1,000-operation FIFO history (2 clients, short
 // overlaps: porcupine decides it in milliseconds) with one corruption that
 // porcupine finds a violation.
-func largeViolation(t *testing.T, seed uint64) (linearizability.History, linearizability.Report) {
+func largeViolation(t *testing.T, seed uint64) (history.History, linearizability.Report) {
 	rng := rand.New(rand.NewPCG(seed, 5))
 	for range 20 {
 		h := histgen.Linearizable(rng, histgen.Config{Kind: models.FIFO, Clients: 2, Ops: 1000})
@@ -84,7 +85,7 @@ func largeViolation(t *testing.T, seed uint64) (linearizability.History, lineari
 		}
 	}
 	t.Fatalf("seed %d: no mutation made a violation", seed)
-	return linearizability.History{}, linearizability.Report{}
+	return history.History{}, linearizability.Report{}
 }
 
 func TestPorcupineShrinksLargeViolation(t *testing.T) {

@@ -2,6 +2,7 @@ package linearizability
 
 import (
 	"github.com/anishathalye/porcupine"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -33,7 +34,7 @@ type pruneInfo struct {
 
 // pruneInfoOf returns the information pruning needs, or nil when the
 // history is not one it applies to (priority, or values not distinct).
-func pruneInfoOf(h History) *pruneInfo {
+func pruneInfoOf(h history.History) *pruneInfo {
 	if h.Kind != models.FIFO && h.Kind != models.LIFO {
 		return nil
 	}

@@ -3,6 +3,7 @@ package linearizability
 import (
 	"slices"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -45,7 +46,7 @@ type stackPair struct{ put, get int }
 // remain once every pair that qualifies is removed, and the canceled
 // operations too, and whether any pair was: nil, false when the
 // operations at idx are not a history it applies to or no pair qualifies.
-func stackKeep(h History, idx []int) ([]int, bool) {
+func stackKeep(h history.History, idx []int) ([]int, bool) {
 	pairs, ok := stackPairs(h, idx)
 	if !ok || len(pairs) == 0 {
 		return nil, false
@@ -76,7 +77,7 @@ func stackKeep(h History, idx []int) ([]int, bool) {
 // or false when they are not a history the shrinking applies to. A value
 // got twice, or got and never put, makes no pair (porcupine finds the
 // violation).
-func stackPairs(h History, idx []int) ([]stackPair, bool) {
+func stackPairs(h history.History, idx []int) ([]stackPair, bool) {
 	if h.Kind != models.LIFO || h.Capacity > 0 {
 		return nil, false
 	}
@@ -113,7 +114,7 @@ func stackPairs(h History, idx []int) ([]stackPair, bool) {
 // stackShrinkable reports whether op may be in a history that stackKeep
 // shrinks. A result the operation may not have at all (try_get canceled)
 // keeps the history whole: porcupine reports it.
-func stackShrinkable(op Operation) bool {
+func stackShrinkable(op history.Operation) bool {
 	if op.Output.Result == models.Unknown || !op.Input.Op.Allowed(op.Output.Result) {
 		return false
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -12,7 +13,7 @@ import (
 // an instant and the earliest call after one, among the operations not
 // removed.
 type stackShrink struct {
-	h          History
+	h          history.History
 	gone       []bool
 	byRet      []int // constraining operations by return
 	byCall     []int // and by call
@@ -23,7 +24,7 @@ type stackShrink struct {
 }
 
 // newStackShrink orders the operations of h at idx.
-func newStackShrink(h History, idx []int) *stackShrink {
+func newStackShrink(h history.History, idx []int) *stackShrink {
 	s := &stackShrink{h: h, gone: make([]bool, len(h.Operations))}
 	for _, i := range idx {
 		if h.Operations[i].Output.Result != models.Canceled { // no effect: anywhere in its interval

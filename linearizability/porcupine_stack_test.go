@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/linearizability/internal/histgen"
 	"github.com/pcqkit/pcq/models"
@@ -18,7 +19,7 @@ import (
 // unbounded stack (put, get, their try forms, canceled), valid or
 // mutated; one shape in four also has len, task_done, join, shutdown or
 // unknown results, which keep the set-aside from applying.
-func stackHistory(seed uint64, shape uint16) linearizability.History {
+func stackHistory(seed uint64, shape uint16) history.History {
 	rng := rand.New(rand.NewPCG(seed, uint64(shape)))
 	cfg := histgen.Config{
 		Kind:    models.LIFO,
@@ -40,7 +41,7 @@ func stackHistory(seed uint64, shape uint16) linearizability.History {
 // stackCompare checks h with porcupine (which sets pairs aside) and with
 // the brute-force search over the whole history, and fails if they
 // disagree. It returns the number of operations set aside.
-func stackCompare(t *testing.T, h linearizability.History, what string) int {
+func stackCompare(t *testing.T, h history.History, what string) int {
 	t.Helper()
 	r := linearizability.CheckPorcupine(h, 5*time.Second)
 	if r.Verdict == linearizability.Unknown {
@@ -48,7 +49,7 @@ func stackCompare(t *testing.T, h linearizability.History, what string) int {
 	}
 	if want := bruteLinearizable(h); (r.Verdict == linearizability.Linearizable) != want {
 		var buf bytes.Buffer
-		_ = linearizability.WriteHistory(&buf, h)
+		_ = history.Write(&buf, h)
 		t.Fatalf("%s: porcupine says %v after setting aside %d operations (%s), the brute-force search says linearizable=%v; history:\n%s",
 			what, r.Verdict, linearizability.StackSetAside(h), r.Note, want, buf.String())
 	}
@@ -112,7 +113,7 @@ const stackFile = `{"model":"lifo","capacity":0}
 // pairs set aside do not hide it, the explanation names the culprits, and
 // the note says what was set aside.
 func TestStackSetAsideKeepsViolation(t *testing.T) {
-	h, err := linearizability.ReadHistory(strings.NewReader(stackFile))
+	h, err := history.Read(strings.NewReader(stackFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,12 +179,12 @@ func benchStack(b *testing.B, check func() linearizability.Verdict) {
 // (a result it cannot have) is a violation wherever it goes; the history
 // is not shrunk, and porcupine reports it.
 func TestStackSetAsideKeepsIllegalResults(t *testing.T) {
-	h, err := linearizability.ReadHistory(strings.NewReader(stackFile))
+	h, err := history.Read(strings.NewReader(stackFile))
 	if err != nil {
 		t.Fatal(err)
 	}
 	h.Operations = h.Operations[:2] // the put of 1 and its get: a pair
-	h.Operations = append(h.Operations, linearizability.Operation{Client: 3, Input: models.Input{Op: models.TryGet},
+	h.Operations = append(h.Operations, history.Operation{Client: 3, Input: models.Input{Op: models.TryGet},
 		Output: models.Output{Result: models.Canceled}, Call: 50, Return: 60})
 	if n := linearizability.StackSetAside(h); n != 0 {
 		t.Fatalf("set aside %d operations of a history with an illegal result", n)

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -27,14 +28,14 @@ var (
 	pcRes      = func(r models.Result) models.Output { return models.Output{Result: r} }
 )
 
-func pcOp(client int, in models.Input, out models.Output, call, ret int64) Operation {
-	return Operation{Client: client, Input: in, Output: out, Call: call, Return: ret}
+func pcOp(client int, in models.Input, out models.Output, call, ret int64) history.Operation {
+	return history.Operation{Client: client, Input: in, Output: out, Call: call, Return: ret}
 }
 
 // pcHistory numbers the operations' lines as a file with a header would:
 // operation i on line i+2.
-func pcHistory(kind models.Kind, capacity int, ops ...Operation) History {
-	h := History{Kind: kind, Capacity: capacity, Operations: slices.Clone(ops)}
+func pcHistory(kind models.Kind, capacity int, ops ...history.Operation) history.History {
+	h := history.History{Kind: kind, Capacity: capacity, Operations: slices.Clone(ops)}
 	for i := range h.Operations {
 		h.Operations[i].Line = i + 2
 	}
@@ -43,7 +44,7 @@ func pcHistory(kind models.Kind, capacity int, ops ...Operation) History {
 
 type pcCase struct {
 	name     string
-	h        History
+	h        history.History
 	want     Verdict
 	culprits []int // for a violation: the expected culprits, if one set is clear
 }
@@ -164,7 +165,7 @@ func TestCheckPorcupineCases(t *testing.T) {
 
 // checkExplanation checks that the explanation names every culprit by its
 // line and that the culprits alone are still a violation.
-func checkExplanation(t *testing.T, h History, r Report) {
+func checkExplanation(t *testing.T, h history.History, r Report) {
 	t.Helper()
 	if len(r.Culprits) == 0 {
 		t.Fatalf("violation without culprits: %v", r)
@@ -174,7 +175,7 @@ func checkExplanation(t *testing.T, h History, r Report) {
 			t.Errorf("explanation does not name %s:\n%s", want, r.Explanation)
 		}
 	}
-	sub := History{Kind: h.Kind, Capacity: h.Capacity}
+	sub := history.History{Kind: h.Kind, Capacity: h.Capacity}
 	for _, i := range r.Culprits {
 		sub.Operations = append(sub.Operations, h.Operations[i])
 	}
@@ -210,7 +211,7 @@ the longest order that explains some: put(1) → ok; put(2) → ok, leaving [1 2
 // gets and gives up, saying Unknown. The stack is bounded (with room for
 // all), so that no put/get pair is set aside (porcupine_stack.go).
 func TestCheckPorcupineTimeout(t *testing.T) {
-	var ops []Operation
+	var ops []history.Operation
 	for v := range int64(12) {
 		ops = append(ops, pcOp(int(v), pcPut(v), pcOK, 0, 100))
 	}
@@ -239,7 +240,7 @@ func TestCheckPorcupineRefusesBackwardTimes(t *testing.T) {
 // the pruning of stack puts porcupine would try the 12! orders of the puts;
 // with it, the order of the gets fixes the order of the puts at once.
 func TestStackPruningDecidesSequentialGets(t *testing.T) {
-	var ops []Operation
+	var ops []history.Operation
 	for v := range int64(12) {
 		ops = append(ops, pcOp(int(v), pcPut(v), pcOK, 0, 100))
 	}

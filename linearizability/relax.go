@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -109,7 +110,7 @@ type RelaxStats struct {
 // what it removed. Operations keep their fields (Line included), so
 // explanations still cite the original file lines. h is not modified.
 // Relax panics on an unknown relaxation.
-func Relax(h History, rs ...Relaxation) (History, RelaxStats) {
+func Relax(h history.History, rs ...Relaxation) (history.History, RelaxStats) {
 	var spurious, lossy bool
 	for _, r := range rs {
 		switch r {
@@ -126,7 +127,7 @@ func Relax(h History, rs ...Relaxation) (History, RelaxStats) {
 	if lossy {
 		dropped, st.Drops, st.Ambiguous = droppedValues(h.Operations)
 	}
-	out := History{Kind: h.Kind, Capacity: h.Capacity, Operations: make([]Operation, 0, len(h.Operations))}
+	out := history.History{Kind: h.Kind, Capacity: h.Capacity, Operations: make([]history.Operation, 0, len(h.Operations))}
 	st.Kept = make([]int, 0, len(h.Operations))
 	for i, op := range h.Operations {
 		switch {
@@ -146,22 +147,22 @@ func Relax(h History, rs ...Relaxation) (History, RelaxStats) {
 }
 
 // isTryFailure reports whether op is a try_put full or a try_get empty.
-func isTryFailure(op Operation) bool {
+func isTryFailure(op history.Operation) bool {
 	return op.Input.Op == models.TryPut && op.Output.Result == models.Full ||
 		op.Input.Op == models.TryGet && op.Output.Result == models.Empty
 }
 
-func isPutOK(op Operation) bool {
+func isPutOK(op history.Operation) bool {
 	return (op.Input.Op == models.Put || op.Input.Op == models.TryPut) && op.Output.Result == models.OK
 }
 
-func isGetOK(op Operation) bool {
+func isGetOK(op history.Operation) bool {
 	return (op.Input.Op == models.Get || op.Input.Op == models.TryGet) && op.Output.Result == models.OK
 }
 
 // lossyUnchecked reports whether op's answer may reflect an item dropped
 // later: try_put full, len, task_done and join.
-func lossyUnchecked(op Operation) bool {
+func lossyUnchecked(op history.Operation) bool {
 	switch op.Input.Op {
 	case models.Len, models.TaskDone, models.Join:
 		return true
@@ -172,7 +173,7 @@ func lossyUnchecked(op Operation) bool {
 // droppedValues returns the values put (ok) and never got, how many puts
 // of them there are, and how many values were put more times than got but
 // got (ambiguous: kept).
-func droppedValues(ops []Operation) (dropped map[int64]bool, drops, ambiguous int) {
+func droppedValues(ops []history.Operation) (dropped map[int64]bool, drops, ambiguous int) {
 	puts, gets := map[int64]int{}, map[int64]int{}
 	for _, op := range ops {
 		switch {

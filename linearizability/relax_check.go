@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/pcqkit/pcq/history"
 )
 
 // WithRelaxations checks the history under the relaxations rs instead of
@@ -18,7 +20,7 @@ func WithRelaxations(rs ...Relaxation) Option {
 }
 
 // checkRelaxed checks h under o.relax.
-func checkRelaxed(h History, o options) Report {
+func checkRelaxed(h history.History, o options) Report {
 	rs := normalizeRelaxations(o.relax)
 	for _, r := range rs {
 		if !r.valid() {

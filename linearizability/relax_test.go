@@ -6,19 +6,20 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
-func withLine(op Operation, line int) Operation { op.Line = line; return op }
+func withLine(op history.Operation, line int) history.Operation { op.Line = line; return op }
 
-func flen(c int, n, a, b int64) Operation {
-	return Operation{Client: c, Input: models.Input{Op: models.Len}, Output: models.Output{Value: n}, Call: a, Return: b}
+func flen(c int, n, a, b int64) history.Operation {
+	return history.Operation{Client: c, Input: models.Input{Op: models.Len}, Output: models.Output{Value: n}, Call: a, Return: b}
 }
 
 // spuriousHistory: a try_get answers empty while 1 is in the queue, and a
 // try_put answers full in an unbounded queue.
-func spuriousHistory() History {
-	return History{Kind: models.FIFO, Operations: []Operation{
+func spuriousHistory() history.History {
+	return history.History{Kind: models.FIFO, Operations: []history.Operation{
 		withLine(fput(0, 1, 1, 2), 2),
 		withLine(fempty(1, 3, 4), 3),
 		withLine(ftryPut(0, 2, 5, 6, models.Full), 4),
@@ -28,8 +29,8 @@ func spuriousHistory() History {
 
 // lossyHistory: 1 and 2 are put, 1 is never got, 2 is got; the queue
 // answers len 1 with one item it dropped later and full (capacity 1).
-func lossyHistory() History {
-	return History{Kind: models.FIFO, Capacity: 1, Operations: []Operation{
+func lossyHistory() history.History {
+	return history.History{Kind: models.FIFO, Capacity: 1, Operations: []history.Operation{
 		withLine(fput(0, 1, 1, 2), 2),
 		withLine(flen(1, 1, 3, 4), 3),
 		withLine(ftryPut(1, 3, 5, 6, models.Full), 4),
@@ -85,7 +86,7 @@ func TestRelaxLossy(t *testing.T) {
 }
 
 func TestRelaxLossyNoDropKeepsEverything(t *testing.T) {
-	h := History{Kind: models.FIFO, Capacity: 1, Operations: []Operation{
+	h := history.History{Kind: models.FIFO, Capacity: 1, Operations: []history.Operation{
 		fput(0, 1, 1, 2), ftryPut(1, 3, 3, 4, models.Full), flen(1, 1, 5, 6), fget(0, 1, 7, 8),
 	}}
 	rh, st := Relax(h, Lossy)
@@ -101,7 +102,7 @@ func TestRelaxLossyNoDropKeepsEverything(t *testing.T) {
 
 // TestRelaxLossyReorderFails: a lossy queue that also reorders fails.
 func TestRelaxLossyReorderFails(t *testing.T) {
-	h := History{Kind: models.FIFO, Operations: []Operation{
+	h := history.History{Kind: models.FIFO, Operations: []history.Operation{
 		fput(0, 1, 1, 2), fput(0, 2, 3, 4), fput(0, 5, 5, 6), fget(1, 2, 7, 8), fget(1, 1, 9, 10),
 	}}
 	r := Check(h, WithRelaxations(Lossy, SpuriousTryFailures))
@@ -123,7 +124,7 @@ func TestRelaxLossyReorderFails(t *testing.T) {
 func TestRelaxLossyAmbiguous(t *testing.T) {
 	// 7 is put twice, got once, then 8 is got before 7 could be: which put
 	// of 7 was dropped decides, so the answer is unknown, not violation.
-	h := History{Kind: models.FIFO, Operations: []Operation{
+	h := history.History{Kind: models.FIFO, Operations: []history.Operation{
 		fput(0, 7, 1, 2), fput(0, 8, 3, 4), fput(0, 7, 5, 6), fget(1, 8, 7, 8), fget(1, 7, 9, 10),
 	}}
 	_, st := Relax(h, Lossy)
@@ -136,7 +137,7 @@ func TestRelaxLossyAmbiguous(t *testing.T) {
 }
 
 func TestRelaxCorrectHistory(t *testing.T) {
-	h := History{Kind: models.FIFO, Operations: []Operation{fput(0, 1, 1, 2), fget(1, 1, 3, 4)}}
+	h := history.History{Kind: models.FIFO, Operations: []history.Operation{fput(0, 1, 1, 2), fget(1, 1, 3, 4)}}
 	for _, rs := range [][]Relaxation{nil, {SpuriousTryFailures}, {Lossy}, {Lossy, SpuriousTryFailures, Lossy}} {
 		r := Check(h, WithRelaxations(rs...))
 		if r.Verdict != Linearizable {
@@ -169,13 +170,13 @@ func TestParseRelaxations(t *testing.T) {
 	if Relaxation(9).String() != "Relaxation(9)" {
 		t.Fatal(Relaxation(9).String())
 	}
-	if r := Check(History{}, WithRelaxations(Relaxation(9))); r.Verdict != Unknown {
+	if r := Check(history.History{}, WithRelaxations(Relaxation(9))); r.Verdict != Unknown {
 		t.Fatalf("%v", r)
 	}
 }
 
 func ExampleRelax() {
-	h := History{Kind: models.FIFO, Operations: []Operation{
+	h := history.History{Kind: models.FIFO, Operations: []history.Operation{
 		{Client: 0, Input: models.Input{Op: models.Put, Value: 1}, Call: 1, Return: 2},
 		{Client: 1, Input: models.Input{Op: models.TryGet}, Output: models.Output{Result: models.Empty}, Call: 3, Return: 4},
 		{Client: 1, Input: models.Input{Op: models.Get}, Output: models.Output{Value: 1}, Call: 5, Return: 6},

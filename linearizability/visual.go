@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/anishathalye/porcupine"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -27,7 +28,7 @@ const visualTimeout = 10 * time.Second
 // for a violation, its culprits (r.Culprits) with the operations around
 // them. The culprits are marked in a row of their own. A large history
 // that is not a violation is an error: there is nothing small to draw.
-func Visualize(h History, r Report, w io.Writer) error {
+func Visualize(h history.History, r Report, w io.Writer) error {
 	if why := porcupineUnfit(h); why != "" {
 		return fmt.Errorf("%s", why)
 	}
@@ -54,14 +55,14 @@ func Visualize(h History, r Report, w io.Writer) error {
 	return porcupine.Visualize(specModel(h), info, w)
 }
 
-func visualCheck(h History, idx []int) (porcupine.CheckResult, porcupine.LinearizationInfo) {
+func visualCheck(h history.History, idx []int) (porcupine.CheckResult, porcupine.LinearizationInfo) {
 	return porcupine.CheckOperationsVerbose(specModel(h), porcupineOps(h, idx), visualTimeout)
 }
 
 // withContext returns the culprits and up to visualContext other
 // operations overlapping their span, whole units at a time (a value's put
 // comes with its get), sorted.
-func withContext(h History, culprits []int) []int {
+func withContext(h history.History, culprits []int) []int {
 	lo, hi := int64(1<<63-1), int64(-1<<63)
 	in := make(map[int]bool, len(culprits))
 	for _, i := range culprits {
@@ -83,7 +84,7 @@ func withContext(h History, culprits []int) []int {
 	return slices.Compact(idx)
 }
 
-func unitOverlaps(h History, u unit, lo, hi int64) bool {
+func unitOverlaps(h history.History, u unit, lo, hi int64) bool {
 	for _, i := range u.ops {
 		op := h.Operations[i]
 		if op.Call <= hi && returnOf(op) >= lo {
@@ -93,14 +94,14 @@ func unitOverlaps(h History, u unit, lo, hi int64) bool {
 	return false
 }
 
-func returnOf(op Operation) int64 {
+func returnOf(op history.Operation) int64 {
 	if op.Output.Result == models.Unknown {
 		return 1<<63 - 1
 	}
 	return op.Return
 }
 
-func culpritAnnotations(h History, culprits []int) []porcupine.Annotation {
+func culpritAnnotations(h history.History, culprits []int) []porcupine.Annotation {
 	var as []porcupine.Annotation
 	for _, i := range culprits {
 		op := h.Operations[i]

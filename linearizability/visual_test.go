@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -30,7 +31,7 @@ func TestVisualizeViolation(t *testing.T) {
 // drawn, as its culprits and some context; a linearizable history is an
 // error.
 func TestVisualizeLarge(t *testing.T) {
-	var ops []Operation
+	var ops []history.Operation
 	for v := range int64(VisualizeMax) {
 		ops = append(ops, pcOp(0, pcPut(v), pcOK, 4*v, 4*v+1), pcOp(1, pcGet, pcGot(v), 4*v+2, 4*v+3))
 	}

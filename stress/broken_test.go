@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/internal/broken"
-	"github.com/pcqkit/pcq/linearizability"
 )
 
 // brokenBudget bounds the search for each bug: Run stops at the first
@@ -83,7 +83,7 @@ func TestFailureArtifacts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer file.Close()
-	if h, err := linearizability.ReadHistory(file); err != nil || len(h.Operations) == 0 {
+	if h, err := history.Read(file); err != nil || len(h.Operations) == 0 {
 		t.Fatalf("the history file reads back as %d operations, error %v", len(h.Operations), err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 )
 
@@ -20,7 +21,7 @@ func WriteArtifacts(o Outcome, historyPath, visualPath string) (written []string
 		return nil, nil
 	}
 	var errs []error
-	if err := WriteFile(historyPath, func(w *os.File) error { return linearizability.WriteHistory(w, o.History) }); err != nil {
+	if err := WriteFile(historyPath, func(w *os.File) error { return history.Write(w, o.History) }); err != nil {
 		errs = append(errs, err)
 	} else {
 		written = append(written, historyPath)

@@ -3,6 +3,7 @@ package scenario
 import (
 	"runtime"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 )
@@ -41,7 +42,7 @@ func (ex *exec) check(o *Outcome) {
 		o.fail(ex.probe.failure, "%s", ex.probe.msg)
 		return
 	}
-	if err := linearizability.Validate(h); err != nil {
+	if err := history.Validate(h); err != nil {
 		o.fail(Recording, "%v", err)
 		return
 	}

@@ -7,7 +7,7 @@ import (
 	"runtime"
 	"sync/atomic"
 
-	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 )
@@ -15,7 +15,7 @@ import (
 // client runs one client's steps. Only its goroutine touches its fields,
 // except pos, which the watchdog reads: no synchronisation between clients.
 type client struct {
-	c       *linearizability.Client
+	c       *history.Client
 	steps   []Step
 	pos     atomic.Int32 // 1 + the step running; 0 before, -1 after
 	pending int          // items got and not yet marked done

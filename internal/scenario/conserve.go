@@ -3,7 +3,7 @@ package scenario
 import (
 	"fmt"
 
-	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -26,7 +26,7 @@ func found(f Failure, culprits []int, format string, args ...any) *finding {
 // FIFO, each client's values got in the order it put them. Under Lossy
 // (lossy), values put and never got are not a failure. It returns nil, or
 // what failed first.
-func conserve(h linearizability.History, lossy bool) *finding {
+func conserve(h history.History, lossy bool) *finding {
 	ops := h.Operations
 	puts := make(map[int64]int)    // value -> index of its put
 	gets := make(map[int64]int)    // value -> index of its first ok get
@@ -69,17 +69,17 @@ func conserve(h linearizability.History, lossy bool) *finding {
 	return nil
 }
 
-func isPut(op linearizability.Operation) bool {
+func isPut(op history.Operation) bool {
 	return op.Input.Op == models.Put || op.Input.Op == models.TryPut
 }
 
-func isGet(op linearizability.Operation) bool {
+func isGet(op history.Operation) bool {
 	return op.Input.Op == models.Get || op.Input.Op == models.TryGet
 }
 
 // fromNowhere checks that the value got by ops[i] was put, by a put that
 // did not fail, called before the get returned.
-func fromNowhere(ops []linearizability.Operation, puts map[int64]int, i int) *finding {
+func fromNowhere(ops []history.Operation, puts map[int64]int, i int) *finding {
 	v := ops[i].Output.Value
 	j, ok := puts[v]
 	if !ok {
@@ -100,7 +100,7 @@ func fromNowhere(ops []linearizability.Operation, puts map[int64]int, i int) *fi
 
 // perProducer checks that no client's value was got (its get returned)
 // before the get of a value the client put earlier was called.
-func perProducer(ops []linearizability.Operation, gets map[int64]int) *finding {
+func perProducer(ops []history.Operation, gets map[int64]int) *finding {
 	type latest struct {
 		call     int64 // the latest call of a get of an earlier value
 		get, put int   // that get and its value's put
@@ -129,6 +129,6 @@ func perProducer(ops []linearizability.Operation, gets map[int64]int) *finding {
 }
 
 // ref names an operation: "client 3's put (operation 17)".
-func ref(ops []linearizability.Operation, i int) string {
+func ref(ops []history.Operation, i int) string {
 	return fmt.Sprintf("client %d's %v (operation %d)", ops[i].Client, ops[i].Input.Op, i)
 }

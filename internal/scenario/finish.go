@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
@@ -84,7 +85,7 @@ func (ex *exec) finish(ctx context.Context) {
 
 // tally counts the gets and task_dones that succeeded in h, and says
 // whether a shutdown did.
-func tally(h linearizability.History) (gets, dones int, shut bool) {
+func tally(h history.History) (gets, dones int, shut bool) {
 	for _, op := range h.Operations {
 		ok := op.Output.Result == models.OK
 		switch op.Input.Op {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 )
@@ -55,7 +56,7 @@ type Outcome struct {
 	Report linearizability.Report
 	// History is the recorded history (empty after a watchdog failure
 	// whose goroutines did not stop).
-	History linearizability.History
+	History history.History
 	// Unsupported counts operations that returned errors.ErrUnsupported
 	// (or a negative Len): not exercised, so the verdict says nothing of
 	// them.

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
@@ -99,7 +100,7 @@ const watchdogGrace = 2 * time.Second
 //
 // The history is then checked, cheap checks first: errors outside the
 // contract, nothing lost, duplicated or from nowhere, per-producer order
-// (FIFO), task counts, the probes; then [linearizability.Validate] and
+// (FIFO), task counts, the probes; then [history.Validate] and
 // [linearizability.Check]. The first failure is the outcome's.
 //
 // A run that does not finish within opts.Watchdog fails with a goroutine
@@ -155,15 +156,15 @@ type exec struct {
 	q        queue.Queue[int]
 	s        Scenario
 	opts     Options
-	rec      *linearizability.Recorder
+	rec      *history.Recorder
 	clients  []*client
-	drainers []*linearizability.Client // the final drain's clients
-	stage    atomic.Pointer[string]    // what the final client is doing
-	probe    probeResult               // the final probes' findings
+	drainers []*history.Client      // the final drain's clients
+	stage    atomic.Pointer[string] // what the final client is doing
+	probe    probeResult            // the final probes' findings
 }
 
 func newExec(q queue.Queue[int], s Scenario, opts Options) *exec {
-	ex := &exec{q: q, s: s, opts: opts, rec: linearizability.NewRecorder(q)}
+	ex := &exec{q: q, s: s, opts: opts, rec: history.NewRecorder(q)}
 	for _, steps := range s.Clients {
 		ex.clients = append(ex.clients, &client{c: ex.rec.Client(), steps: steps})
 	}

@@ -29,7 +29,7 @@ import (
 //
 // The value put by a put or try_put is not part of the step: the executor
 // gives each put a value that no other put of the run has (the recorder's
-// [linearizability.Client.NextValue]), which the checkers need.
+// [history.Client.NextValue]), which the checkers need.
 type Step struct {
 	// Op is the operation. A task_done marks one of the client's own items
 	// done (an item it got and has not yet marked); a client with none

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 )
@@ -150,17 +151,17 @@ func (c checkConfig) checkFile(name string) int {
 }
 
 // read reads and validates one history file; the flags override its header.
-func (c checkConfig) read(name string) (linearizability.History, error) {
+func (c checkConfig) read(name string) (history.History, error) {
 	r := checkStdin
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return linearizability.History{}, err
+			return history.History{}, err
 		}
 		defer f.Close()
 		r = f
 	}
-	h, err := linearizability.ReadHistory(r)
+	h, err := history.Read(r)
 	if err != nil {
 		return h, err
 	}
@@ -170,7 +171,7 @@ func (c checkConfig) read(name string) (linearizability.History, error) {
 	if c.capacity.set {
 		h.Capacity = c.capacity.n
 	}
-	if err := linearizability.Validate(h); err != nil && !errors.Is(err, linearizability.ErrDuplicateValues) {
+	if err := history.Validate(h); err != nil && !errors.Is(err, history.ErrDuplicateValues) {
 		return h, err // the reader accepts nothing else that Validate rejects
 	}
 	return h, nil
@@ -178,7 +179,7 @@ func (c checkConfig) read(name string) (linearizability.History, error) {
 
 // visualize writes the HTML visualisation of one file's check; a failure is
 // reported but does not change the verdict.
-func (c checkConfig) visualize(name string, h linearizability.History, r linearizability.Report) {
+func (c checkConfig) visualize(name string, h history.History, r linearizability.Report) {
 	path := c.viz
 	if len(c.files) > 1 {
 		base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))

@@ -9,7 +9,7 @@ import (
 )
 
 // histories is where the linearizability package keeps its history files.
-const histories = "../../linearizability/testdata/histories/"
+const histories = "../../history/testdata/histories/"
 
 func TestCheckExitCodes(t *testing.T) {
 	for _, tc := range []struct {

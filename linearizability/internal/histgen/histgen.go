@@ -9,7 +9,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
-	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -49,7 +49,7 @@ type Config struct {
 // plan is one operation being generated: its times and where it takes
 // effect.
 type plan struct {
-	op      linearizability.Operation
+	op      history.Operation
 	lin     int64 // the instant it takes effect
 	seq     int   // generation order, to break ties of lin
 	unknown bool  // never returns
@@ -59,7 +59,7 @@ type plan struct {
 // Linearizable returns a random history of cfg.Ops operations that a
 // correct sequential queue produces when each operation takes effect at a
 // random instant inside its interval: linearizable by construction.
-func Linearizable(rng *rand.Rand, cfg Config) linearizability.History {
+func Linearizable(rng *rand.Rand, cfg Config) history.History {
 	cfg = cfg.normal()
 	plans := schedule(rng, cfg)
 	order := make([]*plan, len(plans))
@@ -76,7 +76,7 @@ func Linearizable(rng *rand.Rand, cfg Config) linearizability.History {
 	for _, p := range order {
 		p.op.Output = execute(rng, q, p, cfg.OpMix)
 	}
-	h := linearizability.History{Kind: cfg.Kind, Capacity: cfg.Capacity}
+	h := history.History{Kind: cfg.Kind, Capacity: cfg.Capacity}
 	for _, p := range plans {
 		h.Operations = append(h.Operations, p.op)
 	}

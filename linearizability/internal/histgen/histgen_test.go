@@ -4,7 +4,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -16,12 +16,12 @@ func TestLinearizableIsValid(t *testing.T) {
 		if len(h.Operations) != cfg.Ops || h.Kind != cfg.Kind || h.Capacity != cfg.Capacity {
 			t.Fatalf("seed %d: %d operations, kind %v, capacity %d", seed, len(h.Operations), h.Kind, h.Capacity)
 		}
-		if err := linearizability.Validate(h); err != nil {
+		if err := history.Validate(h); err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
 		for range 3 {
 			h = Mutate(rng, h)
-			if err := linearizability.Validate(h); err != nil {
+			if err := history.Validate(h); err != nil {
 				t.Fatalf("seed %d: mutated: %v", seed, err)
 			}
 		}

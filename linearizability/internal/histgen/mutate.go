@@ -4,7 +4,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
-	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -13,10 +13,10 @@ import (
 // duplicated, an operation's times shifted, a len answer changed. The
 // result may or may not still be linearizable; put values stay distinct,
 // and one client's operations still never overlap.
-func Mutate(rng *rand.Rand, h linearizability.History) linearizability.History {
+func Mutate(rng *rand.Rand, h history.History) history.History {
 	m := h
 	m.Operations = slices.Clone(h.Operations)
-	mutations := []func(*rand.Rand, *linearizability.History) bool{
+	mutations := []func(*rand.Rand, *history.History) bool{
 		swapGot, toEmpty, toFull, dropGet, duplicateGet, shift, shift, changeLen,
 	}
 	for range 8 {
@@ -28,7 +28,7 @@ func Mutate(rng *rand.Rand, h linearizability.History) linearizability.History {
 }
 
 // pick returns the index of a random operation that keep accepts, or -1.
-func pick(rng *rand.Rand, h *linearizability.History, keep func(*linearizability.Operation) bool) int {
+func pick(rng *rand.Rand, h *history.History, keep func(*history.Operation) bool) int {
 	found, n := -1, 0
 	for i := range h.Operations {
 		if keep(&h.Operations[i]) {
@@ -41,15 +41,15 @@ func pick(rng *rand.Rand, h *linearizability.History, keep func(*linearizability
 	return found
 }
 
-func gotOK(op *linearizability.Operation) bool {
+func gotOK(op *history.Operation) bool {
 	return (op.Input.Op == models.Get || op.Input.Op == models.TryGet) && op.Output.Result == models.OK
 }
 
-func putOK(op *linearizability.Operation) bool {
+func putOK(op *history.Operation) bool {
 	return (op.Input.Op == models.Put || op.Input.Op == models.TryPut) && op.Output.Result == models.OK
 }
 
-func swapGot(rng *rand.Rand, h *linearizability.History) bool {
+func swapGot(rng *rand.Rand, h *history.History) bool {
 	a, b := pick(rng, h, gotOK), pick(rng, h, gotOK)
 	if a < 0 || a == b {
 		return false
@@ -60,7 +60,7 @@ func swapGot(rng *rand.Rand, h *linearizability.History) bool {
 }
 
 // toEmpty turns a get that got a value into a try_get that found empty.
-func toEmpty(rng *rand.Rand, h *linearizability.History) bool {
+func toEmpty(rng *rand.Rand, h *history.History) bool {
 	i := pick(rng, h, gotOK)
 	if i < 0 {
 		return false
@@ -71,7 +71,7 @@ func toEmpty(rng *rand.Rand, h *linearizability.History) bool {
 }
 
 // toFull turns a put that succeeded into a try_put that found full.
-func toFull(rng *rand.Rand, h *linearizability.History) bool {
+func toFull(rng *rand.Rand, h *history.History) bool {
 	i := pick(rng, h, putOK)
 	if i < 0 {
 		return false
@@ -81,7 +81,7 @@ func toFull(rng *rand.Rand, h *linearizability.History) bool {
 	return true
 }
 
-func dropGet(rng *rand.Rand, h *linearizability.History) bool {
+func dropGet(rng *rand.Rand, h *history.History) bool {
 	i := pick(rng, h, gotOK)
 	if i < 0 {
 		return false
@@ -92,7 +92,7 @@ func dropGet(rng *rand.Rand, h *linearizability.History) bool {
 
 // duplicateGet adds a get of an already got value, by a new client, at a
 // random time near the original.
-func duplicateGet(rng *rand.Rand, h *linearizability.History) bool {
+func duplicateGet(rng *rand.Rand, h *history.History) bool {
 	i := pick(rng, h, gotOK)
 	if i < 0 {
 		return false
@@ -106,7 +106,7 @@ func duplicateGet(rng *rand.Rand, h *linearizability.History) bool {
 	return true
 }
 
-func newClient(h *linearizability.History) int {
+func newClient(h *history.History) int {
 	c := 0
 	for _, op := range h.Operations {
 		c = max(c, op.Client+1)
@@ -114,8 +114,8 @@ func newClient(h *linearizability.History) int {
 	return c
 }
 
-func changeLen(rng *rand.Rand, h *linearizability.History) bool {
-	i := pick(rng, h, func(op *linearizability.Operation) bool {
+func changeLen(rng *rand.Rand, h *history.History) bool {
+	i := pick(rng, h, func(op *history.Operation) bool {
 		return op.Input.Op == models.Len && op.Output.Result == models.OK
 	})
 	if i < 0 {

@@ -3,7 +3,7 @@ package histgen
 import (
 	"math/rand/v2"
 
-	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -30,7 +30,7 @@ func schedule(rng *rand.Rand, cfg Config) []plan {
 		dur := int64(rng.IntN(cfg.Overlap + 1))
 		call := slots[s].free
 		p := plan{seq: k, lin: call + rng.Int64N(dur+1)}
-		p.op = linearizability.Operation{Client: slots[s].id, Input: pickInput(rng, cfg, used), Call: call, Return: call + dur}
+		p.op = history.Operation{Client: slots[s].id, Input: pickInput(rng, cfg, used), Call: call, Return: call + dur}
 		slots[s].free = call + dur + 1 + int64(rng.IntN(cfg.Overlap/2+1))
 		if cfg.OpMix&MixUnknown != 0 && rng.IntN(10) == 0 {
 			p.unknown, p.effect = true, rng.IntN(2) == 0

@@ -3,15 +3,15 @@ package histgen
 import (
 	"math/rand/v2"
 
-	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
 // shift moves an operation's call and return to random times between the
 // neighbouring operations of its client, so that its overlaps change but
 // the client's operations still never overlap.
-func shift(rng *rand.Rand, h *linearizability.History) bool {
-	i := pick(rng, h, func(op *linearizability.Operation) bool { return op.Output.Result != models.Unknown })
+func shift(rng *rand.Rand, h *history.History) bool {
+	i := pick(rng, h, func(op *history.Operation) bool { return op.Output.Result != models.Unknown })
 	if i < 0 {
 		return false
 	}
@@ -27,7 +27,7 @@ func shift(rng *rand.Rand, h *linearizability.History) bool {
 
 // window returns the earliest call and latest return operation i may have
 // without overlapping its client's other operations.
-func window(h *linearizability.History, i int) (lo, hi int64) {
+func window(h *history.History, i int) (lo, hi int64) {
 	op := &h.Operations[i]
 	span := op.Return - op.Call + 2
 	lo, hi = op.Call-2*span, op.Return+2*span

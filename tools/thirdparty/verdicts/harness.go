@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/pcqkit/pcq/fuzz"
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/property"
 	"github.com/pcqkit/pcq/stress"
@@ -126,7 +127,7 @@ func runFuzz(lib adapters.Library, caps []int, cfg Config, dir string) Outcome {
 
 // writeHistory writes h as dir/name and returns its path, or "" (noting
 // why in o.Detail) when h is empty or cannot be written.
-func writeHistory(dir, name string, h linearizability.History, o *Outcome) string {
+func writeHistory(dir, name string, h history.History, o *Outcome) string {
 	if len(h.Operations) == 0 {
 		return ""
 	}
@@ -137,7 +138,7 @@ func writeHistory(dir, name string, h linearizability.History, o *Outcome) strin
 	path := filepath.Join(dir, name)
 	w, err := os.Create(path)
 	if err == nil {
-		err = linearizability.WriteHistory(w, h)
+		err = history.Write(w, h)
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}
@@ -166,7 +167,7 @@ func checkFile(path string) string {
 		return err.Error()
 	}
 	defer r.Close()
-	h, err := linearizability.ReadHistory(r)
+	h, err := history.Read(r)
 	if err != nil {
 		return err.Error()
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/stress"
@@ -35,14 +36,14 @@ type LossyVerdict struct {
 // the projection is linearizable: the items that came out came out in an
 // order some FIFO queue allows, and no get found the queue empty while an
 // item later got was certainly in it.
-func LossyProjection(h linearizability.History) linearizability.History {
+func LossyProjection(h history.History) history.History {
 	got := map[int64]bool{}
 	for _, op := range h.Operations {
 		if isGet(op.Input.Op) && op.Output.Result == models.OK {
 			got[op.Output.Value] = true
 		}
 	}
-	out := linearizability.History{Kind: h.Kind}
+	out := history.History{Kind: h.Kind}
 	for _, op := range h.Operations {
 		isPut := op.Input.Op == models.Put || op.Input.Op == models.TryPut
 		if op.Input.Op == models.Len || (isPut && op.Output.Result == models.OK && !got[op.Input.Value]) {
@@ -57,7 +58,7 @@ func isGet(op models.Op) bool { return op == models.Get || op == models.TryGet }
 
 // CheckLossy checks h under the lossy relaxation: the linearizability of
 // its [LossyProjection].
-func CheckLossy(h linearizability.History) linearizability.Report {
+func CheckLossy(h history.History) linearizability.Report {
 	return linearizability.Check(LossyProjection(h))
 }
 
@@ -100,18 +101,18 @@ func lossyStress(lib adapters.Library, caps []int, cfg Config, dir string) *Loss
 }
 
 // readHistory reads the history.jsonl among a stress failure's artifacts.
-func readHistory(artifacts []string) (linearizability.History, bool) {
+func readHistory(artifacts []string) (history.History, bool) {
 	for _, a := range artifacts {
 		if filepath.Base(a) != "history.jsonl" {
 			continue
 		}
 		r, err := os.Open(a)
 		if err != nil {
-			return linearizability.History{}, false
+			return history.History{}, false
 		}
 		defer r.Close()
-		h, err := linearizability.ReadHistory(r)
+		h, err := history.Read(r)
 		return h, err == nil
 	}
-	return linearizability.History{}, false
+	return history.History{}, false
 }

@@ -3,35 +3,36 @@ package verdicts
 import (
 	"testing"
 
+	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 )
 
 // seq builds a one-client history of the given operations, each returning
 // before the next is called.
-func seq(capacity int, ops ...linearizability.Operation) linearizability.History {
+func seq(capacity int, ops ...history.Operation) history.History {
 	for i := range ops {
 		ops[i].Call, ops[i].Return = int64(2*i), int64(2*i+1)
 	}
-	return linearizability.History{Kind: models.FIFO, Capacity: capacity, Operations: ops}
+	return history.History{Kind: models.FIFO, Capacity: capacity, Operations: ops}
 }
 
-func putOK(v int) linearizability.Operation {
-	return linearizability.Operation{Input: models.Input{Op: models.TryPut, Value: int64(v)}, Output: models.Output{Result: models.OK}}
+func putOK(v int) history.Operation {
+	return history.Operation{Input: models.Input{Op: models.TryPut, Value: int64(v)}, Output: models.Output{Result: models.OK}}
 }
 
-func getOK(v int) linearizability.Operation {
-	return linearizability.Operation{Input: models.Input{Op: models.TryGet}, Output: models.Output{Result: models.OK, Value: int64(v)}}
+func getOK(v int) history.Operation {
+	return history.Operation{Input: models.Input{Op: models.TryGet}, Output: models.Output{Result: models.OK, Value: int64(v)}}
 }
 
-func getEmpty() linearizability.Operation {
-	return linearizability.Operation{Input: models.Input{Op: models.TryGet}, Output: models.Output{Result: models.Empty}}
+func getEmpty() history.Operation {
+	return history.Operation{Input: models.Input{Op: models.TryGet}, Output: models.Output{Result: models.Empty}}
 }
 
 func TestCheckLossy(t *testing.T) {
 	cases := []struct {
 		name          string
-		h             linearizability.History
+		h             history.History
 		strict, lossy linearizability.Verdict
 	}{
 		{"in order", seq(2, putOK(1), putOK(2), getOK(1), getOK(2)),

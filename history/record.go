@@ -1,4 +1,4 @@
-package linearizability
+package history
 
 import (
 	"cmp"
@@ -28,16 +28,23 @@ import (
 // that use them (registration takes a lock), give each goroutine its own
 // client, and call [Recorder.History] once they have all finished.
 type Recorder struct {
-	q    queue.Queue[int]
-	base time.Time
+	q     queue.Queue[int]
+	base  time.Time
+	clock func() int64 // nil: the monotonic clock since base
 
 	mu      sync.Mutex // guards clients; never taken by an operation
 	clients []*Client
 }
 
-// NewRecorder returns a recorder of the operations run on q.
-func NewRecorder(q queue.Queue[int]) *Recorder {
-	return &Recorder{q: q, base: time.Now()}
+// NewRecorder returns a recorder of the operations run on q. By default it
+// time-stamps operations with the monotonic clock, in nanoseconds since
+// the recorder was created; [WithClock] gives it another clock.
+func NewRecorder(q queue.Queue[int], opts ...Option) *Recorder {
+	r := &Recorder{q: q, base: time.Now()}
+	for _, opt := range opts {
+		opt(r)
+	}
+	return r
 }
 
 // Client registers a new client and returns its handle. Client ids are
@@ -46,7 +53,7 @@ func NewRecorder(q queue.Queue[int]) *Recorder {
 func (r *Recorder) Client() *Client {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	c := &Client{q: r.q, base: r.base, id: len(r.clients)}
+	c := &Client{q: r.q, base: r.base, clock: r.clock, id: len(r.clients)}
 	r.clients = append(r.clients, c)
 	return c
 }
@@ -114,7 +121,7 @@ const valueStride = 1_000_000_000
 func (c *Client) NextValue() int {
 	c.seq++
 	if c.seq >= valueStride {
-		panic(fmt.Sprintf("linearizability: client %d asked for more than %d values", c.id, valueStride-1))
+		panic(fmt.Sprintf("history: client %d asked for more than %d values", c.id, valueStride-1))
 	}
 	return c.id*valueStride + c.seq
 }

@@ -1,4 +1,4 @@
-package linearizability
+package history
 
 import (
 	"context"
@@ -28,9 +28,10 @@ type Client struct {
 	fence atomic.Uint64 // touched by this client alone: the clock reads' fence
 	_     [56]byte
 
-	q    queue.Queue[int]
-	base time.Time
-	id   int
+	q     queue.Queue[int]
+	base  time.Time
+	clock func() int64 // nil: the monotonic clock since base
+	id    int
 
 	cur         []event   // the operations being recorded, in a chunk of chunkLen
 	full        [][]event // earlier chunks, each full
@@ -46,7 +47,7 @@ var _ queue.Queue[int] = (*Client)(nil)
 // begin returns the call time: the clock read, then the fence, so that the
 // operation's loads and stores cannot move before the read.
 func (c *Client) begin() int64 {
-	t := int64(time.Since(c.base))
+	t := c.now()
 	c.fence.Add(1)
 	return t
 }
@@ -55,6 +56,15 @@ func (c *Client) begin() int64 {
 // operation's loads and stores cannot move after the read.
 func (c *Client) end() int64 {
 	c.fence.Add(1)
+	return c.now()
+}
+
+// now reads the recorder's clock: the injected one ([WithClock]), or the
+// monotonic clock since the recorder was created.
+func (c *Client) now() int64 {
+	if c.clock != nil {
+		return c.clock()
+	}
 	return int64(time.Since(c.base))
 }
 
@@ -147,7 +157,7 @@ func (c *Client) result(op models.Op, err error) (models.Result, bool) {
 		r = models.Unknown
 	}
 	if r == models.Unknown || !op.Allowed(r) {
-		c.errs = append(c.errs, fmt.Errorf("linearizability: client %d: %v returned %w (recorded as unknown)", c.id, op, err))
+		c.errs = append(c.errs, fmt.Errorf("history: client %d: %v returned %w (recorded as unknown)", c.id, op, err))
 		r = models.Unknown
 	}
 	return r, true

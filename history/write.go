@@ -1,4 +1,4 @@
-package linearizability
+package history
 
 import (
 	"bufio"
@@ -8,7 +8,7 @@ import (
 	"github.com/pcqkit/pcq/models"
 )
 
-// WriteHistory writes h in the format of HISTORY.md, which [ReadHistory]
+// Write writes h in the format of HISTORY.md, which [Read]
 // reads back: a header line with the model and capacity, then one line per
 // operation in the order of h.Operations, with the fields in the order
 // client, op, value, immediate, call, return, result. Lines (Operation.Line)
@@ -17,7 +17,7 @@ import (
 // An operation that no file can hold (an unknown op or result, a result its
 // op cannot have, a negative client, a return before its call) is a
 // *[ValidationError], and what was written before it is flushed.
-func WriteHistory(w io.Writer, h History) error {
+func Write(w io.Writer, h History) error {
 	if h.Kind > models.Priority || h.Capacity < 0 {
 		return Validate(History{Kind: h.Kind, Capacity: h.Capacity})
 	}

@@ -1,4 +1,4 @@
-package linearizability
+package history
 
 import (
 	"errors"
@@ -11,7 +11,7 @@ import (
 // returns when two puts of a history put the same value. Such a history is
 // well formed, but only porcupine can check it: the fast checker identifies
 // every item by its value.
-var ErrDuplicateValues = errors.New("linearizability: duplicate put values")
+var ErrDuplicateValues = errors.New("history: duplicate put values")
 
 // ValidationError is a broken recording: a history that breaks an
 // assumption every checker relies on (one client's operations never overlap,
@@ -22,9 +22,9 @@ type ValidationError struct {
 	Msg   string // what is wrong, naming the operations (and lines) involved
 }
 
-// Error returns "linearizability: invalid history: " and the message.
+// Error returns "history: invalid: " and the message.
 func (e *ValidationError) Error() string {
-	return "linearizability: invalid history: " + e.Msg
+	return "history: invalid: " + e.Msg
 }
 
 // DuplicateValueError reports two puts of the same value. It matches
@@ -36,7 +36,7 @@ type DuplicateValueError struct {
 }
 
 // Error names the value and the two puts.
-func (e *DuplicateValueError) Error() string { return "linearizability: " + e.Msg }
+func (e *DuplicateValueError) Error() string { return "history: " + e.Msg }
 
 // Unwrap returns [ErrDuplicateValues].
 func (e *DuplicateValueError) Unwrap() error { return ErrDuplicateValues }

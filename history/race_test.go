@@ -1,4 +1,4 @@
-package linearizability
+package history
 
 import (
 	"context"
@@ -30,7 +30,7 @@ func (q *racyQueue) Put(ctx context.Context, v int) error {
 func (q *racyQueue) Get(ctx context.Context) (int, error) {
 	v, err := q.sliceQueue.Get(ctx)
 	if q.last < 0 { // the race: an unsynchronised read
-		panic("linearizability: negative value")
+		panic("history: negative value")
 	}
 	return v, err
 }

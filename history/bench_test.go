@@ -1,4 +1,4 @@
-package linearizability
+package history
 
 import (
 	"bytes"
@@ -18,28 +18,28 @@ func benchHistory(n int) History {
 	return h
 }
 
-// BenchmarkReadHistory reads a 100,000-operation file; ns/op over
+// BenchmarkRead reads a 100,000-operation file; ns/op over
 // operations is the cost per line.
-func BenchmarkReadHistory(b *testing.B) {
+func BenchmarkRead(b *testing.B) {
 	var buf bytes.Buffer
-	if err := WriteHistory(&buf, benchHistory(100_000)); err != nil {
+	if err := Write(&buf, benchHistory(100_000)); err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(buf.Len()))
 	for b.Loop() {
-		if _, err := ReadHistory(bytes.NewReader(buf.Bytes())); err != nil {
+		if _, err := Read(bytes.NewReader(buf.Bytes())); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// BenchmarkWriteHistory writes a 100,000-operation history.
-func BenchmarkWriteHistory(b *testing.B) {
+// BenchmarkWrite writes a 100,000-operation history.
+func BenchmarkWrite(b *testing.B) {
 	h := benchHistory(100_000)
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := WriteHistory(&buf, h); err != nil {
+		if err := Write(&buf, h); err != nil {
 			b.Fatal(err)
 		}
 	}

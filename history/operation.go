@@ -1,4 +1,4 @@
-package linearizability
+package history
 
 import "github.com/pcqkit/pcq/models"
 

@@ -1,4 +1,4 @@
-package linearizability
+package history
 
 import (
 	"bufio"
@@ -12,7 +12,7 @@ import (
 	"github.com/pcqkit/pcq/models"
 )
 
-// maxLine is the longest line ReadHistory accepts.
+// maxLine is the longest line Read accepts.
 const maxLine = 1 << 20
 
 // FileError is a bad line of a history file.
@@ -38,7 +38,7 @@ type line struct {
 	Result    *string `json:"result"`
 }
 
-// ReadHistory reads a history file in the format of HISTORY.md: JSON Lines,
+// Read reads a history file in the format of HISTORY.md: JSON Lines,
 // an optional header {"model": ..., "capacity": ...} on the first non-blank
 // line, then one operation a line; blank lines are ignored. The model
 // defaults to FIFO and the capacity to 0 (unbounded).
@@ -50,7 +50,7 @@ type line struct {
 // an operation of a client after its unknown one, a header after the first
 // line. Each operation's Line is set. Duplicate put values are not an error
 // here: [Validate] reports them. An error reading r is returned as it is.
-func ReadHistory(r io.Reader) (History, error) {
+func Read(r io.Reader) (History, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
 	hr := historyReader{h: History{Kind: models.FIFO}}
@@ -73,7 +73,7 @@ func ReadHistory(r io.Reader) (History, error) {
 	return h, nil
 }
 
-// historyReader is ReadHistory's state between lines.
+// historyReader is Read's state between lines.
 type historyReader struct {
 	h    History
 	n    int  // the number of the line read last

@@ -1,4 +1,4 @@
-package linearizability
+package history
 
 import (
 	"errors"
@@ -92,5 +92,5 @@ func ExampleValidate() {
 	}}
 	fmt.Println(Validate(h))
 	// Output:
-	// linearizability: invalid history: line 3: client 0 calls get at 5, before its put on line 2 returned at 10 (one client's operations must not overlap and must be listed in time order)
+	// history: invalid: line 3: client 0 calls get at 5, before its put on line 2 returned at 10 (one client's operations must not overlap and must be listed in time order)
 }

@@ -1,4 +1,4 @@
-package linearizability
+package history
 
 import (
 	"bytes"
@@ -22,8 +22,8 @@ const historyExample = `{"model": "lifo", "capacity": 4}
 {"client": 3, "op": "get", "call": 1400, "result": "unknown"}
 `
 
-func TestReadHistoryExample(t *testing.T) {
-	h, err := ReadHistory(strings.NewReader(historyExample))
+func TestReadExample(t *testing.T) {
+	h, err := Read(strings.NewReader(historyExample))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,22 +39,22 @@ func TestReadHistoryExample(t *testing.T) {
 	}
 }
 
-func TestReadHistoryDefaults(t *testing.T) {
-	h, err := ReadHistory(strings.NewReader("\uFEFF\r\n" + `{"client":0,"op":"len","value":0,"call":1,"return":2,"result":"ok"}` + "\r\n"))
+func TestReadDefaults(t *testing.T) {
+	h, err := Read(strings.NewReader("\uFEFF\r\n" + `{"client":0,"op":"len","value":0,"call":1,"return":2,"result":"ok"}` + "\r\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if h.Kind != models.FIFO || h.Capacity != 0 || len(h.Operations) != 1 || h.Operations[0].Line != 2 {
 		t.Fatalf("got %+v", h)
 	}
-	if h, err = ReadHistory(strings.NewReader("")); err != nil || len(h.Operations) != 0 {
+	if h, err = Read(strings.NewReader("")); err != nil || len(h.Operations) != 0 {
 		t.Fatalf("empty file: %+v, %v", h, err)
 	}
 }
 
-// TestReadHistoryBadLines checks that every bad line is an error naming the
+// TestReadBadLines checks that every bad line is an error naming the
 // line and the problem.
-func TestReadHistoryBadLines(t *testing.T) {
+func TestReadBadLines(t *testing.T) {
 	const ok = `{"client":0,"op":"put","value":1,"call":1,"return":2,"result":"ok"}` + "\n"
 	for _, tc := range []struct{ name, file, want string }{
 		{"invalid JSON", ok + `{"client":0,`, "line 2: invalid JSON"},
@@ -100,7 +100,7 @@ func TestReadHistoryBadLines(t *testing.T) {
 		{"too long", "\n" + strings.Repeat(" ", maxLine+1), "line 2: line longer than"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ReadHistory(strings.NewReader(tc.file))
+			_, err := Read(strings.NewReader(tc.file))
 			var fe *FileError
 			if !errors.As(err, &fe) {
 				t.Fatalf("got %v, want a *FileError", err)
@@ -112,27 +112,27 @@ func TestReadHistoryBadLines(t *testing.T) {
 	}
 }
 
-// TestReadHistoryTouching checks that one client's operations may touch:
+// TestReadTouching checks that one client's operations may touch:
 // a call at the time the previous operation returned is accepted.
-func TestReadHistoryTouching(t *testing.T) {
+func TestReadTouching(t *testing.T) {
 	file := `{"client":0,"op":"put","value":1,"call":1,"return":2,"result":"ok"}
 {"client":0,"op":"get","value":1,"call":2,"return":2,"result":"ok"}`
-	if _, err := ReadHistory(strings.NewReader(file)); err != nil {
+	if _, err := Read(strings.NewReader(file)); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func TestWriteHistoryRoundTrip(t *testing.T) {
-	h, err := ReadHistory(strings.NewReader(historyExample))
+func TestWriteRoundTrip(t *testing.T) {
+	h, err := Read(strings.NewReader(historyExample))
 	if err != nil {
 		t.Fatal(err)
 	}
 	h.Operations = append(h.Operations, fileEveryOperation(4, 2000)...)
 	var buf bytes.Buffer
-	if err := WriteHistory(&buf, h); err != nil {
+	if err := Write(&buf, h); err != nil {
 		t.Fatal(err)
 	}
-	back, err := ReadHistory(bytes.NewReader(buf.Bytes()))
+	back, err := Read(bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, buf.String())
 	}
@@ -184,7 +184,7 @@ func TestTestdataHistories(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = ReadHistory(f)
+		_, err = Read(f)
 		f.Close()
 		var fe *FileError
 		if bad := strings.HasPrefix(filepath.Base(name), "bad-"); bad != errors.As(err, &fe) {
@@ -193,14 +193,14 @@ func TestTestdataHistories(t *testing.T) {
 	}
 }
 
-func TestWriteHistoryRefusesBadOperations(t *testing.T) {
+func TestWriteRefusesBadOperations(t *testing.T) {
 	var buf bytes.Buffer
 	h := History{Operations: []Operation{vPut(0, 1, 0, 1), vPut(-1, 2, 0, 1)}}
 	var ve *ValidationError
-	if err := WriteHistory(&buf, h); !errors.As(err, &ve) || ve.Index != 1 || !strings.Contains(err.Error(), "negative client") {
+	if err := Write(&buf, h); !errors.As(err, &ve) || ve.Index != 1 || !strings.Contains(err.Error(), "negative client") {
 		t.Fatalf("got %v, want a *ValidationError for operation 1", err)
 	}
-	if err := WriteHistory(&buf, History{Kind: 5}); err == nil {
+	if err := Write(&buf, History{Kind: 5}); err == nil {
 		t.Fatal("unknown kind written")
 	}
 }

@@ -1,0 +1,19 @@
+package history
+
+// Option configures a [Recorder].
+type Option func(*Recorder)
+
+// WithClock makes the recorder time-stamp each operation with clock instead
+// of the monotonic clock: clock is read once before the call and once after
+// the return, behind the same fences. Its values must never decrease, and
+// every client's goroutine calls it, so it must be safe for the way the
+// clients run (a plain counter is enough when a controlled scheduler runs
+// one client at a time; an atomic counter otherwise, at the price of the
+// happens-before edges it adds between clients).
+//
+// A controlled scheduler uses it to stamp operations with its logical step
+// counter, so that a history's times say in which steps each operation was
+// pending.
+func WithClock(clock func() int64) Option {
+	return func(r *Recorder) { r.clock = clock }
+}
