@@ -9,23 +9,16 @@ import (
 
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
+	"github.com/pcqkit/pcq/stress/sched"
 )
 
-// burstItems is the number of items the get burst probe takes, over as
-// many fillings of the queue as its capacity needs (at most burstFills).
-const (
-	burstItems = 256
-	burstFills = 64
-)
-
-// burstTasks is the number of unfinished tasks that the task probe's
-// burst of TaskDone calls works through (topped up by [exec.addTasks]):
-// enough for the burst to last while its goroutines contend.
-const burstTasks = 2048
+// burstFills bounds the fillings of the queue that the get burst probe
+// makes to take Options.BurstItems items.
+const burstFills = 64
 
 // probeGets fills the drained queue with try_put, lets Burst goroutines
 // take its items with try_get at once, and checks that every item came out
-// exactly once; it repeats until burstItems items were taken. It returns
+// exactly once; it repeats until Options.BurstItems items were taken. It returns
 // the number of items got (each one more unfinished task).
 func (ex *exec) probeGets() int {
 	if ex.rec.Unsupported()[models.TryGet] > 0 { // the recorded drain tried it
@@ -34,9 +27,9 @@ func (ex *exec) probeGets() int {
 	}
 	ex.setStage(fmt.Sprintf("probing bursts of %d concurrent try_gets on a full queue", ex.opts.Burst))
 	got, next := 0, -10_000 // probe values are negative, recorded ones positive
-	for fill := 0; fill < burstFills && got < burstItems; fill++ {
+	for fill := 0; fill < burstFills && got < ex.opts.BurstItems; fill++ {
 		var put []int
-		for len(put) < burstItems-got {
+		for len(put) < ex.opts.BurstItems-got {
 			err := ex.q.TryPut(next)
 			if errors.Is(err, queue.ErrFull) && len(put) > 0 {
 				break
@@ -79,7 +72,7 @@ func (ex *exec) burstGets() [][]int {
 	start := make(chan struct{})
 	for i := range g {
 		wg.Add(1)
-		go func() {
+		sched.Go(func() {
 			defer wg.Done()
 			<-start
 			for {
@@ -89,11 +82,11 @@ func (ex *exec) burstGets() [][]int {
 				}
 				taken[i] = append(taken[i], v)
 			}
-		}()
+		})
 	}
 	close(start)
 	wg.Wait()
-	for range burstItems + 1 {
+	for range ex.opts.BurstItems + 1 {
 		v, err := ex.q.TryGet()
 		if err != nil {
 			break
@@ -164,7 +157,7 @@ func (ex *exec) takeOne() (int, error) {
 	if !errors.Is(err, errors.ErrUnsupported) {
 		return v, err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), ex.opts.ProbeWait)
+	ctx, cancel := ex.withProbeWait(context.Background())
 	defer cancel()
 	return ex.q.Get(ctx)
 }

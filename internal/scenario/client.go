@@ -4,17 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
+
 	"sync/atomic"
 
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
+	"github.com/pcqkit/pcq/stress/sched"
 )
 
 // client runs one client's steps. Only its goroutine touches its fields,
 // except pos, which the watchdog reads: no synchronisation between clients.
 type client struct {
+	ex      *exec
 	c       *history.Client
 	steps   []Step
 	pos     atomic.Int32 // 1 + the step running; 0 before, -1 after
@@ -28,7 +30,7 @@ func (cl *client) run(ctx context.Context) {
 	for i, st := range cl.steps {
 		cl.pos.Store(int32(i + 1))
 		for range st.Yield {
-			runtime.Gosched()
+			sched.Gosched()
 		}
 		cl.do(ctx, st)
 	}
@@ -40,13 +42,13 @@ func (cl *client) do(ctx context.Context, st Step) {
 	c := cl.c
 	switch st.Op {
 	case models.Put:
-		wctx, cancel := context.WithTimeout(ctx, st.Wait)
+		wctx, cancel := cl.ex.withWait(ctx, st.Wait)
 		_ = c.Put(wctx, c.NextValue())
 		cancel()
 	case models.TryPut:
 		_ = c.TryPut(c.NextValue())
 	case models.Get:
-		wctx, cancel := context.WithTimeout(ctx, st.Wait)
+		wctx, cancel := cl.ex.withWait(ctx, st.Wait)
 		_, err := c.Get(wctx)
 		cancel()
 		cl.got(err)
@@ -58,7 +60,7 @@ func (cl *client) do(ctx context.Context, st Step) {
 	case models.TaskDone:
 		cl.taskDone()
 	case models.Join:
-		wctx, cancel := context.WithTimeout(ctx, st.Wait)
+		wctx, cancel := cl.ex.withWait(ctx, st.Wait)
 		_ = c.Join(wctx)
 		cancel()
 	case models.Shutdown:

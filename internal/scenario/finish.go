@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
+	"github.com/pcqkit/pcq/stress/sched"
 )
 
 // probeSettle is how long the final client lets the probe's getters block
@@ -55,7 +57,7 @@ func (ex *exec) finish(ctx context.Context) {
 				gets += ex.probeGets()
 			}
 			if !shut && ex.probe.failure == "" && !ex.opts.relaxed(linearizability.Lossy) {
-				gets += ex.addTasks(burstTasks - (gets - dones))
+				gets += ex.addTasks(ex.opts.BurstTasks - (gets - dones))
 			}
 		},
 		func() {
@@ -122,26 +124,26 @@ func (ex *exec) drain() {
 	var wg sync.WaitGroup
 	for _, d := range ex.drainers {
 		wg.Add(1)
-		go func() {
+		sched.Go(func() {
 			defer wg.Done()
 			for range limit {
 				if err := ex.retryTry(func() error { _, err := d.TryGet(); return err }); errors.Is(err, errors.ErrUnsupported) {
-					drainWithGet(d, limit)
+					ex.drainWithGet(d, limit)
 					return
 				} else if err != nil {
 					return
 				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 }
 
 // drainWithGet drains a queue without TryGet: Get with a short deadline,
 // until one finds nothing or limit items are got.
-func drainWithGet(q queue.Queue[int], limit int) {
+func (ex *exec) drainWithGet(q queue.Queue[int], limit int) {
 	for range limit {
-		ctx, cancel := context.WithTimeout(context.Background(), drainWait)
+		ctx, cancel := ex.withWait(context.Background(), drainWait)
 		_, err := q.Get(ctx)
 		cancel()
 		if err != nil {
@@ -166,19 +168,21 @@ type getResult struct {
 // cancelled at once rather than left to wait out ProbeWait.
 func (ex *exec) blockedGets(ctx context.Context, n int, act func() (abort bool)) []getResult {
 	res := make([]getResult, n)
+	gs := make([]atomic.Pointer[sched.G], n)
 	pctx, abortAll := context.WithCancel(ctx)
 	defer abortAll()
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Add(1)
-		go func() {
+		sched.Go(func() {
 			defer wg.Done()
-			gctx, cancel := context.WithTimeout(pctx, ex.opts.ProbeWait)
+			gs[i].Store(sched.Self())
+			gctx, cancel := ex.withProbeWait(pctx)
 			defer cancel()
 			res[i].v, res[i].err = ex.q.Get(gctx)
-		}()
+		})
 	}
-	time.Sleep(probeSettle)
+	ex.settle(gs)
 	if act() {
 		abortAll()
 	}

@@ -46,7 +46,7 @@ func (ex *exec) probePut(ctx context.Context, v int) error {
 	if !errors.Is(err, errors.ErrUnsupported) && !errors.Is(err, queue.ErrFull) {
 		return err
 	}
-	pctx, cancel := context.WithTimeout(ctx, ex.opts.ProbeWait)
+	pctx, cancel := ex.withProbeWait(ctx)
 	defer cancel()
 	return ex.q.Put(pctx, v)
 }

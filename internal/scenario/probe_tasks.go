@@ -9,6 +9,7 @@ import (
 
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
+	"github.com/pcqkit/pcq/stress/sched"
 )
 
 // probeTasks checks the task accounting against pending, the number of
@@ -21,7 +22,7 @@ func (ex *exec) probeTasks(ctx context.Context, pending int) {
 		return
 	}
 	if pending > 0 {
-		jctx, cancel := context.WithTimeout(ctx, time.Millisecond)
+		jctx, cancel := ex.withWait(ctx, time.Millisecond)
 		err := ex.q.Join(jctx)
 		cancel()
 		if unsupported(err) {
@@ -46,7 +47,7 @@ func (ex *exec) probeTasks(ctx context.Context, pending int) {
 	if !ex.noTaskLeft() {
 		return
 	}
-	jctx, cancel := context.WithTimeout(ctx, ex.opts.ProbeWait)
+	jctx, cancel := ex.withProbeWait(ctx)
 	defer cancel()
 	if err := ex.q.Join(jctx); err != nil && !unsupported(err) {
 		ex.probeFail(Tasks, "Join returned %v after %v although every task was done", err, ex.opts.ProbeWait)
@@ -86,7 +87,7 @@ func (ex *exec) taskDones(n int) (int, error) {
 	var wg sync.WaitGroup
 	for i := range g {
 		wg.Add(1)
-		go func() {
+		sched.Go(func() {
 			defer wg.Done()
 			for range n/g + b2i(i < n%g) {
 				if errs[i] = ex.q.TaskDone(); errs[i] != nil {
@@ -94,7 +95,7 @@ func (ex *exec) taskDones(n int) (int, error) {
 				}
 				oks[i]++
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	ok := 0

@@ -2,11 +2,11 @@ package scenario
 
 import (
 	"errors"
-	"runtime"
 	"slices"
 
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/queue"
+	"github.com/pcqkit/pcq/stress/sched"
 )
 
 // spuriousRetries is how many times in a row, under SpuriousTryFailures, a
@@ -30,7 +30,7 @@ func (ex *exec) retryTry(try func() error) error {
 		if !errors.Is(err, queue.ErrFull) && !errors.Is(err, queue.ErrEmpty) {
 			return err
 		}
-		runtime.Gosched()
+		sched.Gosched()
 		err = try()
 	}
 	return err

@@ -12,6 +12,7 @@ import (
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
+	"github.com/pcqkit/pcq/stress/sched"
 )
 
 // Options configure [Run]. The zero value is valid: a FIFO model, the
@@ -38,6 +39,14 @@ type Options struct {
 	// task probe): bursts of contention on a full queue and on the
 	// unfinished count. Default 8.
 	Burst int
+	// BurstItems is the number of items the get burst probe takes, over
+	// as many fillings of the queue as its capacity needs; default 256.
+	BurstItems int
+	// BurstTasks is the number of unfinished tasks that the task probe's
+	// burst of TaskDone calls works through (topped up by
+	// [exec.addTasks]): enough for the burst to last while its goroutines
+	// contend; default 2048.
+	BurstTasks int
 	// SkipProbes skips the final probes (a run is then several
 	// milliseconds faster: for fuzzing). The history checks still run,
 	// but the bugs only the probes find (lost wake-ups, shutdowns that
@@ -71,6 +80,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Burst <= 0 {
 		o.Burst = 8
+	}
+	if o.BurstItems <= 0 {
+		o.BurstItems = 256
+	}
+	if o.BurstTasks <= 0 {
+		o.BurstTasks = 2048
 	}
 	return o
 }
@@ -153,20 +168,23 @@ func Run(ctx context.Context, newQueue func(capacity int) queue.Queue[int], s Sc
 
 // exec is one execution of a scenario.
 type exec struct {
-	q        queue.Queue[int]
-	s        Scenario
-	opts     Options
-	rec      *history.Recorder
-	clients  []*client
-	drainers []*history.Client      // the final drain's clients
-	stage    atomic.Pointer[string] // what the final client is doing
-	probe    probeResult            // the final probes' findings
+	q       queue.Queue[int]
+	s       Scenario
+	opts    Options
+	rec     *history.Recorder
+	clients []*client
+	// controlled: the run is under the controlled scheduler (see
+	// [RunControlled]); waits are decisions, not deadlines.
+	controlled bool
+	drainers   []*history.Client      // the final drain's clients
+	stage      atomic.Pointer[string] // what the final client is doing
+	probe      probeResult            // the final probes' findings
 }
 
-func newExec(q queue.Queue[int], s Scenario, opts Options) *exec {
-	ex := &exec{q: q, s: s, opts: opts, rec: history.NewRecorder(q)}
+func newExec(q queue.Queue[int], s Scenario, opts Options, rec ...history.Option) *exec {
+	ex := &exec{q: q, s: s, opts: opts, rec: history.NewRecorder(q, rec...)}
 	for _, steps := range s.Clients {
-		ex.clients = append(ex.clients, &client{c: ex.rec.Client(), steps: steps})
+		ex.clients = append(ex.clients, &client{ex: ex, c: ex.rec.Client(), steps: steps})
 	}
 	for range opts.Burst {
 		ex.drainers = append(ex.drainers, ex.rec.Client())
@@ -183,11 +201,11 @@ func (ex *exec) run(ctx context.Context) {
 	var wg sync.WaitGroup
 	for _, c := range ex.clients {
 		wg.Add(1)
-		go func() {
+		sched.Go(func() {
 			defer wg.Done()
 			<-start
 			c.run(ctx)
-		}()
+		})
 	}
 	close(start)
 	wg.Wait()

@@ -1,0 +1,93 @@
+package scenario
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/pcqkit/pcq/history"
+	"github.com/pcqkit/pcq/queue"
+	"github.com/pcqkit/pcq/stress/sched"
+)
+
+// Controlled configures [RunControlled].
+type Controlled struct {
+	Strategy sched.Strategy // who runs at each choice
+	Trace    bool           // record every step (for a failure's report)
+	MaxSteps int            // the livelock budget; 0: the scheduler's default
+}
+
+// controlledDefaults shrinks the final probes for the controlled
+// scheduler: every goroutine and every call is a step of every schedule, and
+// what the real-time probes get from many goroutines and many items
+// (contention that the OS scheduler may or may not produce), the scheduler
+// gets by choosing the interleaving.
+func controlledDefaults(o Options) Options {
+	if o.Probers == 0 {
+		o.Probers = 2
+	}
+	if o.Burst <= 0 {
+		o.Burst = 2
+	}
+	if o.BurstItems <= 0 {
+		o.BurstItems = 4
+	}
+	if o.BurstTasks <= 0 {
+		o.BurstTasks = 4
+	}
+	return o.withDefaults()
+}
+
+// RunControlled executes s once on a fresh queue under the controlled
+// scheduler ([sched.Test], in a testing/synctest bubble of t) and checks it
+// as [Run] does. Every client, canceller, drainer and probe goroutine is
+// managed; the history's times are the scheduler's steps, so they order
+// operations exactly; a blocking call that no one can end is reported the
+// moment no goroutine can run, never by a timeout.
+//
+// The queue is controlled at the granularity of its code's scheduling
+// points: built normally, a queue's operations are atomic steps; built with
+// the overlay of [github.com/pcqkit/pcq/stress/sched/instrument], every
+// atomic and lock inside it is a step.
+//
+// The error says that the strategy could not be followed (a replayed
+// schedule that does not fit); the outcome then is not a verdict.
+func RunControlled(t *testing.T, newQueue func(capacity int) queue.Queue[int], s Scenario, opts Options, c Controlled) (Outcome, *sched.Result, error) {
+	opts = controlledDefaults(opts)
+	o := Outcome{Seed: s.Seed, Capacity: s.Capacity}
+	var ex *exec
+	body := func() {
+		q, err := NewQueue(newQueue, s.Capacity)
+		if err != nil {
+			o.fail(Setup, "%v", err)
+			return
+		}
+		s.Capacity = max(q.Cap(), 0)
+		ex = newExec(q, s, opts, history.WithClock(sched.Now))
+		ex.controlled = true
+		ex.run(sched.Context())
+	}
+	res, err := sched.Test(t, c.Strategy, body, sched.Options{Trace: c.Trace, MaxSteps: c.MaxSteps})
+	if err != nil || ex == nil {
+		return o, res, err
+	}
+	o.Capacity = ex.s.Capacity
+	ex.collect(&o)
+	if res.Failure != nil {
+		o.fail(failureOf(res.Failure), "%s: %v", ex.where(), res.Failure)
+		return o, res, nil
+	}
+	ex.check(&o)
+	return o, res, nil
+}
+
+// failureOf names the check that a scheduler's failure fails: a deadlock
+// or a livelock is a liveness failure (a lost wake-up, a join that never
+// returns, a spin on a condition nobody makes true), a panic of the queue
+// breaks its contract.
+func failureOf(err error) Failure {
+	var p *sched.Panic
+	if errors.As(err, &p) {
+		return Contract
+	}
+	return Liveness
+}

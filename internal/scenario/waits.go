@@ -1,0 +1,68 @@
+package scenario
+
+import (
+	"context"
+	"sync/atomic"
+	"time"
+
+	"github.com/pcqkit/pcq/stress/sched"
+)
+
+// withWait returns the context of a blocking call that may wait d.
+//
+// In real time it has a deadline d after now. Under the controlled
+// scheduler time stands still, so a wait is a decision instead: d == 0
+// gives a context already done, and any other d a context that a canceller
+// goroutine may cancel at any step at which the calling goroutine is
+// blocked, so that every race of a cancellation against a wake-up is the
+// scheduler's to explore. It is never cancelled while the caller runs: the
+// caller's select would then find two cases ready, and the runtime, not the
+// scheduler, would choose.
+func (ex *exec) withWait(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	if !ex.controlled {
+		return context.WithTimeout(ctx, d)
+	}
+	wctx, cancel := context.WithCancel(ctx)
+	if d <= 0 {
+		cancel()
+		return wctx, cancel
+	}
+	caller := sched.Self()
+	var over atomic.Bool // the call has returned
+	sched.Go(func() {
+		sched.Await("cancel", nil, func() bool { return over.Load() || caller.Blocked() })
+		cancel()
+	})
+	return wctx, func() { over.Store(true); cancel() }
+}
+
+// withProbeWait returns the context of a probe's call that a correct queue
+// answers: with a deadline ProbeWait after now in real time. Under the
+// controlled scheduler it has none: a call that never returns leaves no
+// goroutine able to run, which the scheduler reports at once.
+func (ex *exec) withProbeWait(ctx context.Context) (context.Context, context.CancelFunc) {
+	if ex.controlled {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, ex.opts.ProbeWait)
+}
+
+// settle lets the goroutines of a probe block before the probe acts. In
+// real time it sleeps probeSettle (a getter not yet blocked then finds the
+// item, or the shutdown, at once: harmless). Under the controlled scheduler
+// it waits until each of them is blocked or finished: exact.
+func (ex *exec) settle(gs []atomic.Pointer[sched.G]) {
+	if !ex.controlled {
+		time.Sleep(probeSettle)
+		return
+	}
+	sched.Await("settle", nil, func() bool {
+		for i := range gs {
+			g := gs[i].Load()
+			if g == nil || !(g.Blocked() || g.Finished()) {
+				return false
+			}
+		}
+		return true
+	})
+}

@@ -1,0 +1,28 @@
+package sched
+
+// A G is a managed goroutine, as the ready function of an [Await] may look
+// at it: a canceller, say, that may cancel a context only while the
+// goroutine using it is blocked.
+type G struct{ g *goroutine }
+
+// Self returns the calling goroutine, or nil outside a scheduler.
+func Self() *G {
+	if g := current(); g != nil {
+		return &G{g}
+	}
+	return nil
+}
+
+// ID returns the goroutine's number in its run: 0 for the body, then 1, 2,
+// ... in the order they were started.
+func (g *G) ID() int { return g.g.id }
+
+// Blocked reports whether the goroutine is blocked outside a scheduling
+// point: on a channel, a select, or in code the scheduler does not control.
+// Call it only from the ready function of an Await, while the scheduler
+// holds every goroutine still.
+func (g *G) Blocked() bool { return g.g.state == running }
+
+// Finished reports whether the goroutine has finished. Like
+// [G.Blocked], call it only from the ready function of an Await.
+func (g *G) Finished() bool { return g.g.state == finished }
