@@ -48,7 +48,8 @@ func instrumentable(p listedPackage) error {
 	switch {
 	case p.Standard:
 		return fmt.Errorf("instrument: %s is a standard package", p.ImportPath)
-	case p.ImportPath == schedPath || strings.HasPrefix(p.ImportPath, schedPath+"/"):
+	case p.ImportPath == schedPath || p.ImportPath == mirrorAtomicPath || p.ImportPath == mirrorSyncPath ||
+		strings.HasPrefix(p.ImportPath, schedPath+"/internal/"):
 		return fmt.Errorf("instrument: %s is part of the scheduler", p.ImportPath)
 	}
 	return nil
