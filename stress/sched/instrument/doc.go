@@ -1,0 +1,24 @@
+// Package instrument writes the build-time overlay that puts unchanged Go
+// packages under the controlled scheduler [github.com/pcqkit/pcq/stress/sched].
+//
+// [Overlay] lists the packages a caller names (import paths or patterns,
+// those of other modules included, found through the module cache) with
+// `go list -json`, and writes a rewritten copy of each of their Go files
+// (not the _test.go files) plus an overlay.json for `go build -overlay`,
+// `go vet -overlay` and `go test -overlay`. The files on disk stay as they
+// are. The rewrite redirects
+//
+//   - the import path "sync/atomic" to [github.com/pcqkit/pcq/stress/sched/atomic],
+//   - the import path "sync" to [github.com/pcqkit/pcq/stress/sched/sync],
+//   - runtime.Gosched to [sched.Gosched],
+//
+// as byte-offset edits that insert no line: every line of a rewritten file
+// keeps its number, and every line without an edit is byte-identical, so
+// panics, traces and race reports cite the library's real file:line (the go
+// command compiles an overlaid file under its original name).
+//
+// What the scheduler cannot control is reported in [Result.Limits], each with
+// file:line: cgo files (they are not rewritten), assembly files, //go:linkname
+// directives and go statements (their goroutines are not yet started through
+// [sched.Go]).
+package instrument

@@ -1,0 +1,98 @@
+package instrument
+
+import (
+	"go/ast"
+	"go/token"
+	"strconv"
+)
+
+// The import paths the rewrite redirects, and the scheduler's own.
+const (
+	schedPath        = "github.com/pcqkit/pcq/stress/sched"
+	mirrorAtomicPath = schedPath + "/atomic"
+	mirrorSyncPath   = schedPath + "/sync"
+)
+
+// mirrors maps a standard import path to its drop-in package.
+var mirrors = map[string]string{
+	"sync/atomic": mirrorAtomicPath,
+	"sync":        mirrorSyncPath,
+}
+
+// rewrite returns the edits that put file f under the scheduler: mirrored
+// import paths, runtime.Gosched replaced by the scheduler's under the import
+// name schedName (imported on the line of the runtime import), and, if
+// runtime is then unused, a `var _ = runtime.Gosched` on the line where the
+// last declaration ends.
+func rewrite(fset *token.FileSet, f *ast.File, schedName string) []edit {
+	tf := fset.File(f.Pos())
+	var edits []edit
+	var runtimeSpec *ast.ImportSpec
+	for _, spec := range f.Imports {
+		path, _ := strconv.Unquote(spec.Path.Value)
+		if mirror, ok := mirrors[path]; ok {
+			edits = append(edits, edit{tf.Offset(spec.Path.Pos()), tf.Offset(spec.Path.End()), strconv.Quote(mirror)})
+		}
+		if path == "runtime" && (spec.Name == nil || spec.Name.Name != "_" && spec.Name.Name != ".") {
+			runtimeSpec = spec
+		}
+	}
+	if runtimeSpec == nil {
+		return edits
+	}
+	runtimeName := "runtime"
+	if runtimeSpec.Name != nil {
+		runtimeName = runtimeSpec.Name.Name
+	}
+	yields, otherUses := goschedCalls(f, runtimeName)
+	if len(yields) == 0 {
+		return edits
+	}
+	for _, sel := range yields {
+		edits = append(edits, edit{tf.Offset(sel.Pos()), tf.Offset(sel.End()), schedName + ".Gosched"})
+	}
+	edits = append(edits, importSched(tf, f, runtimeSpec, schedName))
+	if otherUses == 0 {
+		end := tf.Offset(f.Decls[len(f.Decls)-1].End())
+		edits = append(edits, edit{end, end, "; var _ = " + runtimeName + ".Gosched"})
+	}
+	return edits
+}
+
+// goschedCalls finds the references runtimeName.Gosched (the package, not a
+// local variable of that name) and counts the other references to the
+// package.
+func goschedCalls(f *ast.File, runtimeName string) (yields []*ast.SelectorExpr, otherUses int) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		pkg, ok := sel.X.(*ast.Ident)
+		if !ok || pkg.Name != runtimeName || pkg.Obj != nil {
+			return true
+		}
+		if sel.Sel.Name == "Gosched" {
+			yields = append(yields, sel)
+		} else {
+			otherUses++
+		}
+		return true
+	})
+	return yields, otherUses
+}
+
+// importSched imports the scheduler as schedName on the line of the runtime
+// import: `"runtime"; name "path"` inside an import block, `import
+// "runtime"; import name "path"` for a single import.
+func importSched(tf *token.File, f *ast.File, runtimeSpec *ast.ImportSpec, schedName string) edit {
+	spec := schedName + " " + strconv.Quote(schedPath)
+	at := tf.Offset(runtimeSpec.End())
+	for _, decl := range f.Decls {
+		gen, ok := decl.(*ast.GenDecl)
+		if ok && gen.Tok == token.IMPORT && gen.Pos() <= runtimeSpec.Pos() && runtimeSpec.End() <= gen.End() && !gen.Lparen.IsValid() {
+			return edit{at, at, "; import " + spec}
+		}
+	}
+	return edit{at, at, "; " + spec}
+}

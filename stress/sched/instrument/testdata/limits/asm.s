@@ -1,0 +1,1 @@
+// An assembly file: the scheduler cannot see what it does.
