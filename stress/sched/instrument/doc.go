@@ -17,6 +17,12 @@
 // panics, traces and race reports cite the library's real file:line (the go
 // command compiles an overlaid file under its original name).
 //
+// The go command refuses to overlay files of the module cache: a package of
+// another module is instrumented in a copy of its module, and the go.mod at
+// [Result.Modfile] (the main module's plus a replace directive) builds with
+// the copy (`go test -modfile <Result.Modfile> -overlay <Result.Overlay>`);
+// its traces cite the copy's files, at the original lines.
+//
 // What the scheduler cannot control is reported in [Result.Limits], each with
 // file:line: cgo files (they are not rewritten), assembly files, //go:linkname
 // directives and go statements (their goroutines are not yet started through

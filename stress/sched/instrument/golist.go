@@ -18,11 +18,12 @@ type listedPackage struct {
 	GoFiles    []string // relative to Dir, build constraints applied
 	CgoFiles   []string
 	SFiles     []string
+	Module     *listedModule
 }
 
 // listPackages runs `go list -json` on the patterns in the current directory.
 func listPackages(patterns []string) ([]listedPackage, error) {
-	args := append([]string{"list", "-json=ImportPath,Dir,Standard,GoFiles,CgoFiles,SFiles", "--"}, patterns...)
+	args := append([]string{"list", "-json=ImportPath,Dir,Standard,GoFiles,CgoFiles,SFiles,Module", "--"}, patterns...)
 	cmd := exec.Command("go", args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

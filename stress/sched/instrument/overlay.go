@@ -14,8 +14,10 @@ import (
 // Overlay instruments the packages named by patterns (import paths or
 // patterns, as for `go list`, resolved in the current directory's module):
 // it writes the rewritten copies of their Go files under dir and dir's
-// overlay.json, for `go test -overlay <Result.Overlay>`. A standard package,
-// or one of the scheduler's own, cannot be instrumented.
+// overlay.json, for `go test -overlay <Result.Overlay>`. A package of the
+// module cache is instrumented in a copy of its module, put in place by
+// the go.mod at Result.Modfile (`go test -modfile <Result.Modfile>`). A
+// standard package, or one of the scheduler's own, cannot be instrumented.
 func Overlay(dir string, patterns ...string) (*Result, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -28,15 +30,26 @@ func Overlay(dir string, patterns ...string) (*Result, error) {
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("instrument: no package matches %s", strings.Join(patterns, " "))
 	}
+	modcache, err := goEnv("GOMODCACHE")
+	if err != nil {
+		return nil, err
+	}
+	copies := &moduleCopies{dir: dir, modcache: modcache, copied: map[string]string{}}
 	res := &Result{Replace: map[string]string{}}
 	for _, p := range pkgs {
 		if err := instrumentable(p); err != nil {
+			return nil, err
+		}
+		if p.Dir, err = copies.packageDir(p); err != nil {
 			return nil, err
 		}
 		if err := instrumentPackage(dir, p, res); err != nil {
 			return nil, err
 		}
 		res.Packages = append(res.Packages, p.ImportPath)
+	}
+	if res.Modfile, err = copies.writeModfile(); err != nil {
+		return nil, err
 	}
 	res.Overlay = filepath.Join(dir, "overlay.json")
 	return res, writeOverlayJSON(res.Overlay, res.Replace)

@@ -20,6 +20,9 @@ func TestOverlayQueue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if res.Modfile != "" {
+		t.Errorf("a go.mod was written (%s) for a package of the main module", res.Modfile)
+	}
 	for _, file := range queueFilesImportingSync(t) {
 		if _, ok := res.Replace[file]; !ok {
 			t.Errorf("%s imports sync or sync/atomic but is not in the overlay", file)

@@ -7,6 +7,13 @@ type Result struct {
 	// Overlay is the absolute path of overlay.json, the argument of
 	// `go build -overlay`.
 	Overlay string
+	// Modfile is the absolute path of the go.mod to build with (`go build
+	// -modfile`) when a package of the module cache is instrumented: the go
+	// command refuses to overlay files of the module cache, so such a
+	// module is instrumented in a copy, and Modfile (the main module's
+	// go.mod plus a replace directive) points the build at the copy. It is
+	// "" when every package lies outside the module cache.
+	Modfile string
 	// Replace maps each rewritten file (absolute path) to its rewritten copy;
 	// a file the rewrite leaves unchanged is not in it.
 	Replace map[string]string

@@ -1,0 +1,41 @@
+package instrument
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestOverlayModuleCachePackage instruments a package of another module,
+// read from the module cache (gopter, a dependency of pcq): its files that
+// import sync are overlaid in a copy of the module that the written go.mod
+// puts in its place, the package builds against the mirrors, and its go
+// statements are reported.
+func TestOverlayModuleCachePackage(t *testing.T) {
+	const gopter = "github.com/leanovate/gopter"
+	res, err := Overlay(t.TempDir(), gopter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for orig := range res.Replace {
+		names = append(names, filepath.Base(orig))
+	}
+	for _, want := range []string{"flag.go", "locked_source.go", "runner.go"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("%s not in the overlay %v", want, names)
+		}
+	}
+	if res.Modfile == "" {
+		t.Fatal("no go.mod written for a package of the module cache")
+	}
+	goTool(t, "build", "-modfile", res.Modfile, "-overlay", res.Overlay, gopter)
+	deps := strings.Fields(goTool(t, "list", "-deps", "-modfile", res.Modfile, "-overlay", res.Overlay, gopter))
+	if !slices.Contains(deps, mirrorSyncPath) {
+		t.Errorf("the instrumented %s does not depend on %s", gopter, mirrorSyncPath)
+	}
+	if !slices.ContainsFunc(res.Limits, func(l Limit) bool { return l.Kind == GoStatement }) {
+		t.Errorf("no go statement of %s reported: %v", gopter, res.Limits)
+	}
+}
