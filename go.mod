@@ -8,4 +8,4 @@ require (
 	go.uber.org/goleak v1.3.0
 )
 
-require github.com/petermattis/goid v0.0.0-20261109124353-7cfa343ad0ab // indirect
+require github.com/petermattis/goid v0.0.0-20261109124353-7cfa343ad0ab

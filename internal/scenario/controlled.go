@@ -66,6 +66,9 @@ func RunControlled(t *testing.T, newQueue func(capacity int) queue.Queue[int], s
 		ex.controlled = true
 		ex.run(sched.Context())
 	}
+	if c.MaxSteps <= 0 {
+		c.MaxSteps = stepBudget(s)
+	}
 	res, err := sched.Test(t, c.Strategy, body, sched.Options{Trace: c.Trace, MaxSteps: c.MaxSteps})
 	if err != nil || ex == nil {
 		return o, res, err
@@ -79,6 +82,12 @@ func RunControlled(t *testing.T, newQueue func(capacity int) queue.Queue[int], s
 	ex.check(&o)
 	return o, res, nil
 }
+
+// stepBudget is the number of steps after which a run of s is a livelock:
+// far more than its operations, drain and probes take on a correct queue
+// (a few hundred steps for a dozen operations), far fewer than a spinning
+// goroutine reaches in a blink.
+func stepBudget(s Scenario) int { return 20_000 + 2_000*s.Ops() }
 
 // failureOf names the check that a scheduler's failure fails: a deadlock
 // or a livelock is a liveness failure (a lost wake-up, a join that never

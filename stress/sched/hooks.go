@@ -79,10 +79,29 @@ func Gosched() {
 // with the next free goroutine number); otherwise it is a plain goroutine.
 func Go(f func()) {
 	if g := current(); g != nil {
+		// A point first: two goroutines running at once (one woke the
+		// other through a channel) must not number their children in an
+		// order the scheduler did not choose.
+		g.stop("go", nil, nil, false)
 		g.r.spawn(f)
 		return
 	}
 	go f()
+}
+
+// StopExploring makes every later choice of the caller's run the default
+// one ([Choice.Default]: the current goroutine goes on while it can, then
+// the next in round-robin order), without asking the strategy or recording
+// a decision. A harness calls it when what remains of a run (final checks,
+// probes) needs no interleaving explored: exhaustive searches then stay
+// within the part that matters, and replays stay short. Outside a
+// scheduler it does nothing.
+func StopExploring() {
+	if g := current(); g != nil {
+		g.r.mu.Lock()
+		g.r.settled = true
+		g.r.mu.Unlock()
+	}
 }
 
 // Now returns the logical time of a managed goroutine: the number of steps

@@ -21,6 +21,7 @@ type run struct {
 	mu        sync.Mutex
 	gs        []*goroutine
 	aborted   bool
+	settled   bool // StopExploring was called: every choice is the default
 	failure   error
 	current   int // the goroutine let run last, -1 before the first step
 	decisions []int
@@ -94,7 +95,10 @@ func (r *run) choose(enabled []int) *goroutine {
 		c.Yielded = c.CurrentEnabled && cur.yielded
 	}
 	id := enabled[0]
-	if len(enabled) > 1 {
+	switch {
+	case len(enabled) > 1 && r.settled:
+		id = c.Default()
+	case len(enabled) > 1:
 		id = r.strategy.Next(&c)
 		if !slices.Contains(enabled, id) {
 			panic("sched: strategy chose a goroutine that cannot run")

@@ -1,0 +1,92 @@
+package instrument
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// RerunEnv is set, in the environment of a test re-run by [Rerun], to the
+// packages instrumented, separated by spaces. Set it yourself (to the same
+// list) when you build with the overlay by hand, so that Rerun knows.
+const RerunEnv = "PCQ_INSTRUMENTED"
+
+// Instrumented reports whether this test binary was built with the overlay
+// of every one of the packages (as [Rerun] builds it).
+func Instrumented(packages ...string) bool {
+	have := strings.Fields(os.Getenv(RerunEnv))
+	for _, p := range packages {
+		if !slices.Contains(have, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// Rerun makes the calling test run with packages instrumented. In a binary
+// built with their overlay it returns true at once, and the test goes on.
+// Otherwise it writes the overlay, runs the same test again in a child `go
+// test` (-overlay, the same -race, -run naming exactly this test, -count=1,
+// in the current directory, which `go test` makes the package's), reports
+// the child's output on t (failing t if the child failed) and returns false:
+// the caller then returns at once.
+//
+//	func TestUnderScheduler(t *testing.T) {
+//		if !instrument.Rerun(t, "github.com/pcqkit/pcq/queue") {
+//			return
+//		}
+//		... // runs instrumented
+//	}
+func Rerun(t testing.TB, packages ...string) bool {
+	t.Helper()
+	if Instrumented(packages...) {
+		return true
+	}
+	if os.Getenv(RerunEnv) != "" {
+		t.Fatalf("instrument: a re-run test asked for %v, but the binary was built with the overlay of %q only", packages, os.Getenv(RerunEnv))
+	}
+	res, err := Overlay(t.TempDir(), packages...)
+	if err != nil {
+		t.Fatalf("%v", err)
+	}
+	out, err := rerunCmd(t.Name(), res).CombinedOutput()
+	if err != nil {
+		t.Fatalf("instrument: the re-run of %s with %s instrumented failed (%v):\n%s", t.Name(), strings.Join(res.Packages, " "), err, out)
+	}
+	if testing.Verbose() {
+		t.Logf("re-run with %s instrumented:\n%s", strings.Join(res.Packages, " "), bytes.TrimSpace(out))
+	}
+	return false
+}
+
+// rerunCmd is the child `go test` that runs test with res's overlay.
+func rerunCmd(test string, res *Result) *exec.Cmd {
+	args := []string{"test", "-overlay", res.Overlay, "-count=1", "-timeout=15m", "-run", runPattern(test)}
+	if res.Modfile != "" {
+		args = append(args, "-modfile", res.Modfile)
+	}
+	if raceEnabled {
+		args = append(args, "-race")
+	}
+	if testing.Verbose() {
+		args = append(args, "-v")
+	}
+	cmd := exec.Command("go", append(args, ".")...)
+	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%s", RerunEnv, strings.Join(res.Packages, " ")))
+	return cmd
+}
+
+// runPattern is the -run pattern that selects exactly the test (or
+// subtest) named name.
+func runPattern(name string) string {
+	parts := strings.Split(name, "/")
+	for i, p := range parts {
+		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
+	}
+	return strings.Join(parts, "/")
+}
