@@ -17,7 +17,7 @@ type config struct {
 	maxGoroutines int
 	maxOps        int
 	maxYield      int
-	checker       string
+	checker       linearizability.Checker
 	timeout       time.Duration
 	watchdog      time.Duration
 	artifacts     string
@@ -41,7 +41,7 @@ func newConfig(opts []Option) *config {
 		maxGoroutines: defaultMaxGoroutines,
 		maxOps:        defaultMaxOps,
 		maxYield:      defaultMaxYield,
-		checker:       "auto",
+		checker:       linearizability.Auto,
 		timeout:       defaultTimeout,
 		watchdog:      defaultWatchdog,
 	}
@@ -84,9 +84,11 @@ func WithMaxOps(n int) Option { return func(c *config) { c.maxOps = max(n, 1) } 
 // (default 3; 0: none).
 func WithMaxYield(n int) Option { return func(c *config) { c.maxYield = max(n, 0) } }
 
-// WithChecker chooses the linearizability checker: "auto" (the default),
-// "fast" or "porcupine" (see linearizability.WithChecker).
-func WithChecker(name string) Option { return func(c *config) { c.checker = name } }
+// WithChecker chooses the linearizability checker: linearizability.Auto
+// (the default), Fast or Porcupine (see linearizability.WithChecker).
+func WithChecker(checker linearizability.Checker) Option {
+	return func(c *config) { c.checker = checker }
+}
 
 // WithTimeout sets the linearizability checker's time limit (default
 // 10s). A checker that gives up fails the input: an undecided history is

@@ -10,7 +10,7 @@ import (
 	"github.com/pcqkit/pcq/models"
 )
 
-// CheckPorcupine checks h with porcupine over the sequential model of
+// checkPorcupine checks h with porcupine over the sequential model of
 // h.Kind and h.Capacity. It is exact, and exponential in the worst case:
 // when it has not decided within timeout (0: no limit) the verdict is
 // Unknown, never a pass. An operation with an unknown result is given a
@@ -20,7 +20,7 @@ import (
 // A violation is shrunk to a small set of operations that still make it
 // (greedily, within a few seconds), named in r.Culprits and explained in
 // r.Explanation with their lines.
-func CheckPorcupine(h history.History, timeout time.Duration) Report {
+func checkPorcupine(h history.History, timeout time.Duration) Report {
 	start := time.Now()
 	r := Report{Checker: "porcupine", Operations: len(h.Operations)}
 	if why := porcupineUnfit(h); why != "" {

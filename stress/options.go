@@ -24,7 +24,7 @@ type config struct {
 	artifacts    string
 	tempArtifact bool   // Check: write artifacts to a fresh temporary folder when none is set
 	testName     string // Check: the test, for the replay command
-	checker      string
+	checker      linearizability.Checker
 	checkTimeout time.Duration
 	watchdog     time.Duration
 	probeWait    time.Duration
@@ -44,7 +44,7 @@ func newConfig(opts []Option) *config {
 		ops:          200,
 		duration:     2500 * time.Millisecond,
 		seed:         time.Now().UnixNano(),
-		checker:      "auto",
+		checker:      linearizability.Auto,
 		checkTimeout: 10 * time.Second,
 		watchdog:     10 * time.Second,
 		probeWait:    time.Second,
@@ -98,9 +98,11 @@ func WithSeed(seed int64) Option { return func(c *config) { c.seed = seed } }
 // temporary folder.
 func WithArtifacts(dir string) Option { return func(c *config) { c.artifacts = dir } }
 
-// WithChecker chooses the linearizability checker: "auto" (default),
-// "fast" or "porcupine" (see linearizability.WithChecker).
-func WithChecker(name string) Option { return func(c *config) { c.checker = name } }
+// WithChecker chooses the linearizability checker: linearizability.Auto
+// (default), Fast or Porcupine (see linearizability.WithChecker).
+func WithChecker(checker linearizability.Checker) Option {
+	return func(c *config) { c.checker = checker }
+}
 
 // WithCheckTimeout bounds porcupine's time per round (default 10s); a
 // round it cannot decide in time fails as undecided, never passes.

@@ -17,9 +17,9 @@ import (
 // Options configure [Run]. The zero value is valid: a FIFO model, the
 // auto checker and the default times.
 type Options struct {
-	Kind         models.Kind   // the model the queue is held to
-	Checker      string        // linearizability.WithChecker's name; "" means "auto"
-	CheckTimeout time.Duration // porcupine's time limit; default 10s
+	Kind         models.Kind             // the model the queue is held to
+	Checker      linearizability.Checker // linearizability.WithChecker's; the zero value is Auto
+	CheckTimeout time.Duration           // porcupine's time limit; default 10s
 	// Watchdog bounds the whole run; a run still going then is a hang,
 	// reported with a goroutine dump. Default 10s.
 	Watchdog time.Duration
@@ -54,9 +54,6 @@ type Options struct {
 }
 
 func (o Options) withDefaults() Options {
-	if o.Checker == "" {
-		o.Checker = "auto"
-	}
 	if o.CheckTimeout <= 0 {
 		o.CheckTimeout = 10 * time.Second
 	}

@@ -46,7 +46,7 @@ var checkStdin io.Reader = os.Stdin
 type checkConfig struct {
 	model    string // "" : the header's
 	capacity capFlag
-	checker  string
+	checker  linearizability.Checker
 	timeout  time.Duration
 	viz      string
 	verbose  bool
@@ -77,7 +77,7 @@ func parseCheck(args []string) (c checkConfig, code int, ok bool) {
 	fs := newFlagSet("check", "[-model fifo|lifo|priority] [-cap N] [-checker auto|fast|porcupine] [-timeout D] [-relax R,...] [-viz FILE.html] [-v] FILE...", checkDescription)
 	fs.StringVar(&c.model, "model", "", "queue model: fifo, lifo or priority (default: the file's header, else fifo)")
 	fs.Var(&c.capacity, "cap", "queue capacity `N`, 0 unbounded (default: the file's header, else 0)")
-	fs.StringVar(&c.checker, "checker", "auto", "checker: auto (fast when it can decide, else porcupine), fast or porcupine")
+	checker := fs.String("checker", "auto", "checker: auto (fast when it can decide, else porcupine), fast or porcupine")
 	fs.DurationVar(&c.timeout, "timeout", linearizability.DefaultTimeout, "time limit of porcupine; 0: none")
 	fs.StringVar(&c.viz, "viz", "", "write porcupine's HTML visualisation to this file (FILE-NAME.html for several files)")
 	fs.BoolVar(&c.verbose, "v", false, "also print how each verdict was reached")
@@ -99,9 +99,11 @@ func parseCheck(args []string) (c checkConfig, code int, ok bool) {
 			return c, badCheckUsage(fs, "-model: unknown model %q (want fifo, lifo or priority)", c.model), false
 		}
 	}
-	if c.checker != "auto" && c.checker != "fast" && c.checker != "porcupine" {
-		return c, badCheckUsage(fs, "-checker: unknown checker %q (want auto, fast or porcupine)", c.checker), false
+	chosen, err := linearizability.ParseChecker(*checker)
+	if err != nil {
+		return c, badCheckUsage(fs, "-checker: %s", strings.TrimPrefix(err.Error(), "linearizability: ")), false
 	}
+	c.checker = chosen
 	if c.timeout < 0 {
 		return c, badCheckUsage(fs, "-timeout: negative duration %v", c.timeout), false
 	}

@@ -1,4 +1,4 @@
-package linearizability
+package fast
 
 // orderGot finds two got values u, v whose puts did not overlap, put(u)
 // before put(v), but get(v) returned before get(u) was called. FIFO hands
@@ -6,8 +6,8 @@ package linearizability
 //
 // Sweep the got values by put call; before each v, admit every got u whose
 // put returned before v's put was called, keeping the latest get call.
-func (fh *fastHist) orderGot() *fastViolation {
-	byCall := fh.sortedVals(func(v *fastVal) bool { return v.got() }, func(v *fastVal) int64 { return v.pc })
+func (fh *hist) orderGot() *violation {
+	byCall := fh.sortedVals(func(v *item) bool { return v.got() }, func(v *item) int64 { return v.pc })
 	byRet := fh.returned()
 	j, late := 0, int32(-1) // late: admitted got value whose get is called last
 	for _, vi := range byCall {
@@ -29,7 +29,7 @@ func (fh *fastHist) orderGot() *fastViolation {
 // whose put was called after put(u) returned: u stays in the queue for
 // ever, so FIFO can never hand out v. An unknown get could have removed u
 // unseen, so this pattern only counts when there are none.
-func (fh *fastHist) orderUngot() *fastViolation {
+func (fh *hist) orderUngot() *violation {
 	first, last := int32(-1), int32(-1) // ungot put returned first; got put called last
 	for i := range fh.vals {
 		v := &fh.vals[i]
@@ -48,23 +48,23 @@ func (fh *fastHist) orderUngot() *fastViolation {
 
 // returned returns the indices of the values whose put returned, sorted by
 // the put's return.
-func (fh *fastHist) returned() []int32 {
+func (fh *hist) returned() []int32 {
 	if fh.byRet == nil {
-		fh.byRet = fh.sortedVals(func(v *fastVal) bool { return v.pr != fastInf }, func(v *fastVal) int64 { return v.pr })
+		fh.byRet = fh.sortedVals(func(v *item) bool { return v.pr != inf }, func(v *item) int64 { return v.pr })
 	}
 	return fh.byRet
 }
 
 // sortedVals returns the indices of the values that keep satisfies, sorted
 // by key (ties by index, for determinism).
-func (fh *fastHist) sortedVals(keep func(*fastVal) bool, key func(*fastVal) int64) []int32 {
-	keys := make([]fastKey, 0, len(fh.vals))
+func (fh *hist) sortedVals(keep func(*item) bool, key func(*item) int64) []int32 {
+	keys := make([]sortKey, 0, len(fh.vals))
 	for i := range fh.vals {
 		if v := &fh.vals[i]; keep(v) {
-			keys = append(keys, fastKey{key(v), int32(i)})
+			keys = append(keys, sortKey{key(v), int32(i)})
 		}
 	}
-	keys = fastSort(keys) // stable: ties stay in index order
+	keys = sortKeys(keys) // stable: ties stay in index order
 	idx := make([]int32, len(keys))
 	for n, k := range keys {
 		idx[n] = k.i

@@ -1,4 +1,4 @@
-package linearizability
+package fast
 
 import "sort"
 
@@ -12,7 +12,7 @@ import "sort"
 // intervals (pr, gc) of the values cover its whole call [c, r], one value
 // alone or several together. The union of the open intervals is built by
 // one sweep in order of pr; each empty result is then one binary search.
-func (fh *fastHist) emptyWitness() *fastViolation {
+func (fh *hist) emptyWitness() *violation {
 	if len(fh.empties) == 0 {
 		return nil
 	}
@@ -28,14 +28,14 @@ func (fh *fastHist) emptyWitness() *fastViolation {
 	return nil
 }
 
-// fastSpan is an open interval of time (lo, hi).
-type fastSpan struct{ lo, hi int64 }
+// span is an open interval of time (lo, hi).
+type span struct{ lo, hi int64 }
 
 // coverComponents returns the connected components of the union of the
 // open intervals (pr, gc), sorted and disjoint. Two open intervals that only
 // touch leave their common end uncovered, so they are not merged.
-func (fh *fastHist) coverComponents() []fastSpan {
-	var comps []fastSpan
+func (fh *hist) coverComponents() []span {
+	var comps []span
 	for _, i := range fh.returned() {
 		v := &fh.vals[i]
 		if v.pr >= v.gc {
@@ -45,7 +45,7 @@ func (fh *fastHist) coverComponents() []fastSpan {
 			comps[n-1].hi = max(comps[n-1].hi, v.gc)
 			continue
 		}
-		comps = append(comps, fastSpan{v.pr, v.gc})
+		comps = append(comps, span{v.pr, v.gc})
 	}
 	return comps
 }
@@ -53,7 +53,7 @@ func (fh *fastHist) coverComponents() []fastSpan {
 // coverChain returns values whose open intervals (pr, gc) together cover
 // the closed interval [c, r], greedily, each reaching furthest: the
 // witnesses of an empty result.
-func (fh *fastHist) coverChain(c, r int64) []int32 {
+func (fh *hist) coverChain(c, r int64) []int32 {
 	byRet := fh.returned()
 	var chain []int32
 	j, best := 0, int32(-1)

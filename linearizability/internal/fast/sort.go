@@ -1,18 +1,18 @@
-package linearizability
+package fast
 
-// fastKey is a sort key with a payload: an index, sometimes with a flag in
+// sortKey is a sort key with a payload: an index, sometimes with a flag in
 // its top bit.
-type fastKey struct {
+type sortKey struct {
 	k int64
 	i int32
 }
 
-// fastSort sorts keys by k, stably, so that equal keys keep the order they
+// sortKeys sorts keys by k, stably, so that equal keys keep the order they
 // were given in. It is an LSD radix sort with 8- or 11-bit digits that skips the
 // digits all keys share: times and values of a history span far fewer
 // than 64 bits, so it usually makes two or three passes over the keys
 // instead of the n log n comparisons of a comparison sort.
-func fastSort(keys []fastKey) []fastKey {
+func sortKeys(keys []sortKey) []sortKey {
 	if len(keys) <= 32 {
 		// small: an insertion sort (stable) beats the radix buckets
 		for i := 1; i < len(keys); i++ {
@@ -32,7 +32,7 @@ func fastSort(keys []fastKey) []fastKey {
 		bits = 11
 	}
 	mask := uint64(1)<<bits - 1
-	buf := make([]fastKey, len(keys))
+	buf := make([]sortKey, len(keys))
 	count := make([]int, 1<<bits)
 	for shift := uint(0); shift < 64; shift += bits {
 		if (diff>>shift)&mask == 0 {
@@ -40,7 +40,7 @@ func fastSort(keys []fastKey) []fastKey {
 		}
 		clear(count)
 		for _, x := range keys {
-			count[fastDigit(x.k, shift)&mask]++
+			count[digit(x.k, shift)&mask]++
 		}
 		sum := 0
 		for d, c := range count {
@@ -48,7 +48,7 @@ func fastSort(keys []fastKey) []fastKey {
 			sum += c
 		}
 		for _, x := range keys {
-			d := fastDigit(x.k, shift) & mask
+			d := digit(x.k, shift) & mask
 			buf[count[d]] = x
 			count[d]++
 		}
@@ -57,8 +57,8 @@ func fastSort(keys []fastKey) []fastKey {
 	return keys
 }
 
-// fastDigit returns the bits of k from shift on, with the sign bit flipped
+// digit returns the bits of k from shift on, with the sign bit flipped
 // so that negative keys sort first.
-func fastDigit(k int64, shift uint) uint64 {
+func digit(k int64, shift uint) uint64 {
 	return (uint64(k) ^ 1<<63) >> shift
 }

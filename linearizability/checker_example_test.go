@@ -8,7 +8,10 @@ import (
 	"github.com/pcqkit/pcq/models"
 )
 
-func ExampleCheckFast() {
+// ExampleWithChecker runs the fast checker alone: it decides this FIFO
+// history (a verdict other than unknown) and names the operations that
+// make the violation.
+func ExampleWithChecker() {
 	put := func(client int, v, call, ret int64, line int) history.Operation {
 		return history.Operation{Client: client, Input: models.Input{Op: models.Put, Value: v}, Call: call, Return: ret, Line: line}
 	}
@@ -21,8 +24,8 @@ func ExampleCheckFast() {
 		get(1, 5, 50, 60, 4),
 		get(1, 3, 70, 80, 5),
 	}}
-	r, decided := linearizability.CheckFast(h)
-	fmt.Println(decided, r.Verdict, r.Checker, r.Culprits)
+	r := linearizability.Check(h, linearizability.WithChecker(linearizability.Fast))
+	fmt.Println(r.Verdict != linearizability.Unknown, r.Verdict, r.Checker, r.Culprits)
 	fmt.Println(r.Explanation)
 	// Output:
 	// true violation fast [0 1 2 3]

@@ -1,15 +1,30 @@
-package linearizability
+package fast
 
 import (
 	"math"
 	"strconv"
-	"time"
 
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
-// CheckFast decides a history of a FIFO queue with distinct put values in
+// Result is the fast checker's answer about a history it decided, or why
+// it did not decide.
+type Result struct {
+	// Violation is true when the history is not linearizable; false, when
+	// decided, means it is.
+	Violation bool
+	// Culprits are the indices, in History.Operations, of the few
+	// operations that make the violation, sorted.
+	Culprits []int
+	// Explanation says in words why the history is a violation.
+	Explanation string
+	// Note says why the history was not decided, or what a verdict of
+	// linearizable took for granted.
+	Note string
+}
+
+// Check decides a history of a FIFO queue with distinct put values in
 // O(n log n) time, by looking for the violation patterns of Henzinger,
 // Sezgin and Vafeiadis (CONCUR 2013): a value got but never put or got
 // before its put began (fresh), a value got twice (repeat), two values got
@@ -30,60 +45,49 @@ import (
 // shutdown; a binding capacity with no linearization found; a pattern that
 // an unknown get could explain away; put values that are not distinct.
 // r.Note then says why, and the history should go to the porcupine
-// checker. When decided, r.Verdict is Linearizable or Violation, r.Checker
-// is "fast", and a violation names its few operations in r.Culprits and
-// explains them in r.Explanation.
-func CheckFast(h history.History) (r Report, decided bool) {
-	start := time.Now()
-	r, decided = checkFast(h)
-	r.Checker = "fast"
-	r.Operations = len(h.Operations)
-	r.Elapsed = time.Since(start)
-	return r, decided
-}
-
-// fastInf stands for a time after every time of a history: the return of
-// an operation that never returned, the get of a value never got.
-const fastInf int64 = math.MaxInt64
-
-func checkFast(h history.History) (Report, bool) {
-	if why := fastUnsupported(h); why != "" {
-		return Report{Verdict: Unknown, Note: why}, false
+// checker. When decided, a violation names its few operations in
+// r.Culprits and explains them in r.Explanation.
+func Check(h history.History) (r Result, decided bool) {
+	if why := unsupported(h); why != "" {
+		return Result{Note: why}, false
 	}
-	fh, why := fastPrepare(h)
+	fh, why := prepare(h)
 	if why != "" {
-		return Report{Verdict: Unknown, Note: why}, false
+		return Result{Note: why}, false
 	}
 	if v := fh.firstViolation(); v != nil {
-		return v.report(), true
+		return v.result(), true
 	}
 	if fh.unknownGets > 0 {
 		// Gets whose outcome is unknown were dropped (no effect): sound for
 		// "linearizable", but they may have removed a value nobody saw.
 		if v := fh.orderUngot(); v != nil {
-			return Report{Verdict: Unknown, Note: "an unknown get may have removed an unseen value: " + v.text}, false
+			return Result{Note: "an unknown get may have removed an unseen value: " + v.text}, false
 		}
 		if v := fh.emptyWitness(); v != nil {
-			return Report{Verdict: Unknown, Note: "an unknown get may have removed an unseen value: " + v.text}, false
+			return Result{Note: "an unknown get may have removed an unseen value: " + v.text}, false
 		}
 	}
-	r := Report{Verdict: Linearizable}
 	if fh.unknownGets > 0 {
 		r.Note = "gets with unknown outcome taken as having had no effect"
 	}
 	if h.Capacity > 0 && (len(fh.fulls) > 0 || fh.maxQueued() > h.Capacity) {
 		// The capacity may matter: only a replayed linearization decides.
 		if !fh.witness() {
-			return Report{Verdict: Unknown, Note: "the capacity could bind, and the fast checker found no linearization to replay (it only refutes full results by counting)"}, false
+			return Result{Note: "the capacity could bind, and the fast checker found no linearization to replay (it only refutes full results by counting)"}, false
 		}
-		r.Note = fastJoin(r.Note, "capacity "+strconv.Itoa(h.Capacity)+": a linearization was built and replayed")
+		r.Note = joinNotes(r.Note, "capacity "+strconv.Itoa(h.Capacity)+": a linearization was built and replayed")
 	}
 	return r, true
 }
 
+// inf stands for a time after every time of a history: the return of
+// an operation that never returned, the get of a value never got.
+const inf int64 = math.MaxInt64
+
 // firstViolation returns a violation that holds whatever unknown gets did,
 // or the witness and ungot-order patterns too when there are no unknown gets.
-func (fh *fastHist) firstViolation() *fastViolation {
+func (fh *hist) firstViolation() *violation {
 	if fh.fresh != nil {
 		return fh.fresh
 	}
@@ -104,8 +108,8 @@ func (fh *fastHist) firstViolation() *fastViolation {
 	return fh.fullImpossible()
 }
 
-// fastUnsupported says why the fast checker cannot decide h at all, or "".
-func fastUnsupported(h history.History) string {
+// unsupported says why the fast checker cannot decide h at all, or "".
+func unsupported(h history.History) string {
 	if h.Kind != models.FIFO {
 		return h.Kind.String() + " histories are not covered by the fast checker"
 	}
@@ -127,8 +131,8 @@ func fastUnsupported(h history.History) string {
 	return ""
 }
 
-// fastJoin joins two notes.
-func fastJoin(a, b string) string {
+// joinNotes joins two notes.
+func joinNotes(a, b string) string {
 	if a == "" {
 		return b
 	}

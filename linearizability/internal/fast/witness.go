@@ -1,4 +1,4 @@
-package linearizability
+package fast
 
 import (
 	"container/heap"
@@ -23,7 +23,7 @@ import (
 // of their puts).
 
 // witnessOrder returns the indices of fh.vals in candidate order, or nil.
-func (fh *fastHist) witnessOrder(key fastOrderKey, ungotByCall bool) []int32 {
+func (fh *hist) witnessOrder(key orderKey, ungotByCall bool) []int32 {
 	var got, ungot []int32
 	for i := range fh.vals {
 		if fh.vals[i].got() {
@@ -39,14 +39,14 @@ func (fh *fastHist) witnessOrder(key fastOrderKey, ungotByCall bool) []int32 {
 	slices.SortFunc(ungot, func(a, b int32) int {
 		x, y := &fh.vals[a], &fh.vals[b]
 		if ungotByCall && x.pc != y.pc {
-			return fastCmp(x.pc, y.pc, a, b) // earliest available: fills the queue
+			return compareAt(x.pc, y.pc, a, b) // earliest available: fills the queue
 		}
-		return fastCmp(x.pr, y.pr, a, b) // earliest due
+		return compareAt(x.pr, y.pr, a, b) // earliest due
 	})
 	return append(order, ungot...)
 }
 
-func fastCmp(x, y int64, a, b int32) int {
+func compareAt(x, y int64, a, b int32) int {
 	switch {
 	case x < y:
 		return -1
@@ -59,30 +59,30 @@ func fastCmp(x, y int64, a, b int32) int {
 // topoGot orders the got values: repeatedly the free value that comes
 // first by key. A value v is free when no value left has its put
 // return before v's put call, or its get return before v's put or get call.
-func (fh *fastHist) topoGot(got []int32, key fastOrderKey) []int32 {
+func (fh *hist) topoGot(got []int32, key orderKey) []int32 {
 	vals := fh.vals
-	by := func(key func(*fastVal) int64) []int32 {
-		keys := make([]fastKey, len(got))
+	by := func(key func(*item) int64) []int32 {
+		keys := make([]sortKey, len(got))
 		for n, i := range got {
-			keys[n] = fastKey{key(&vals[i]), i}
+			keys[n] = sortKey{key(&vals[i]), i}
 		}
-		keys = fastSort(keys)
+		keys = sortKeys(keys)
 		s := make([]int32, len(keys))
 		for n, k := range keys {
 			s[n] = k.i
 		}
 		return s
 	}
-	byPC, byGC := by(func(v *fastVal) int64 { return v.pc }), by(func(v *fastVal) int64 { return v.gc })
-	byPR, byGR := by(func(v *fastVal) int64 { return v.pr }), by(func(v *fastVal) int64 { return v.gr })
+	byPC, byGC := by(func(v *item) int64 { return v.pc }), by(func(v *item) int64 { return v.gc })
+	byPR, byGR := by(func(v *item) int64 { return v.pr }), by(func(v *item) int64 { return v.gr })
 	done := make([]bool, len(vals))
 	pass := make([]uint8, len(vals)) // bit 0: pc small enough; bit 1: gc small enough
-	free := &fastFree{vals: vals, key: key}
+	free := &freeHeap{vals: vals, key: key}
 	var iPR, iGR, iPC, iGC int
 	order := make([]int32, 0, len(got))
 	for len(order) < len(got) {
-		iPR, iGR = fastSkipDone(byPR, iPR, done), fastSkipDone(byGR, iGR, done)
-		minPR, minGR := fastInf, fastInf
+		iPR, iGR = skipDone(byPR, iPR, done), skipDone(byGR, iGR, done)
+		minPR, minGR := inf, inf
 		if iPR < len(byPR) {
 			minPR = vals[byPR[iPR]].pr
 		}
@@ -105,53 +105,53 @@ func (fh *fastHist) topoGot(got []int32, key fastOrderKey) []int32 {
 	return order
 }
 
-func fastSkipDone(s []int32, i int, done []bool) int {
+func skipDone(s []int32, i int, done []bool) int {
 	for i < len(s) && done[s[i]] {
 		i++
 	}
 	return i
 }
 
-// fastFree is a heap of free values, earliest get return first.
-type fastFree struct {
-	vals []fastVal
+// freeHeap is a heap of free values, earliest get return first.
+type freeHeap struct {
+	vals []item
 	idx  []int32
-	key  fastOrderKey
+	key  orderKey
 }
 
-// fastOrderKey says which free value comes next in a candidate order.
-type fastOrderKey uint8
+// orderKey says which free value comes next in a candidate order.
+type orderKey uint8
 
 // The candidate orders, each a tie-break of the next.
 const (
-	fastByGetReturn fastOrderKey = iota // earliest get return, then put return
-	fastByGetCall                       // earliest get call, then get return
-	fastByPutReturn                     // earliest put return, then get return
-	fastByPutCall                       // earliest put call, then get return
+	byGetReturn orderKey = iota // earliest get return, then put return
+	byGetCall                   // earliest get call, then get return
+	byPutReturn                 // earliest put return, then get return
+	byPutCall                   // earliest put call, then get return
 )
 
 // admit records that value i passed one test; with both, it is free.
-func (f *fastFree) admit(i int32, pass []uint8, bit uint8) {
+func (f *freeHeap) admit(i int32, pass []uint8, bit uint8) {
 	pass[i] |= bit
 	if pass[i] == 3 {
 		heap.Push(f, i)
 	}
 }
 
-func (f *fastFree) Len() int { return len(f.idx) }
-func (f *fastFree) Less(a, b int) bool {
+func (f *freeHeap) Len() int { return len(f.idx) }
+func (f *freeHeap) Less(a, b int) bool {
 	x, y := &f.vals[f.idx[a]], &f.vals[f.idx[b]]
 	switch f.key {
-	case fastByPutReturn:
+	case byPutReturn:
 		if x.pr != y.pr {
 			return x.pr < y.pr
 		}
-		return fastCmp(x.gr, y.gr, f.idx[a], f.idx[b]) < 0
-	case fastByGetCall:
+		return compareAt(x.gr, y.gr, f.idx[a], f.idx[b]) < 0
+	case byGetCall:
 		if x.gc != y.gc {
 			return x.gc < y.gc
 		}
-	case fastByPutCall:
+	case byPutCall:
 		if x.pc != y.pc {
 			return x.pc < y.pc
 		}
@@ -159,12 +159,12 @@ func (f *fastFree) Less(a, b int) bool {
 	if x.gr != y.gr {
 		return x.gr < y.gr
 	}
-	return fastCmp(x.pr, y.pr, f.idx[a], f.idx[b]) < 0
+	return compareAt(x.pr, y.pr, f.idx[a], f.idx[b]) < 0
 }
 
-func (f *fastFree) Swap(a, b int) { f.idx[a], f.idx[b] = f.idx[b], f.idx[a] }
-func (f *fastFree) Push(x any)    { f.idx = append(f.idx, x.(int32)) }
-func (f *fastFree) Pop() any {
+func (f *freeHeap) Swap(a, b int) { f.idx[a], f.idx[b] = f.idx[b], f.idx[a] }
+func (f *freeHeap) Push(x any)    { f.idx = append(f.idx, x.(int32)) }
+func (f *freeHeap) Pop() any {
 	x := f.idx[len(f.idx)-1]
 	f.idx = f.idx[:len(f.idx)-1]
 	return x

@@ -1,4 +1,4 @@
-package linearizability
+package fast
 
 import (
 	"slices"
@@ -21,20 +21,20 @@ import (
 //   - a try_put that answered full at x needs len(x) == capacity, impossible
 //     if U(x) < capacity at every instant of its call.
 
-// fastBounds holds the sorted starts and ends of the intervals [pc, gr].
-type fastBounds struct {
+// bounds holds the sorted starts and ends of the intervals [pc, gr].
+type bounds struct {
 	starts, ends []int64
 }
 
-func (fh *fastHist) bounds() fastBounds {
-	var b fastBounds
+func (fh *hist) bounds() bounds {
+	var b bounds
 	for i := range fh.vals {
 		b.starts = append(b.starts, fh.vals[i].pc)
 		b.ends = append(b.ends, fh.vals[i].gr)
 	}
 	for _, i := range fh.maybe {
 		b.starts = append(b.starts, fh.h.Operations[i].Call)
-		b.ends = append(b.ends, fastInf)
+		b.ends = append(b.ends, inf)
 	}
 	slices.Sort(b.starts)
 	slices.Sort(b.ends)
@@ -42,14 +42,14 @@ func (fh *fastHist) bounds() fastBounds {
 }
 
 // at returns U(x).
-func (b *fastBounds) at(x int64) int {
+func (b *bounds) at(x int64) int {
 	started := sort.Search(len(b.starts), func(k int) bool { return b.starts[k] > x })
 	ended := sort.Search(len(b.ends), func(k int) bool { return b.ends[k] >= x })
 	return started - ended
 }
 
 // maxQueued returns the maximum of U over all time.
-func (fh *fastHist) maxQueued() int {
+func (fh *hist) maxQueued() int {
 	b := fh.bounds()
 	best, n, j := 0, 0, 0
 	for _, s := range b.starts {
@@ -66,7 +66,7 @@ func (fh *fastHist) maxQueued() int {
 // fullImpossible finds a try_put that answered full although the queue is
 // unbounded, or although fewer than capacity values could be queued at
 // every instant of its call.
-func (fh *fastHist) fullImpossible() *fastViolation {
+func (fh *hist) fullImpossible() *violation {
 	if len(fh.fulls) == 0 {
 		return nil
 	}
@@ -80,7 +80,7 @@ func (fh *fastHist) fullImpossible() *fastViolation {
 	for k, s := range b.starts {
 		peaks[k] = int32(b.at(s))
 	}
-	tree := newFastMaxTree(peaks)
+	tree := newMaxTree(peaks)
 	for _, f := range fh.fulls {
 		op := &fh.h.Operations[f]
 		m := b.at(op.Call)
@@ -94,24 +94,24 @@ func (fh *fastHist) fullImpossible() *fastViolation {
 	return nil
 }
 
-// fastMaxTree answers range-maximum queries over a fixed array.
-type fastMaxTree struct {
+// maxTree answers range-maximum queries over a fixed array.
+type maxTree struct {
 	n int
 	t []int32
 }
 
-func newFastMaxTree(a []int32) *fastMaxTree {
+func newMaxTree(a []int32) *maxTree {
 	n := len(a)
 	t := make([]int32, 2*n)
 	copy(t[n:], a)
 	for i := n - 1; i > 0; i-- {
 		t[i] = max(t[2*i], t[2*i+1])
 	}
-	return &fastMaxTree{n: n, t: t}
+	return &maxTree{n: n, t: t}
 }
 
 // max returns the maximum of a[lo:hi], or 0 when empty.
-func (m *fastMaxTree) max(lo, hi int) int32 {
+func (m *maxTree) max(lo, hi int) int32 {
 	best := int32(0)
 	for lo, hi = lo+m.n, hi+m.n; lo < hi; lo, hi = lo/2, hi/2 {
 		if lo&1 == 1 {

@@ -1,4 +1,4 @@
-package linearizability
+package fast
 
 import (
 	"cmp"
@@ -7,21 +7,21 @@ import (
 	"github.com/pcqkit/pcq/models"
 )
 
-// fastJIT builds a candidate linearization for a fixed order of the values
+// placer builds a candidate linearization for a fixed order of the values
 // by sweeping time and doing each step as late as possible: a put when its
 // return, a later get, a put that needs room or a full result forces it; a
 // get when its return, a put that needs room or an empty result forces it.
 // Empty and full results take effect the first moment the queue is empty,
 // or full, inside their interval. Laziness keeps every step available as
 // long as possible. The sweep proves nothing: the replay does.
-type fastJIT struct {
-	fh     *fastHist
+type placer struct {
+	fh     *hist
 	order  []int32
 	c      int // capacity, 0: unbounded
 	puts   int // values put so far, in order
 	gets   int // values got so far
 	now    int64
-	seq    []fastEvent
+	seq    []event
 	empty  []int32 // pending empty results
 	full   []int32 // pending full results
 	done   []bool  // empty and full results placed, by operation index
@@ -29,26 +29,26 @@ type fastJIT struct {
 	eager  bool // inside tryFill or tryDrain
 }
 
-// fastDeadline is something that happens at an instant of the sweep.
-type fastDeadline struct {
+// deadline is something that happens at an instant of the sweep.
+type deadline struct {
 	at   int64
-	kind uint8 // fastArrive first at equal instants
+	kind uint8 // arrive first at equal instants
 	i    int32 // position in order, or operation index
 }
 
 // The kinds of deadline, in the order they are handled at one instant:
 // empty and full results before the puts and gets that could spoil them.
 const (
-	fastArrive   uint8 = iota // an empty or full result is called
-	fastEmptyDue              // an empty result returns
-	fastFullDue               // a full result returns
-	fastPutDue                // a put returns
-	fastGetDue                // a get returns
+	arrive   uint8 = iota // an empty or full result is called
+	emptyDue              // an empty result returns
+	fullDue               // a full result returns
+	putDue                // a put returns
+	getDue                // a get returns
 )
 
 // jit runs the sweep and returns the steps, or nil if it got stuck.
-func (fh *fastHist) jit(order []int32) []fastEvent {
-	j := &fastJIT{fh: fh, order: order, c: fh.h.Capacity, done: make([]bool, len(fh.h.Operations))}
+func (fh *hist) jit(order []int32) []event {
+	j := &placer{fh: fh, order: order, c: fh.h.Capacity, done: make([]bool, len(fh.h.Operations))}
 	for _, d := range j.deadlines() {
 		j.now = d.at
 		j.handle(d)
@@ -59,26 +59,26 @@ func (fh *fastHist) jit(order []int32) []fastEvent {
 	return j.seq
 }
 
-func (j *fastJIT) deadlines() []fastDeadline {
-	var ds []fastDeadline
+func (j *placer) deadlines() []deadline {
+	var ds []deadline
 	for pos, vi := range j.order {
 		v := &j.fh.vals[vi]
-		if v.pr != fastInf {
-			ds = append(ds, fastDeadline{v.pr, fastPutDue, int32(pos)})
+		if v.pr != inf {
+			ds = append(ds, deadline{v.pr, putDue, int32(pos)})
 		}
 		if v.got() {
-			ds = append(ds, fastDeadline{v.gr, fastGetDue, int32(pos)})
+			ds = append(ds, deadline{v.gr, getDue, int32(pos)})
 		}
 	}
 	for _, e := range j.fh.empties {
 		op := &j.fh.h.Operations[e]
-		ds = append(ds, fastDeadline{op.Call, fastArrive, e}, fastDeadline{op.Return, fastEmptyDue, e})
+		ds = append(ds, deadline{op.Call, arrive, e}, deadline{op.Return, emptyDue, e})
 	}
 	for _, f := range j.fh.fulls {
 		op := &j.fh.h.Operations[f]
-		ds = append(ds, fastDeadline{op.Call, fastArrive, f}, fastDeadline{op.Return, fastFullDue, f})
+		ds = append(ds, deadline{op.Call, arrive, f}, deadline{op.Return, fullDue, f})
 	}
-	slices.SortFunc(ds, func(a, b fastDeadline) int {
+	slices.SortFunc(ds, func(a, b deadline) int {
 		if a.at != b.at {
 			return cmp.Compare(a.at, b.at)
 		}
@@ -90,31 +90,31 @@ func (j *fastJIT) deadlines() []fastDeadline {
 	return ds
 }
 
-func (j *fastJIT) handle(d fastDeadline) {
+func (j *placer) handle(d deadline) {
 	switch d.kind {
-	case fastArrive:
+	case arrive:
 		if j.fh.h.Operations[d.i].Output.Result == models.Empty {
 			j.empty = append(j.empty, d.i)
 		} else {
 			j.full = append(j.full, d.i)
 		}
 		j.settle()
-	case fastPutDue:
+	case putDue:
 		for j.puts <= int(d.i) && !j.failed {
 			j.put()
 		}
-	case fastGetDue:
+	case getDue:
 		for j.gets <= int(d.i) && !j.failed {
 			if j.gets == j.puts {
 				j.put()
 			}
 			j.get()
 		}
-	case fastEmptyDue:
+	case emptyDue:
 		for !j.done[d.i] && !j.failed {
 			j.get()
 		}
-	case fastFullDue:
+	case fullDue:
 		for !j.done[d.i] && !j.failed {
 			j.put()
 		}
@@ -122,7 +122,7 @@ func (j *fastJIT) handle(d fastDeadline) {
 }
 
 // put puts the next value, first making room if the queue is full.
-func (j *fastJIT) put() {
+func (j *placer) put() {
 	if j.puts >= len(j.order) || j.fh.vals[j.order[j.puts]].pc > j.now {
 		j.failed = true
 		return
@@ -134,26 +134,26 @@ func (j *fastJIT) put() {
 		}
 	}
 	j.tryDrain()
-	j.seq = append(j.seq, fastEvent{j.fh.vals[j.order[j.puts]].put, j.now})
+	j.seq = append(j.seq, event{j.fh.vals[j.order[j.puts]].put, j.now})
 	j.puts++
 	j.settle()
 }
 
 // get gets the next value, which must have been put and its get called.
-func (j *fastJIT) get() {
+func (j *placer) get() {
 	if j.gets >= j.puts || !j.fh.vals[j.order[j.gets]].got() || j.fh.vals[j.order[j.gets]].gc > j.now {
 		j.failed = true
 		return
 	}
 	j.tryFill()
-	j.seq = append(j.seq, fastEvent{j.fh.vals[j.order[j.gets]].get, j.now})
+	j.seq = append(j.seq, event{j.fh.vals[j.order[j.gets]].get, j.now})
 	j.gets++
 	j.settle()
 }
 
 // tryFill fills the queue before a get, when a full result is pending and
 // the puts needed are already called: the get would spoil it.
-func (j *fastJIT) tryFill() {
+func (j *placer) tryFill() {
 	need := j.c - (j.puts - j.gets)
 	if j.eager || len(j.full) == 0 || j.c == 0 || j.puts+need > len(j.order) {
 		return
@@ -172,7 +172,7 @@ func (j *fastJIT) tryFill() {
 
 // tryDrain empties the queue before a put, when an empty result is
 // pending and the gets needed are already called: the put would spoil it.
-func (j *fastJIT) tryDrain() {
+func (j *placer) tryDrain() {
 	if j.eager || len(j.empty) == 0 {
 		return
 	}
@@ -190,7 +190,7 @@ func (j *fastJIT) tryDrain() {
 
 // settle places the pending empty or full results that the queue now
 // satisfies.
-func (j *fastJIT) settle() {
+func (j *placer) settle() {
 	n := j.puts - j.gets
 	if n == 0 {
 		j.empty = j.place(j.empty)
@@ -200,11 +200,11 @@ func (j *fastJIT) settle() {
 	}
 }
 
-func (j *fastJIT) place(pending []int32) []int32 {
+func (j *placer) place(pending []int32) []int32 {
 	for _, e := range pending {
 		if !j.done[e] {
 			j.done[e] = true
-			j.seq = append(j.seq, fastEvent{e, j.now})
+			j.seq = append(j.seq, event{e, j.now})
 		}
 	}
 	return pending[:0]

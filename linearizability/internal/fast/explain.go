@@ -1,4 +1,4 @@
-package linearizability
+package fast
 
 import (
 	"fmt"
@@ -9,57 +9,51 @@ import (
 	"github.com/pcqkit/pcq/models"
 )
 
-// fastViolation is a violation pattern found by the fast checker: the few
+// violation is a violation pattern found by the fast checker: the few
 // operations that make it and what they show.
-type fastViolation struct {
+type violation struct {
 	culprits []int
 	text     string
 }
 
-func (v *fastViolation) report() Report {
+func (v *violation) result() Result {
 	c := slices.Clone(v.culprits)
 	slices.Sort(c)
-	return Report{Verdict: Violation, Explanation: v.text, Culprits: slices.Compact(c)}
+	return Result{Violation: true, Explanation: v.text, Culprits: slices.Compact(c)}
 }
 
 // who names the operation i: "client 2 (line 18)", or "client 2
 // (operation 5)" when the history came from no file.
-func (fh *fastHist) who(i int32) string {
-	op := &fh.h.Operations[i]
-	if op.Line > 0 {
-		return fmt.Sprintf("client %d (line %d)", op.Client, op.Line)
-	}
-	return fmt.Sprintf("client %d (operation %d)", op.Client, i)
-}
+func (fh *hist) who(i int32) string { return fh.h.Who(int(i)) }
 
-func (fh *fastHist) valueText(v int64) string { return strconv.FormatInt(v, 10) }
+func (fh *hist) valueText(v int64) string { return strconv.FormatInt(v, 10) }
 
-func (fh *fastHist) repeatViolation(v int64, a, b int32) *fastViolation {
-	return &fastViolation{
+func (fh *hist) repeatViolation(v int64, a, b int32) *violation {
+	return &violation{
 		culprits: []int{int(a), int(b)},
 		text:     fmt.Sprintf("value %d was got twice: by %s and by %s", v, fh.who(a), fh.who(b)),
 	}
 }
 
 // neverPut explains a get of a value that no put with effect put.
-func (fh *fastHist) neverPut(v int64, get int32) *fastViolation {
+func (fh *hist) neverPut(v int64, get int32) *violation {
 	for i, op := range fh.h.Operations {
 		if (op.Input.Op == models.Put || op.Input.Op == models.TryPut) && op.Input.Value == v {
-			return &fastViolation{
+			return &violation{
 				culprits: []int{int(get), i},
 				text: fmt.Sprintf("value %d was got by %s, but its put by %s answered %s and had no effect",
 					v, fh.who(get), fh.who(int32(i)), op.Output.Result),
 			}
 		}
 	}
-	return &fastViolation{
+	return &violation{
 		culprits: []int{int(get)},
 		text:     fmt.Sprintf("value %d was got by %s but never put", v, fh.who(get)),
 	}
 }
 
-func (fh *fastHist) gotBeforePut(v *fastVal) *fastViolation {
-	return &fastViolation{
+func (fh *hist) gotBeforePut(v *item) *violation {
+	return &violation{
 		culprits: []int{int(v.get), int(v.put)},
 		text: fmt.Sprintf("value %d was got by %s before any put of %d began: its put by %s was called later",
 			v.v, fh.who(v.get), v.v, fh.who(v.put)),
@@ -67,7 +61,7 @@ func (fh *fastHist) gotBeforePut(v *fastVal) *fastViolation {
 }
 
 // orderViolation explains u put before v, v got, u got after v or never.
-func (fh *fastHist) orderViolation(u, v *fastVal) *fastViolation {
+func (fh *hist) orderViolation(u, v *item) *violation {
 	c := []int{int(u.put), int(v.put), int(v.get)}
 	var tail string
 	if u.got() {
@@ -78,7 +72,7 @@ func (fh *fastHist) orderViolation(u, v *fastVal) *fastViolation {
 		tail = fmt.Sprintf("and %d was got by %s, but %d was never got: FIFO hands out %d first",
 			v.v, fh.who(v.get), u.v, u.v)
 	}
-	return &fastViolation{
+	return &violation{
 		culprits: c,
 		text: fmt.Sprintf("value %d was put by %s before the put of %d by %s began, %s",
 			u.v, fh.who(u.put), v.v, fh.who(v.put), tail),
@@ -87,7 +81,7 @@ func (fh *fastHist) orderViolation(u, v *fastVal) *fastViolation {
 
 // witnessViolation explains an empty result while values were certainly
 // queued throughout its call.
-func (fh *fastHist) witnessViolation(e int32) *fastViolation {
+func (fh *hist) witnessViolation(e int32) *violation {
 	op := &fh.h.Operations[e]
 	chain := fh.coverChain(op.Call, op.Return)
 	c := []int{int(e)}
@@ -104,7 +98,7 @@ func (fh *fastHist) witnessViolation(e int32) *fastViolation {
 				v.v, fh.who(v.put)))
 		}
 	}
-	return &fastViolation{
+	return &violation{
 		culprits: c,
 		text: fmt.Sprintf("try_get by %s answered empty, but the queue certainly held a value throughout its call: %s",
 			fh.who(e), strings.Join(parts, "; then ")),
@@ -112,15 +106,15 @@ func (fh *fastHist) witnessViolation(e int32) *fastViolation {
 }
 
 // fullViolation explains an impossible full result; most < 0: unbounded.
-func (fh *fastHist) fullViolation(f int32, most int) *fastViolation {
+func (fh *hist) fullViolation(f int32, most int) *violation {
 	op := &fh.h.Operations[f]
 	if most < 0 {
-		return &fastViolation{
+		return &violation{
 			culprits: []int{int(f)},
 			text:     fmt.Sprintf("try_put of %d by %s answered full, but the queue is unbounded", op.Input.Value, fh.who(f)),
 		}
 	}
-	return &fastViolation{
+	return &violation{
 		culprits: []int{int(f)},
 		text: fmt.Sprintf("try_put of %d by %s answered full, but at most %d values could have been queued at any instant of its call (capacity %d)",
 			op.Input.Value, fh.who(f), most, fh.h.Capacity),

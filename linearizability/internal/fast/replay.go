@@ -1,13 +1,13 @@
-package linearizability
+package fast
 
 import (
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
 
-// fastEvent is one step of a candidate linearization: an operation index
+// event is one step of a candidate linearization: an operation index
 // and the instant it takes effect.
-type fastEvent struct {
+type event struct {
 	op int32
 	at int64
 }
@@ -18,8 +18,8 @@ type fastEvent struct {
 // few orders of the values: the got values by one of four keys, the
 // values never got by put return (earliest due) or put call (earliest
 // available, which fills the queue for full results).
-func (fh *fastHist) witness() bool {
-	keys := []fastOrderKey{fastByGetReturn, fastByGetCall, fastByPutReturn, fastByPutCall}
+func (fh *hist) witness() bool {
+	keys := []orderKey{byGetReturn, byGetCall, byPutReturn, byPutCall}
 	for _, ungotByCall := range []bool{false, true} {
 		for _, key := range keys {
 			order := fh.witnessOrder(key, ungotByCall)
@@ -34,15 +34,15 @@ func (fh *fastHist) witness() bool {
 	return false
 }
 
-func fastIsPut(op models.Op) bool { return op == models.Put || op == models.TryPut }
+func isPut(op models.Op) bool { return op == models.Put || op == models.TryPut }
 
 // replay runs the candidate linearization seq on a FIFO queue of the history's capacity, straight
 // from the history's operations: every instant inside its operation's
 // interval and never decreasing, every result as recorded, and every
 // operation with an effect present exactly once. Success proves the
 // history linearizable.
-func (fh *fastHist) replay(seq []fastEvent) bool {
-	r := fastReplayer{h: fh.h, seen: make([]bool, len(fh.h.Operations)), last: -fastInf}
+func (fh *hist) replay(seq []event) bool {
+	r := replayer{h: fh.h, seen: make([]bool, len(fh.h.Operations)), last: -inf}
 	for _, e := range seq {
 		if !r.step(e) {
 			return false
@@ -51,18 +51,18 @@ func (fh *fastHist) replay(seq []fastEvent) bool {
 	return r.complete()
 }
 
-type fastReplayer struct {
+type replayer struct {
 	h     history.History
 	seen  []bool
 	last  int64
 	queue []int64
 }
 
-func (r *fastReplayer) step(e fastEvent) bool {
+func (r *replayer) step(e event) bool {
 	op := &r.h.Operations[e.op]
 	end := op.Return
 	if op.Output.Result == models.Unknown {
-		end = fastInf
+		end = inf
 	}
 	if r.seen[e.op] || e.at < r.last || e.at < op.Call || e.at > end {
 		return false
@@ -70,7 +70,7 @@ func (r *fastReplayer) step(e fastEvent) bool {
 	r.seen[e.op], r.last = true, e.at
 	c := r.h.Capacity
 	switch res := op.Output.Result; {
-	case fastIsPut(op.Input.Op) && (res == models.OK || res == models.Unknown):
+	case isPut(op.Input.Op) && (res == models.OK || res == models.Unknown):
 		if c > 0 && len(r.queue) >= c {
 			return false
 		}
@@ -92,7 +92,7 @@ func (r *fastReplayer) step(e fastEvent) bool {
 
 // complete reports whether every operation that must have taken effect
 // (every result but canceled and unknown) was replayed.
-func (r *fastReplayer) complete() bool {
+func (r *replayer) complete() bool {
 	for i, op := range r.h.Operations {
 		res := op.Output.Result
 		if res != models.Canceled && res != models.Unknown && !r.seen[i] {
