@@ -8,7 +8,7 @@ import (
 // When the capacity could bind, or a full result could not be refuted by
 // counting, the fast checker does not claim a characterisation: it builds
 // one candidate linearization and replays it on a bounded FIFO queue (see
-// fast_replay.go). A replay that succeeds proves the history linearizable,
+// replay.go). A replay that succeeds proves the history linearizable,
 // whatever heuristic built it; one that fails proves nothing, and the
 // history is handed on. So this part is sound, and incomplete by design.
 //

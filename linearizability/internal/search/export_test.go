@@ -1,4 +1,4 @@
-package linearizability
+package search
 
 import (
 	"math/rand/v2"
@@ -60,25 +60,18 @@ func DropTrailing(h history.History) history.History {
 	return sub
 }
 
-// StackSetAside returns the number of operations that CheckPorcupine sets
+// StackSetAside returns the number of operations that [Search] sets
 // aside in h before its search (exported for the external tests).
 func StackSetAside(h history.History) int {
-	keep, ok := stackKeep(h, indices(len(h.Operations)))
+	keep, ok := stackKeep(h, Indices(len(h.Operations)))
 	if !ok {
 		return 0
 	}
 	return len(h.Operations) - len(keep)
 }
 
-// CheckPorcupineWhole runs porcupine on the whole of h, setting nothing
-// aside (exported for the benchmark that compares).
-func CheckPorcupineWhole(h history.History, timeout time.Duration) Verdict {
-	ops := porcupineOps(h, indices(len(h.Operations)))
-	switch porcupine.CheckOperationsTimeout(porcupineModel(h), ops, timeout) {
-	case porcupine.Ok:
-		return Linearizable
-	case porcupine.Illegal:
-		return Violation
-	}
-	return Unknown
+// CheckWhole runs porcupine on the whole of h, setting nothing aside
+// (exported for the benchmark that compares).
+func CheckWhole(h history.History, timeout time.Duration) porcupine.CheckResult {
+	return porcupine.CheckOperationsTimeout(Model(h), Ops(h, Indices(len(h.Operations))), timeout)
 }

@@ -1,4 +1,4 @@
-package linearizability_test
+package search_test
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/linearizability/internal/histgen"
+	"github.com/pcqkit/pcq/linearizability/internal/search"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -43,17 +44,17 @@ func stackHistory(seed uint64, shape uint16) history.History {
 // disagree. It returns the number of operations set aside.
 func stackCompare(t *testing.T, h history.History, what string) int {
 	t.Helper()
-	r := linearizability.CheckPorcupine(h, 5*time.Second)
+	r := checkPorcupine(h, 5*time.Second)
 	if r.Verdict == linearizability.Unknown {
 		return 0
 	}
-	if want := bruteLinearizable(h); (r.Verdict == linearizability.Linearizable) != want {
+	if want := histgen.BruteForce(h); (r.Verdict == linearizability.Linearizable) != want {
 		var buf bytes.Buffer
 		_ = history.Write(&buf, h)
 		t.Fatalf("%s: porcupine says %v after setting aside %d operations (%s), the brute-force search says linearizable=%v; history:\n%s",
-			what, r.Verdict, linearizability.StackSetAside(h), r.Note, want, buf.String())
+			what, r.Verdict, search.StackSetAside(h), r.Note, want, buf.String())
 	}
-	return linearizability.StackSetAside(h)
+	return search.StackSetAside(h)
 }
 
 // TestStackSetAsideAgrees checks, over many small random stack histories,
@@ -69,7 +70,7 @@ func TestStackSetAsideAgrees(t *testing.T) {
 		h := stackHistory(seed, uint16(seed*2654435761>>9))
 		if stackCompare(t, h, "seed "+strconv.FormatUint(seed, 10)) > 0 {
 			shrunk++
-			if linearizability.CheckPorcupine(h, 5*time.Second).Verdict == linearizability.Violation {
+			if checkPorcupine(h, 5*time.Second).Verdict == linearizability.Violation {
 				violations++
 			}
 		}
@@ -117,10 +118,10 @@ func TestStackSetAsideKeepsViolation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := linearizability.StackSetAside(h); got != 7 {
+	if got := search.StackSetAside(h); got != 7 {
 		t.Fatalf("set aside %d operations, want 7 (the pairs of values 1, 2 and 5, the canceled get)", got)
 	}
-	r := linearizability.CheckPorcupine(h, 10*time.Second)
+	r := checkPorcupine(h, 10*time.Second)
 	if r.Verdict != linearizability.Violation || !strings.Contains(r.Note, "searched 4 of the 11 operations") {
 		t.Fatalf("verdict %v, note %q; want a violation, searched 4 of 11", r.Verdict, r.Note)
 	}
@@ -131,14 +132,14 @@ func TestStackSetAsideKeepsViolation(t *testing.T) {
 	}
 	// Swap the two last gets: 4 (on top) is got first; linearizable.
 	h.Operations[6].Output.Value, h.Operations[7].Output.Value = 4, 3
-	if r := linearizability.CheckPorcupine(h, 10*time.Second); r.Verdict != linearizability.Linearizable {
+	if r := checkPorcupine(h, 10*time.Second); r.Verdict != linearizability.Linearizable {
 		t.Fatalf("the corrected history is %v: %s", r.Verdict, r.Explanation)
 	}
 }
 
 // BenchmarkPorcupineStackSetAside compares porcupine on whole 8-client
-// stack histories with CheckPorcupine, which sets pairs aside first, at
-// 1,000 and 10,000 operations (and 100,000 for CheckPorcupine alone), with
+// stack histories with the porcupine checker, which sets pairs aside first, at
+// 1,000 and 10,000 operations (and 100,000 for it alone), with
 // short and long operations. Each check is bounded by 10s; the decided
 // metric is 1 when it decided, 0 when it gave up. Run with -benchtime 1x.
 func BenchmarkPorcupineStackSetAside(b *testing.B) {
@@ -150,11 +151,11 @@ func BenchmarkPorcupineStackSetAside(b *testing.B) {
 			name := fmt.Sprintf("ops=%d/overlap=%d", n, overlap)
 			if n <= 10_000 {
 				b.Run(name+"/whole", func(b *testing.B) {
-					benchStack(b, func() linearizability.Verdict { return linearizability.CheckPorcupineWhole(h, 10*time.Second) })
+					benchStack(b, func() linearizability.Verdict { return verdictOf(search.CheckWhole(h, 10*time.Second)) })
 				})
 			}
 			b.Run(name+"/set-aside", func(b *testing.B) {
-				benchStack(b, func() linearizability.Verdict { return linearizability.CheckPorcupine(h, 10*time.Second).Verdict })
+				benchStack(b, func() linearizability.Verdict { return checkPorcupine(h, 10*time.Second).Verdict })
 			})
 		}
 	}
@@ -186,10 +187,10 @@ func TestStackSetAsideKeepsIllegalResults(t *testing.T) {
 	h.Operations = h.Operations[:2] // the put of 1 and its get: a pair
 	h.Operations = append(h.Operations, history.Operation{Client: 3, Input: models.Input{Op: models.TryGet},
 		Output: models.Output{Result: models.Canceled}, Call: 50, Return: 60})
-	if n := linearizability.StackSetAside(h); n != 0 {
+	if n := search.StackSetAside(h); n != 0 {
 		t.Fatalf("set aside %d operations of a history with an illegal result", n)
 	}
-	if r := linearizability.CheckPorcupine(h, 5*time.Second); r.Verdict != linearizability.Violation {
+	if r := checkPorcupine(h, 5*time.Second); r.Verdict != linearizability.Violation {
 		t.Fatalf("verdict %v, want a violation (try_get cannot be canceled)", r.Verdict)
 	}
 }

@@ -1,4 +1,4 @@
-package linearizability
+package search
 
 import (
 	"slices"
@@ -166,10 +166,10 @@ type shrinker struct {
 	done     bool // false when the deadline cut the search short
 }
 
-// shrink returns the indices of a small violating subset of h's
+// Shrink returns the indices of a small violating subset of h's
 // operations, sorted, and whether it is minimal (no single removable unit
 // can go).
-func shrink(h history.History, budget time.Duration) ([]int, bool) {
+func Shrink(h history.History, budget time.Duration) ([]int, bool) {
 	s := &shrinker{h: h, us: units(h), deadline: time.Now().Add(budget)}
 	s.keep = make([]bool, len(s.us))
 	for j := range s.keep {
@@ -327,7 +327,7 @@ func (s *shrinker) violates() bool {
 		return false
 	}
 	// One hard subset must not eat the whole budget.
-	return porcupineRun(s.h, s.kept(), max(left/4, min(left, 100*time.Millisecond))) == porcupine.Illegal
+	return run(s.h, s.kept(), max(left/4, min(left, 100*time.Millisecond))) == porcupine.Illegal
 }
 
 func (s *shrinker) kept() []int {

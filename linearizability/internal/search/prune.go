@@ -1,4 +1,4 @@
-package linearizability
+package search
 
 import (
 	"github.com/anishathalye/porcupine"

@@ -1,4 +1,4 @@
-package linearizability
+package search
 
 import (
 	"fmt"
@@ -40,7 +40,7 @@ func pcBenchHistory(seed uint64, clients, n int, dur int64) history.History {
 }
 
 // BenchmarkPorcupinePruning compares porcupine over the plain model with
-// the pruned model that CheckPorcupine uses, on 1,000-operation FIFO
+// the pruned model that Search uses, on 1,000-operation FIFO
 // histories (dur 40 with 4 clients: mean overlap about 2.8).
 func BenchmarkPorcupinePruning(b *testing.B) {
 	for _, c := range []struct {
@@ -48,11 +48,11 @@ func BenchmarkPorcupinePruning(b *testing.B) {
 		dur     int64
 	}{{1, 5}, {4, 5}, {4, 40}} {
 		h := pcBenchHistory(1, c.clients, 1000, c.dur)
-		ops := porcupineOps(h, indices(len(h.Operations)))
+		ops := Ops(h, Indices(len(h.Operations)))
 		for _, m := range []struct {
 			name  string
 			model porcupine.Model
-		}{{"spec", specModel(h)}, {"pruned", porcupineModel(h)}} {
+		}{{"spec", SpecModel(h)}, {"pruned", Model(h)}} {
 			b.Run(fmt.Sprintf("clients=%d/dur=%d/%s", c.clients, c.dur, m.name), func(b *testing.B) {
 				for b.Loop() {
 					if res := porcupine.CheckOperationsTimeout(m.model, ops, time.Minute); res != porcupine.Ok {

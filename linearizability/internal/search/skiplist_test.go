@@ -1,4 +1,4 @@
-package linearizability
+package search
 
 import (
 	"math/rand/v2"

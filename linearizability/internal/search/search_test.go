@@ -1,4 +1,4 @@
-package linearizability_test
+package search_test
 
 import (
 	"bytes"
@@ -8,9 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/anishathalye/porcupine"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/linearizability/internal/histgen"
+	"github.com/pcqkit/pcq/linearizability/internal/search"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -36,12 +38,12 @@ func TestPorcupineAgreesWithBrute(t *testing.T) {
 		for range rng.IntN(3) {
 			h = histgen.Mutate(rng, h)
 		}
-		r := linearizability.CheckPorcupine(h, 2*time.Second)
+		r := checkPorcupine(h, 2*time.Second)
 		if r.Verdict == linearizability.Unknown {
 			continue
 		}
 		want := linearizability.Violation
-		if bruteLinearizable(h) {
+		if histgen.BruteForce(h) {
 			want = linearizability.Linearizable
 		}
 		if r.Verdict != want {
@@ -53,7 +55,7 @@ func TestPorcupineAgreesWithBrute(t *testing.T) {
 			for _, i := range r.Culprits {
 				sub.Operations = append(sub.Operations, h.Operations[i])
 			}
-			if bruteLinearizable(sub) {
+			if histgen.BruteForce(sub) {
 				t.Fatalf("seed %d, history %d: culprits %v are linearizable alone:\n%s\n%s", seed, n, r.Culprits, r.Explanation, historyText(t, h))
 			}
 		}
@@ -80,7 +82,7 @@ func largeViolation(t *testing.T, seed uint64) (history.History, linearizability
 	for range 20 {
 		h := histgen.Linearizable(rng, histgen.Config{Kind: models.FIFO, Clients: 2, Ops: 1000})
 		h = histgen.Mutate(rng, h)
-		if r := linearizability.CheckPorcupine(h, 5*time.Second); r.Verdict == linearizability.Violation {
+		if r := checkPorcupine(h, 5*time.Second); r.Verdict == linearizability.Violation {
 			return h, r
 		}
 	}
@@ -123,7 +125,7 @@ func BenchmarkPorcupineFIFO1000(b *testing.B) {
 			h := histgen.Linearizable(rng, histgen.Config{Kind: models.FIFO, Clients: c.clients, Ops: 1000, Overlap: c.overlap})
 			b.ResetTimer()
 			for b.Loop() {
-				if r := linearizability.CheckPorcupine(h, time.Minute); r.Verdict != linearizability.Linearizable {
+				if r := checkPorcupine(h, time.Minute); r.Verdict != linearizability.Linearizable {
 					b.Fatalf("%v", r)
 				}
 			}
@@ -149,8 +151,8 @@ func TestShrinkRemovalsAreMonotone(t *testing.T) {
 			Overlap:  []int{0, 2, 6, 20}[rng.IntN(4)],
 			OpMix:    histgen.MixPut | histgen.MixGet | histgen.Mix(rng.IntN(1<<10)), // any mix
 		})
-		sub := linearizability.RemoveRandomUnits(h, rng)
-		if !bruteLinearizable(sub) {
+		sub := search.RemoveRandomUnits(h, rng)
+		if !histgen.BruteForce(sub) {
 			t.Fatalf("seed %d, history %d: removing units made a violation:\n%s\nleft:\n%s", seed, n, historyText(t, h), historyText(t, sub))
 		}
 		// Trailing units go without a check: their removal must change
@@ -158,9 +160,26 @@ func TestShrinkRemovalsAreMonotone(t *testing.T) {
 		if rng.IntN(2) == 0 {
 			h = histgen.Mutate(rng, h)
 		}
-		if trail := linearizability.DropTrailing(h); bruteLinearizable(trail) != bruteLinearizable(h) {
+		if trail := search.DropTrailing(h); histgen.BruteForce(trail) != histgen.BruteForce(h) {
 			t.Fatalf("seed %d, history %d: dropping trailing units changed the verdict:\n%s\nleft:\n%s", seed, n, historyText(t, h), historyText(t, trail))
 		}
 	}
 	t.Logf("seed %d: %d histories", seed, n)
+}
+
+// checkPorcupine checks h with porcupine alone, as the linearizability
+// package's Check does with WithChecker(Porcupine).
+func checkPorcupine(h history.History, timeout time.Duration) linearizability.Report {
+	return linearizability.Check(h, linearizability.WithChecker(linearizability.Porcupine), linearizability.WithTimeout(timeout))
+}
+
+// verdictOf is porcupine's result as a verdict.
+func verdictOf(res porcupine.CheckResult) linearizability.Verdict {
+	switch res {
+	case porcupine.Ok:
+		return linearizability.Linearizable
+	case porcupine.Illegal:
+		return linearizability.Violation
+	}
+	return linearizability.Unknown
 }

@@ -1,4 +1,4 @@
-package linearizability
+package search
 
 // A skipList is the positions 0..n-1 of a sorted slice with some deleted:
 // it finds the nearest position still there on either side, in amortized

@@ -209,7 +209,7 @@ the longest order that explains some: put(1) → ok; put(2) → ok, leaving [1 2
 // concurrent gets (so that the stack pruning has no get order to use),
 // then a value never put: porcupine must try the orders of the puts and
 // gets and gives up, saying Unknown. The stack is bounded (with room for
-// all), so that no put/get pair is set aside (porcupine_stack.go).
+// all), so that no put/get pair is set aside (internal/search/stack.go).
 func TestCheckPorcupineTimeout(t *testing.T) {
 	var ops []history.Operation
 	for v := range int64(12) {

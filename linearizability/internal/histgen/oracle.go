@@ -1,20 +1,19 @@
-package linearizability_test
+package histgen
 
 import (
 	"fmt"
 
 	"github.com/pcqkit/pcq/history"
-	"github.com/pcqkit/pcq/linearizability/internal/histgen"
 	"github.com/pcqkit/pcq/models"
 )
 
-// bruteLinearizable decides a small history (at most 20 operations) by
+// BruteForce decides a small history (at most 20 operations) by
 // trying every order, memoised on (operations done, queue state), over the
 // generator's own sequential queue: a third opinion, independent of the
 // models package, for when the fast checker and porcupine disagree.
-func bruteLinearizable(h history.History) bool {
+func BruteForce(h history.History) bool {
 	b := &brute{h: h, seen: map[string]bool{}}
-	return b.search(0, &histgen.Queue{Kind: h.Kind, Capacity: h.Capacity})
+	return b.search(0, &Queue{Kind: h.Kind, Capacity: h.Capacity})
 }
 
 type brute struct {
@@ -24,7 +23,7 @@ type brute struct {
 
 func (b *brute) unknown(i int) bool { return b.h.Operations[i].Output.Result == models.Unknown }
 
-func (b *brute) search(done uint32, q *histgen.Queue) bool {
+func (b *brute) search(done uint32, q *Queue) bool {
 	n := len(b.h.Operations)
 	if done == 1<<n-1 {
 		return true
