@@ -100,7 +100,7 @@ func WithTimeout(d time.Duration) Option { return func(c *config) { c.timeout = 
 func WithWatchdog(d time.Duration) Option { return func(c *config) { c.watchdog = d } }
 
 // WithArtifacts sets the folder where a failing input's history file
-// (HISTORY.md format, readable by pcq check) and its HTML visualisation are
+// (history/FORMAT.md, readable by pcq check) and its HTML visualisation are
 // written. [Check]'s default is pcq-fuzz/<target> under os.TempDir();
 // [RunOne] writes none unless it is set.
 func WithArtifacts(dir string) Option { return func(c *config) { c.artifacts = dir } }

@@ -7,7 +7,7 @@ import "fmt"
 // porcupine model, the property tests and the checkers all use them, so
 // that the oracles cannot drift apart.
 //
-// The semantics are those of HISTORY.md (Python 3.13's queue.Queue).
+// The semantics are those of history/FORMAT.md (Python 3.13's queue.Queue).
 type Spec struct {
 	Kind     Kind // the order in which items are removed
 	Capacity int  // the most items the queue holds; 0 (or less): unbounded

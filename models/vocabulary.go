@@ -109,7 +109,7 @@ func ParseResult(s string) (Result, error) {
 }
 
 // Allowed reports whether an operation can have the result r, as the table
-// of HISTORY.md gives it.
+// of history/FORMAT.md gives it.
 func (o Op) Allowed(r Result) bool {
 	if r == Unknown {
 		return true

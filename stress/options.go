@@ -92,7 +92,7 @@ func WithRounds(n int) Option { return func(c *config) { c.rounds = max(n, 1) } 
 func WithSeed(seed int64) Option { return func(c *config) { c.seed = seed } }
 
 // WithArtifacts sets the folder where a failure writes its history
-// (history.jsonl, the format of HISTORY.md), its HTML visualisation
+// (history.jsonl, the format of history/FORMAT.md), its HTML visualisation
 // (visual.html) and its explanation (report.txt, with the goroutine dump
 // of a hang). [Run] writes none without it; [Check] then uses a new
 // temporary folder.

@@ -17,7 +17,7 @@ import (
 )
 
 const checkDescription = `
-Check reads each history file (JSON Lines, as HISTORY.md gives it; - is
+Check reads each history file (JSON Lines, as history/FORMAT.md gives it; - is
 standard input), checks it for linearizability against the queue model, and
 prints one verdict a file: linearizable, violation (with the operations that
 make it, by line) or unknown (a checker gave up). The flags -model and -cap

@@ -6,7 +6,7 @@ import (
 	"github.com/pcqkit/pcq/models"
 )
 
-// Queue is a plain sequential queue with the semantics of HISTORY.md
+// Queue is a plain sequential queue with the semantics of history/FORMAT.md
 // (Python 3.13's queue.Queue): capacity, unfinished tasks and shutdown.
 // It is the generator's own model, kept independent of package models so
 // that the checkers are tested against a second reading of the spec.
