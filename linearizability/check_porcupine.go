@@ -27,7 +27,7 @@ func checkPorcupine(h history.History, timeout time.Duration) Report {
 		r.Elapsed = time.Since(start)
 		return r
 	}
-	res, searched := search.Search(h, search.Indices(len(h.Operations)), timeout)
+	res, searched := search.Check(h, search.Indices(len(h.Operations)), timeout)
 	if searched < len(h.Operations) {
 		r.Note = fmt.Sprintf("porcupine searched %d of the %d operations: the others are canceled, or a put and the get of its value that no other operation must come between (on a stack, such a pair changes nothing that the others see)",
 			searched, len(h.Operations))

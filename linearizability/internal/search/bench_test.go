@@ -40,7 +40,7 @@ func pcBenchHistory(seed uint64, clients, n int, dur int64) history.History {
 }
 
 // BenchmarkPorcupinePruning compares porcupine over the plain model with
-// the pruned model that Search uses, on 1,000-operation FIFO
+// the pruned model that Check uses, on 1,000-operation FIFO
 // histories (dur 40 with 4 clients: mean overlap about 2.8).
 func BenchmarkPorcupinePruning(b *testing.B) {
 	for _, c := range []struct {

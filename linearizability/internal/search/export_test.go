@@ -60,7 +60,7 @@ func DropTrailing(h history.History) history.History {
 	return sub
 }
 
-// StackSetAside returns the number of operations that [Search] sets
+// StackSetAside returns the number of operations that [Check] sets
 // aside in h before its search (exported for the external tests).
 func StackSetAside(h history.History) int {
 	keep, ok := stackKeep(h, Indices(len(h.Operations)))

@@ -41,15 +41,16 @@ func Indices(n int) []int {
 
 // run checks the operations of h at the indices idx.
 func run(h history.History, idx []int, timeout time.Duration) porcupine.CheckResult {
-	res, _ := Search(h, idx, timeout)
+	res, _ := Check(h, idx, timeout)
 	return res
 }
 
-// Search checks the operations of h at the indices idx with porcupine over
+// Check checks the operations of h at the indices idx with porcupine over
 // the pruned model ([Model]), with the pairs of a stack that qualify set
 // aside first (stack.go), and returns the number of operations porcupine
-// searched. Within timeout (0: no limit) or the result is unknown.
-func Search(h history.History, idx []int, timeout time.Duration) (porcupine.CheckResult, int) {
+// searched. Undecided within timeout (0: no limit), the result is
+// porcupine.Unknown.
+func Check(h history.History, idx []int, timeout time.Duration) (porcupine.CheckResult, int) {
 	if keep, ok := stackKeep(h, idx); ok {
 		idx = keep
 	}
