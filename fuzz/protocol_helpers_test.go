@@ -8,24 +8,15 @@ import (
 	"slices"
 	"time"
 
+	registry "github.com/pcqkit/pcq/internal/impls"
 	"github.com/pcqkit/pcq/queue"
 )
 
 // impl is one of the kit's implementations, for the protocol targets.
-type impl struct {
-	name    string
-	new     func(capacity int) queue.Queue[int]
-	bounded bool // bounded only: capacity 0 panics
-}
+type impl = registry.Impl
 
-var impls = []impl{
-	{"locked", newLocked, false},
-	{"chan", newChan, true},
-	{"ring", newRing, true},
-	{"linked", newLinked, false},
-	{"lifo", newLIFO, false},
-	{"priority", newPriority, false},
-}
+// impls are the kit's implementations.
+var impls = registry.All()
 
 // protocolWatchdog bounds one protocol input's run.
 const protocolWatchdog = 5 * time.Second
@@ -51,7 +42,7 @@ func (r *reader) pickImpl() (impl, int) {
 	im := impls[r.next()%len(impls)]
 	b := r.next()
 	capacity := b % 5
-	if capacity == 0 && im.bounded {
+	if capacity == 0 && !im.Unbounded {
 		capacity = 1 + b/5%4
 	}
 	return im, capacity

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
 )
 
@@ -35,7 +36,7 @@ func TestRunFindsProtocolBugs(t *testing.T) { runFinds(t, false) }
 func runFinds(t *testing.T, sequential bool) {
 	for _, b := range broken.All() {
 		want, ok := wantInFailure[b.Name]
-		if !b.CaughtBy("property") || ok && (want[0] == "commands") != sequential {
+		if !b.CaughtBy(harness.Property) || ok && (want[0] == "commands") != sequential {
 			continue
 		}
 		t.Run(b.Name, func(t *testing.T) {
@@ -45,7 +46,7 @@ func runFinds(t *testing.T, sequential bool) {
 			}
 			seed := time.Now().UnixNano()
 			start := time.Now()
-			err := Run(b.New, WithSeed(seed))
+			err := Run(b.New, harness.WithSeed(seed))
 			if err == nil {
 				t.Fatalf("seed %d: Run passed a queue with the bug: %s", seed, b.Description)
 			}

@@ -4,12 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
 
-	scen "github.com/pcqkit/pcq/internal/scenario"
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/queue"
 )
 
@@ -44,43 +43,9 @@ func (s support) unsupported() []string {
 	return out
 }
 
-// capacities returns the capacities to test: those asked for, or the
-// defaults without unbounded when the factory panics on it.
-func capacities(newQueue func(int) queue.Queue[int], cfg *config) ([]int, error) {
-	caps, asked := cfg.capacities, cfg.capacities != nil
-	if !asked {
-		caps = []int{1, 3, 0}
-	}
-	var out []int
-	for _, c := range caps {
-		q, err := scen.NewQueue(newQueue, c)
-		switch {
-		case err != nil && c <= 0 && !asked:
-			cfg.logf("property: unbounded not exercised: %v (a bounded-only queue)", err)
-			continue
-		case err != nil:
-			return nil, fmt.Errorf("property: %w", err)
-		}
-		has := max(q.Cap(), 0)
-		shutdownQuietly(q)
-		if has != max(c, 0) {
-			// Held to the capacity it has (an adapter that rounds up, an
-			// unbounded-only queue); a Cap() that lies then fails the runs.
-			cfg.logf("property: newQueue(%d) has Cap() %d: tested as capacity %d", c, has, has)
-		}
-		if !slices.Contains(out, has) {
-			out = append(out, has)
-		}
-	}
-	if len(out) == 0 {
-		return nil, errors.New("property: no capacity to test")
-	}
-	return out, nil
-}
-
 // probe finds the calls that a fresh queue does not support. A call that
 // does not return in time is an error (the probe's goroutine is left).
-func probe(newQueue func(int) queue.Queue[int], capacity int) (support, error) {
+func probe(newQueue harness.Factory, capacity int) (support, error) {
 	type answer struct {
 		s   support
 		err error
@@ -98,8 +63,8 @@ func probe(newQueue func(int) queue.Queue[int], capacity int) (support, error) {
 	}
 }
 
-func probeCalls(newQueue func(int) queue.Queue[int], capacity int) (support, error) {
-	q, err := scen.NewQueue(newQueue, capacity)
+func probeCalls(newQueue harness.Factory, capacity int) (support, error) {
+	q, err := newQueue.New(capacity)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +82,7 @@ func probeCalls(newQueue func(int) queue.Queue[int], capacity int) (support, err
 	mark(callTryPut, q.TryPut(1))
 	mark(callPut, q.Put(expired, 2))
 	mark(callShutdown, q.Shutdown(false))
-	if q, err = scen.NewQueue(newQueue, capacity); err != nil {
+	if q, err = newQueue.New(capacity); err != nil {
 		return nil, err
 	}
 	mark(callImmediate, q.Shutdown(true))
@@ -143,7 +108,7 @@ func shutdownQuietly(q queue.Queue[int]) {
 // logUnsupported logs the calls not exercised.
 func logUnsupported(cfg *config, s support) {
 	if un := s.unsupported(); len(un) > 0 {
-		cfg.logf("property: not exercised (errors.ErrUnsupported or a negative Len): %s",
+		cfg.Logf("property: not exercised (errors.ErrUnsupported or a negative Len): %s",
 			strings.Join(un, ", "))
 	}
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/prop"
-	scen "github.com/pcqkit/pcq/internal/scenario"
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 )
@@ -59,7 +59,7 @@ func (st *stats) String() string {
 }
 
 // protocolProp is the property that every scenario of p runs correctly.
-func protocolProp(p protocol, newQueue func(int) queue.Queue[int], spec models.Spec, s support, cfg *config, st *stats) gopter.Prop {
+func protocolProp(p protocol, newQueue harness.Factory, spec models.Spec, s support, cfg *config, st *stats) gopter.Prop {
 	return prop.ForAll(func(sc scenario) *gopter.PropResult {
 		if err := runScenario(p, sc, newQueue, spec, s, cfg, st); err != nil {
 			return &gopter.PropResult{Status: gopter.PropFalse,
@@ -70,13 +70,13 @@ func protocolProp(p protocol, newQueue func(int) queue.Queue[int], spec models.S
 }
 
 // runScenario runs one scenario on a fresh queue under a watchdog.
-func runScenario(p protocol, sc scenario, newQueue func(int) queue.Queue[int], spec models.Spec, s support, cfg *config, st *stats) error {
-	q, err := scen.NewQueue(newQueue, spec.Capacity)
+func runScenario(p protocol, sc scenario, newQueue harness.Factory, spec models.Spec, s support, cfg *config, st *stats) error {
+	q, err := newQueue.New(spec.Capacity)
 	if err != nil {
 		return err
 	}
 	defer shutdownQuietly(q)
-	watchdog := cfg.watchdog
+	watchdog := cfg.Watchdog
 	if st.hung.Load() {
 		watchdog /= 4
 	}

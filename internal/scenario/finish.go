@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
@@ -20,14 +21,14 @@ const probeSettle = 2 * time.Millisecond
 
 // probeResult is what the final probes found.
 type probeResult struct {
-	failure   Failure
+	check     harness.Check
 	msg       string
 	notProbed []string
 }
 
-func (ex *exec) probeFail(f Failure, format string, args ...any) {
-	if ex.probe.failure == "" {
-		ex.probe.failure, ex.probe.msg = f, fmt.Sprintf(format, args...)
+func (ex *exec) probeFail(c harness.Check, format string, args ...any) {
+	if ex.probe.check == "" {
+		ex.probe.check, ex.probe.msg = c, fmt.Sprintf(format, args...)
 	}
 }
 
@@ -54,7 +55,7 @@ func (ex *exec) finish(ctx context.Context) {
 			if !shut && !ex.skipUnderRelaxations("get burst") {
 				gets += ex.probeGets()
 			}
-			if !shut && ex.probe.failure == "" && !ex.opts.relaxed(linearizability.Lossy) {
+			if !shut && ex.probe.check == "" && !ex.opts.relaxed(linearizability.Lossy) {
 				gets += ex.addTasks(burstTasks - (gets - dones))
 			}
 		},
@@ -75,7 +76,7 @@ func (ex *exec) finish(ctx context.Context) {
 		},
 	}
 	for _, step := range steps {
-		if ex.probe.failure != "" {
+		if ex.probe.check != "" {
 			break
 		}
 		step()

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
@@ -105,14 +106,14 @@ const watchdogGrace = 2 * time.Second
 // so that its goroutines end. Run never hangs; on a correct queue it
 // leaves no goroutine behind. ctx ends the run's blocking calls early
 // (they then return canceled, which is legal).
-func Run(ctx context.Context, newQueue func(capacity int) queue.Queue[int], s Scenario, opts Options) (o Outcome) {
+func Run(ctx context.Context, newQueue harness.Factory, s Scenario, opts Options) (o Outcome) {
 	start := time.Now()
 	opts = opts.withDefaults()
 	o = Outcome{Seed: s.Seed, Capacity: s.Capacity}
 	defer func() { o.Stats.Elapsed = time.Since(start) }()
-	q, err := NewQueue(newQueue, s.Capacity)
+	q, err := newQueue.New(s.Capacity)
 	if err != nil {
-		o.fail(Setup, "%v", err)
+		o.Setup = err
 		return o
 	}
 	s.Capacity = max(q.Cap(), 0) // the model holds the queue to the capacity it has
@@ -131,7 +132,7 @@ func Run(ctx context.Context, newQueue func(capacity int) queue.Queue[int], s Sc
 	case <-done:
 	case <-timer.C:
 		o.Dump = stacks()
-		o.fail(Watchdog, "the run did not finish within %v (a hang: lost wake-up, join that never returns, a call ignoring its context?); %s; goroutine dump follows in the report",
+		o.fail(harness.Watchdog, "the run did not finish within %v (a hang: lost wake-up, join that never returns, a call ignoring its context?); %s; goroutine dump follows in the report",
 			opts.Watchdog, ex.where())
 		cancel()
 		go func() { _ = q.Shutdown(true) }() // may block too, on a broken queue
