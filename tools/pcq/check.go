@@ -132,7 +132,7 @@ func (c checkConfig) checkFile(name string) int {
 	}
 	r := linearizability.Check(h, linearizability.WithChecker(c.checker), linearizability.WithTimeout(c.timeout),
 		linearizability.WithRelaxations(c.relax...))
-	fmt.Fprintf(stdout, "%s: %s (%s, %d ops, %v)\n", name, r.VerdictText(), checkerOf(r), r.Operations, checkRound(r.Elapsed))
+	fmt.Fprintf(stdout, "%s: %s (%s, %d ops, %v)\n", name, r.VerdictText(), checkerOf(r), r.Operations, significant(r.Elapsed, 3))
 	if r.Verdict != linearizability.Linearizable || c.verbose {
 		checkIndent(r.Explanation)
 		if r.Note != "" && !strings.Contains(r.Explanation, r.Note) &&
@@ -243,17 +243,21 @@ func checkIndent(text string) {
 	}
 }
 
-// checkRound keeps three significant digits of d: 2.1ms, 41.3µs, 152ms.
-func checkRound(d time.Duration) time.Duration {
-	for _, unit := range []time.Duration{time.Second, time.Millisecond, time.Microsecond} {
-		switch {
-		case d >= 100*unit:
-			return d.Round(unit)
-		case d >= 10*unit:
-			return d.Round(unit / 10)
-		case d >= unit:
-			return d.Round(unit / 100)
-		}
+// significant rounds d to n significant digits, as the tables and reports
+// show durations: significant(2_143_999ns, 3) is 2.14ms.
+func significant(d time.Duration, n int) time.Duration {
+	unit, limit := time.Duration(1), pow10(n)
+	for d >= limit*unit {
+		unit *= 10
 	}
-	return d
+	return d.Round(unit)
+}
+
+// pow10 is 10 to the n, as a Duration.
+func pow10(n int) time.Duration {
+	p := time.Duration(1)
+	for range n {
+		p *= 10
+	}
+	return p
 }
