@@ -46,7 +46,7 @@ type Failure struct {
 	NotProbed []string
 	// Dump is the goroutine dump of a hang.
 	Dump string
-	// HistoryFile and VisualFile are the artefacts written, if any.
+	// HistoryFile and VisualFile are the artifacts written, if any.
 	HistoryFile, VisualFile string
 	// Relaxations are the relaxations the queue was held to; nil: strict.
 	Relaxations []linearizability.Relaxation
@@ -72,7 +72,7 @@ func (f *Failure) Unwrap() error { return harness.ErrFailed }
 func (f *Failure) FailedCheck() harness.Check { return f.Check }
 
 // Error says what failed, the scenario, the input, and where the
-// artefacts are.
+// artifacts are.
 func (f *Failure) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "fuzz: %s check failed%s: %s\n", f.Check, harness.UnderRelaxations(f.Relaxations), f.Explanation)
@@ -114,7 +114,7 @@ func (f *Failure) writeArtifacts(dir, name string) {
 		return
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		f.Explanation += fmt.Sprintf(" (artefacts not written: %v)", err)
+		f.Explanation += fmt.Sprintf(" (artifacts not written: %v)", err)
 		return
 	}
 	sum := sha256.Sum256(f.Input)

@@ -62,7 +62,7 @@ func (p pattern) yield(n int) {
 }
 
 // watch runs body under a watchdog: if body has not returned within d, the
-// goroutines are dumped and ctx is cancelled, which every blocking call of
+// goroutines are dumped and ctx is canceled, which every blocking call of
 // body must honour. It returns body's error, or the hang with the dump.
 func watch(d time.Duration, body func(ctx context.Context) error) error {
 	ctx, cancel := context.WithCancel(context.Background())
@@ -79,9 +79,9 @@ func watch(d time.Duration, body func(ctx context.Context) error) error {
 	cancel()
 	select {
 	case err := <-done:
-		return fmt.Errorf("hang: the run did not finish within %v (then, cancelled: %v)\n%s", d, err, dump)
+		return fmt.Errorf("hang: the run did not finish within %v (then, canceled: %v)\n%s", d, err, dump)
 	case <-time.After(2 * time.Second):
-		return fmt.Errorf("hang: the run did not finish within %v, nor 2s after its context was cancelled\n%s", d, dump)
+		return fmt.Errorf("hang: the run did not finish within %v, nor 2s after its context was canceled\n%s", d, dump)
 	}
 }
 

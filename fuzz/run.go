@@ -26,7 +26,7 @@ func RunOne(newQueue harness.Factory, data []byte, opts ...harness.Option) error
 }
 
 // runOne is RunOne with the capacities resolved; name prefixes the
-// artefact files. A passing run returns what it did not exercise, if
+// artifact files. A passing run returns what it did not exercise, if
 // anything, as a note.
 func (c *config) runOne(newQueue harness.Factory, data []byte, name string) (note string, err error) {
 	s := c.decode(data, c.Capacities)

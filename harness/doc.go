@@ -14,6 +14,10 @@
 // a harness that does not read it, or a value out of range, is a
 // [*SetupError], never silently ignored.
 //
+// A new harness (a controlled-scheduler explorer, say) adds its [Harness]
+// constant, names itself among the readers of the options it reads, and
+// reads its own settings from [Settings] after [Settings.Apply].
+//
 // A harness reports two kinds of error, kept apart as testing/quick keeps
 // its SetupError and CheckError apart:
 //

@@ -21,7 +21,7 @@ func WithLogf(logf func(format string, args ...any)) Option {
 	return setting("WithLogf", all, func(s *Settings) { s.Logf = logf })
 }
 
-// WithWatchdog sets the time one run — a property's protocol scenario, a
+// WithWatchdog sets the time one run — a property's protocol workload, a
 // stress round, a fuzz input — may take before it counts as a hang and
 // fails the [Watchdog] check with a goroutine dump (defaults: property
 // 500ms, stress and fuzz 10s). Read by property, stress and fuzz.
@@ -30,7 +30,7 @@ func WithWatchdog(d time.Duration) Option {
 }
 
 // WithRuns sets how many random command sequences, and how many protocol
-// scenarios of each kind, must pass for each capacity (default 100).
+// workloads of each kind, must pass for each capacity (default 100).
 // Read by property.
 func WithRuns(n int) Option {
 	return atLeast("WithRuns", propertyOnly, n, 1, func(s *Settings) *int { return &s.Runs })

@@ -14,7 +14,7 @@ var wantInFailure = map[string][]string{
 	"ring-grow-reorder":           {"commands", "the model says ok"},
 	"get-twice":                   {"sentinels", "item"},
 	"lost-wakeup":                 {"sentinels", "hang"},
-	"cancelled-put-enqueues":      {"commands", "put", "→ canceled"},
+	"canceled-put-enqueues":       {"commands", "put", "→ canceled"},
 	"join-early":                  {"commands", "join", "must block"},
 	"shutdown-getter-asleep":      {"shutdown", "hang", "consumer"},
 	"immediate-shutdown-count":    {"commands"},
@@ -28,7 +28,7 @@ var wantInFailure = map[string][]string{
 func TestRunFindsSequentialBugs(t *testing.T) { runFinds(t, true) }
 
 // TestRunFindsProtocolBugs runs Run with its default options on the broken
-// queues that the protocol scenarios must catch.
+// queues that the protocol workloads must catch.
 func TestRunFindsProtocolBugs(t *testing.T) { runFinds(t, false) }
 
 // runFinds checks that Run fails on each broken queue that the property

@@ -74,7 +74,7 @@ func (f failed) skip(c check) string {
 // calls that the queue supports (logging what it cannot exercise).
 func plan(newQueue harness.Factory, cfg *config) ([]check, error) {
 	caps := cfg.Capacities
-	s, err := probe(newQueue, caps[0])
+	s, err := detectSupport(newQueue, caps[0])
 	if err != nil {
 		return nil, harness.NewSetupError(harness.Property, err)
 	}
@@ -167,7 +167,7 @@ func Check(t *testing.T, newQueue harness.Factory, opts ...harness.Option) {
 	}
 }
 
-// protocolShrinks bounds the shrinking of a failed protocol scenario: they
+// protocolShrinks bounds the shrinking of a failed protocol workload: they
 // are small already, and each failing attempt of a hang costs a watchdog.
 const protocolShrinks = 4
 

@@ -43,7 +43,7 @@ func All() []Bug {
 			newRingGrow, all},
 		{"lost-wakeup", "a put wakes a blocked getter only when the queue was empty: a second getter sleeps on with an item queued",
 			newWakeLost, propStress},
-		{"cancelled-put-enqueues", "a put cancelled while the queue is full leaves its item parked, and a later get moves it in",
+		{"canceled-put-enqueues", "a put canceled while the queue is full leaves its item parked, and a later get moves it in",
 			newCancelPut, all},
 		{"taskdone-race", "TaskDone reads and writes the unfinished count in two critical sections: overlapping calls lose a decrement and Join hangs",
 			newTaskDoneRace, stressOnly},

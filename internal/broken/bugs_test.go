@@ -23,7 +23,7 @@ var symptoms = map[string]symptom{
 	"get-twice":                   contended(duplicates),
 	"ring-grow-reorder":           reorders,
 	"lost-wakeup":                 contended(sleepsWithItem),
-	"cancelled-put-enqueues":      cancelledPutLands,
+	"canceled-put-enqueues":       canceledPutLands,
 	"taskdone-race":               contended(joinHangs),
 	"join-early":                  joinReturnsEarly,
 	"shutdown-getter-asleep":      getterSleepsAfterShutdown,
@@ -88,7 +88,7 @@ func reorders(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
 	return !slices.Equal(got, []int{1, 2, 3, 4})
 }
 
-func cancelledPutLands(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
+func canceledPutLands(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
 	q := newQueue(1)
 	mustPut(t, q, 1)
 	if err := q.Put(ctx(time.Millisecond), 2); !errors.Is(err, context.DeadlineExceeded) {

@@ -164,7 +164,7 @@ type getResult struct {
 // blockedGets starts n getters on the queue, each bounded by ProbeWait,
 // lets them block, runs act, and returns their results once all are back.
 // When act reports abort (what it probes is unsupported), the getters are
-// cancelled at once rather than left to wait out ProbeWait.
+// canceled at once rather than left to wait out ProbeWait.
 func (ex *exec) blockedGets(ctx context.Context, n int, act func() (abort bool)) []getResult {
 	res := make([]getResult, n)
 	pctx, abortAll := context.WithCancel(ctx)

@@ -74,7 +74,7 @@ func (o Options) withDefaults() Options {
 }
 
 // watchdogGrace is how long Run waits, after a watchdog failure has shut
-// the queue down immediately and cancelled every call, for its goroutines.
+// the queue down immediately and canceled every call, for its goroutines.
 const watchdogGrace = 2 * time.Second
 
 // Run executes s on a fresh queue newQueue(s.Capacity) and checks it.

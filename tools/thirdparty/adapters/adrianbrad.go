@@ -54,7 +54,7 @@ func abErr(name string, err error) error {
 }
 
 // AdrianbradBlocking adapts adrianbrad/queue's Blocking queue. Its
-// OfferWait and GetWait wait on a sync.Cond and cannot be cancelled, so
+// OfferWait and GetWait wait on a sync.Cond and cannot be canceled, so
 // they are used only for a context that can never end.
 type AdrianbradBlocking struct {
 	noTasks

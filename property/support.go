@@ -43,16 +43,16 @@ func (s support) unsupported() []string {
 	return out
 }
 
-// probe finds the calls that a fresh queue does not support. A call that
-// does not return in time is an error (the probe's goroutine is left).
-func probe(newQueue harness.Factory, capacity int) (support, error) {
+// detectSupport finds the calls that a fresh queue does not support. A call that
+// does not return in time is an error (its goroutine is left).
+func detectSupport(newQueue harness.Factory, capacity int) (support, error) {
 	type answer struct {
 		s   support
 		err error
 	}
 	done := make(chan answer, 1)
 	go func() {
-		s, err := probeCalls(newQueue, capacity)
+		s, err := detectCalls(newQueue, capacity)
 		done <- answer{s, err}
 	}()
 	select {
@@ -63,7 +63,7 @@ func probe(newQueue harness.Factory, capacity int) (support, error) {
 	}
 }
 
-func probeCalls(newQueue harness.Factory, capacity int) (support, error) {
+func detectCalls(newQueue harness.Factory, capacity int) (support, error) {
 	q, err := newQueue.New(capacity)
 	if err != nil {
 		return nil, err

@@ -14,9 +14,9 @@ import (
 // sentinel is the item that tells a consumer to stop.
 const sentinel = -1
 
-// scenario is one run of a protocol: how many producers, consumers and
+// workload is one run of a protocol: how many producers, consumers and
 // items, and when the main goroutine joins or shuts the queue down.
-type scenario struct {
+type workload struct {
 	Producers   int
 	Consumers   int
 	Items       int  // per producer
@@ -26,10 +26,10 @@ type scenario struct {
 
 // shutdownAt is the number of successful puts after which the main
 // goroutine shuts the queue down.
-func (s scenario) shutdownAt() int { return s.ShutdownPct * s.Producers * s.Items / 100 }
+func (s workload) shutdownAt() int { return s.ShutdownPct * s.Producers * s.Items / 100 }
 
-// describe says the scenario in words, for protocol p.
-func (s scenario) describe(p protocol) string {
+// describe says the workload in words, for protocol p.
+func (s workload) describe(p protocol) string {
 	w := fmt.Sprintf("%d producers × %d items, %d consumers", s.Producers, s.Items, s.Consumers)
 	switch {
 	case p.sentinels && s.JoinFirst:
@@ -40,21 +40,21 @@ func (s scenario) describe(p protocol) string {
 	return fmt.Sprintf("%s, shutdown(immediate=%v) after %d puts", w, p.immediate, s.shutdownAt())
 }
 
-// genScenario generates small scenarios, and shrinks them. LIFO and
+// genScenario generates small workloads, and shrinks them. LIFO and
 // priority queues would hand out the sentinels before the items, so for them
 // the main goroutine always joins before it puts the sentinels.
 func genScenario(kind models.Kind) gopter.Gen {
-	down := func(p, c, items int, joinFirst bool, pct int) scenario {
-		return scenario{p, c, items, joinFirst || kind != models.FIFO, pct}
+	down := func(p, c, items int, joinFirst bool, pct int) workload {
+		return workload{p, c, items, joinFirst || kind != models.FIFO, pct}
 	}
-	up := func(s scenario) (int, int, int, bool, int) {
+	up := func(s workload) (int, int, int, bool, int) {
 		return s.Producers, s.Consumers, s.Items, s.JoinFirst, s.ShutdownPct
 	}
 	return gopter.DeriveGen(down, up,
 		gen.IntRange(1, 3), gen.IntRange(1, 3), gen.IntRange(0, 8), gen.Bool(), gen.IntRange(0, 100))
 }
 
-// tally counts the items put and processed in one scenario.
+// tally counts the items put and processed in one workload.
 type tally struct {
 	mu   sync.Mutex
 	put  map[int]int
