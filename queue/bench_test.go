@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/impls"
 	"github.com/pcqkit/pcq/queue"
 )
@@ -19,7 +20,7 @@ const benchCap = 1024
 type benchImpl struct {
 	name               string
 	bounded, unbounded bool
-	new                func(capacity int) queue.Queue[int]
+	new                harness.Factory
 }
 
 var benchImpls = append([]benchImpl{{"channel", true, false, nil}}, kitImpls()...)
