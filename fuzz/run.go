@@ -30,13 +30,7 @@ func RunOne(newQueue harness.Factory, data []byte, opts ...harness.Option) error
 // anything, as a note.
 func (c *config) runOne(newQueue harness.Factory, data []byte, name string) (note string, err error) {
 	s := c.decode(data, c.Capacities)
-	o := scenario.Run(context.Background(), newQueue, s, scenario.Options{
-		Kind:         c.Model,
-		Checker:      c.Checker,
-		CheckTimeout: c.CheckTimeout,
-		Watchdog:     c.Watchdog,
-		Relaxations:  c.Relaxations,
-	})
+	o := scenario.Run(context.Background(), newQueue, s, scenario.OptionsOf(c.Settings))
 	switch {
 	case o.Setup != nil:
 		return "", harness.NewSetupError(harness.Fuzz, o.Setup)

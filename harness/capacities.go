@@ -13,8 +13,8 @@ import (
 //
 // A capacity f panics on (or returns nil for) is left out, and said in
 // skipped ("unbounded not exercised: newQueue(0) panicked: ..."): a
-// bounded-only queue is not asked for unbounded. Every harness resolves its capacities here, from
-// [WithCapacities] or its own defaults.
+// bounded-only queue is not asked for unbounded. Every harness resolves
+// its capacities here, from [WithCapacities] or its own defaults.
 func (f Factory) Capacities(asked []int) (caps []int, skipped []string) {
 	for _, c := range asked {
 		q, err := f.New(c)

@@ -3,9 +3,6 @@ package harness
 import (
 	"errors"
 	"fmt"
-	"strings"
-
-	"github.com/pcqkit/pcq/linearizability"
 )
 
 // ErrFailed is matched (errors.Is) by every failure of every harness: the
@@ -54,22 +51,3 @@ func setupErr(h Harness, format string, args ...any) *SetupError {
 
 // NewSetupError returns the [*SetupError] of h that err explains.
 func NewSetupError(h Harness, err error) *SetupError { return &SetupError{Harness: h, Err: err} }
-
-// UnderRelaxations is how a report names the relaxations a queue was held
-// to: "" for the strict model, else " under relaxations
-// spurious-try-failures, lossy".
-func UnderRelaxations(rs []linearizability.Relaxation) string {
-	if len(rs) == 0 {
-		return ""
-	}
-	return " under relaxations " + RelaxationNames(rs, ", ")
-}
-
-// RelaxationNames joins the names of rs with sep.
-func RelaxationNames(rs []linearizability.Relaxation, sep string) string {
-	names := make([]string, len(rs))
-	for i, r := range rs {
-		names[i] = r.String()
-	}
-	return strings.Join(names, sep)
-}

@@ -18,7 +18,12 @@ func WithSeed(seed int64) Option {
 // seed) to logf; each harness's Check uses t.Logf (f.Logf). Read by
 // property, stress and fuzz.
 func WithLogf(logf func(format string, args ...any)) Option {
-	return setting("WithLogf", all, func(s *Settings) { s.Logf = logf })
+	return setting("WithLogf", all, func(s *Settings) {
+		s.Logf = logf
+		if logf == nil {
+			s.Logf = func(string, ...any) {}
+		}
+	})
 }
 
 // WithWatchdog sets the time one run — a property's protocol workload, a

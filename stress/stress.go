@@ -144,10 +144,7 @@ func (c *config) more(i, minRounds int, start time.Time) bool {
 // and adds it to res.
 func (c *config) runRound(r round, newQueue harness.Factory, ignore goleak.Option, res *Result) error {
 	runtime.GOMAXPROCS(r.procs)
-	o := scenario.Run(context.Background(), newQueue, r.scenario, scenario.Options{
-		Kind: c.Model, Checker: c.Checker, CheckTimeout: c.CheckTimeout,
-		Watchdog: c.Watchdog, ProbeWait: c.ProbeWait, Relaxations: c.Relaxations,
-	})
+	o := scenario.Run(context.Background(), newQueue, r.scenario, scenario.OptionsOf(c.Settings))
 	res.Rounds++
 	res.Drops += o.Drops
 	res.Ops += o.Stats.Ops

@@ -54,6 +54,13 @@ type Options struct {
 	Relaxations []linearizability.Relaxation
 }
 
+// OptionsOf returns the options of a harness's settings: its model,
+// checker, time limits and relaxations.
+func OptionsOf(s harness.Settings) Options {
+	return Options{Kind: s.Model, Checker: s.Checker, CheckTimeout: s.CheckTimeout,
+		Watchdog: s.Watchdog, ProbeWait: s.ProbeWait, Relaxations: s.Relaxations}
+}
+
 func (o Options) withDefaults() Options {
 	if o.CheckTimeout <= 0 {
 		o.CheckTimeout = 10 * time.Second
