@@ -150,7 +150,7 @@ func (c *Client) result(op models.Op, err error) (models.Result, bool) {
 	case errors.Is(err, queue.ErrEmpty):
 		r = models.Empty
 	case errors.Is(err, queue.ErrShutDown):
-		r = models.ShutDown
+		r = models.Closed
 	case errors.Is(err, queue.ErrTaskDone):
 		r = models.Error
 	default:

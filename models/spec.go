@@ -86,7 +86,7 @@ func (s Spec) stepPut(st State, in Input, out Output) (State, bool) {
 		return next, true
 	case Full:
 		return st, !st.shut && s.full(st)
-	case ShutDown:
+	case Closed:
 		return st, st.shut
 	}
 	return st, false
@@ -101,7 +101,7 @@ func stepGet(st State, out Output) (State, bool) {
 		return st.withPop(), true
 	case Empty:
 		return st, !st.shut && len(st.items) == 0
-	case ShutDown:
+	case Closed:
 		return st, st.shut && len(st.items) == 0
 	}
 	return st, false
@@ -157,7 +157,7 @@ func (s Spec) Predict(st State, in Input) (out Output, next State, blocks bool) 
 	case Put, TryPut:
 		switch {
 		case st.shut:
-			out.Result = ShutDown
+			out.Result = Closed
 		case s.full(st) && in.Op == Put:
 			return out, st, true
 		case s.full(st):
@@ -168,7 +168,7 @@ func (s Spec) Predict(st State, in Input) (out Output, next State, blocks bool) 
 		case len(st.items) > 0:
 			out.Value = st.head()
 		case st.shut:
-			out.Result = ShutDown
+			out.Result = Closed
 		case in.Op == Get:
 			return out, st, true
 		default:

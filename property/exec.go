@@ -24,7 +24,7 @@ func resultOf(err error) (models.Result, error) {
 	case errors.Is(err, queue.ErrEmpty):
 		return models.Empty, nil
 	case errors.Is(err, queue.ErrShutDown):
-		return models.ShutDown, nil
+		return models.Closed, nil
 	case errors.Is(err, queue.ErrTaskDone):
 		return models.Error, nil
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):

@@ -118,7 +118,7 @@ func unsupported(h history.History) string {
 		case models.Len, models.TaskDone, models.Join, models.Shutdown:
 			return "len, task_done, join and shutdown are not covered by the fast checker"
 		}
-		if op.Output.Result == models.ShutDown {
+		if op.Output.Result == models.Closed {
 			return "shutdown results are not covered by the fast checker"
 		}
 		if !op.Input.Op.Allowed(op.Output.Result) {

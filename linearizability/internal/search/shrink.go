@@ -135,7 +135,7 @@ func blockersOf(h history.History, us []unit, keep []bool) blockers {
 				op.Input.Op == models.Join && op.Output.Result == models.OK:
 				b.zeroTasks++
 			}
-			if op.Output.Result == models.ShutDown {
+			if op.Output.Result == models.Closed {
 				b.shutRes++
 			}
 		}
