@@ -29,14 +29,7 @@ func newConfig(newQueue harness.Factory, opts []harness.Option) (*config, error)
 		CheckTimeout:  10 * time.Second,
 		Watchdog:      10 * time.Second,
 	}}
-	if err := c.Apply(harness.Fuzz, opts); err != nil {
-		return nil, err
-	}
-	defaults := make([]int, c.MaxCapacity+1)
-	for n := range defaults {
-		defaults[n] = n
-	}
-	if _, err := c.ResolveCapacities(harness.Fuzz, newQueue, defaults); err != nil {
+	if _, err := c.Resolve(harness.Fuzz, newQueue, opts, nil); err != nil {
 		return nil, err
 	}
 	return c, nil

@@ -31,11 +31,27 @@ func (f Factory) Capacities(asked []int) (caps []int, skipped []string) {
 	return caps, skipped
 }
 
-// ResolveCapacities is [Factory.Capacities] of the capacities asked for
-// (when [WithCapacities] was given) or of defaults. A capacity asked for
-// explicitly that f refuses is a setup error; a default one is skipped,
-// and the skip logged and returned. No capacity at all is a setup error.
-func (s *Settings) ResolveCapacities(h Harness, f Factory, defaults []int) (skipped []string, err error) {
+// Resolve applies opts, in order, over the harness's defaults in s: an
+// option h does not read, or a value out of range, is a [*SetupError]
+// naming the option. It then resolves the capacities of f:
+// [Factory.Capacities] of those asked for with [WithCapacities], else of defaults (nil: 0 to
+// MaxCapacity, as fuzz's). A capacity asked for that f refuses is a setup
+// error; a default one is skipped, and the skip logged and returned. No
+// capacity at all is a setup error.
+func (s *Settings) Resolve(h Harness, f Factory, opts []Option, defaults []int) (skipped []string, err error) {
+	if err := s.apply(h, opts); err != nil {
+		return nil, err
+	}
+	if defaults == nil {
+		defaults = make([]int, s.MaxCapacity+1)
+		for n := range defaults {
+			defaults[n] = n
+		}
+	}
+	return s.resolveCapacities(h, f, defaults)
+}
+
+func (s *Settings) resolveCapacities(h Harness, f Factory, defaults []int) (skipped []string, err error) {
 	asked := s.Capacities
 	explicit := asked != nil
 	if !explicit {

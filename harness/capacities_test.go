@@ -25,23 +25,23 @@ func TestCapacities(t *testing.T) {
 	}
 }
 
-func TestResolveCapacities(t *testing.T) {
+func TestResolve(t *testing.T) {
 	var log strings.Builder
 	s := Settings{Logf: func(format string, args ...any) { fmt.Fprintf(&log, format+"\n", args...) }}
-	if _, err := s.ResolveCapacities(Stress, boundedOnly, []int{2, 0}); err != nil || fmt.Sprint(s.Capacities) != "[2]" {
+	if _, err := s.Resolve(Stress, boundedOnly, nil, []int{2, 0}); err != nil || fmt.Sprint(s.Capacities) != "[2]" {
 		t.Fatalf("defaults: err %v, capacities %v; want [2]", err, s.Capacities)
 	}
 	if !strings.Contains(log.String(), "stress: unbounded not exercised") {
 		t.Fatalf("the skip of a default capacity is not logged: %q", log.String())
 	}
 	s = Settings{Capacities: []int{0}, Logf: s.Logf}
-	_, err := s.ResolveCapacities(Fuzz, boundedOnly, nil)
+	_, err := s.Resolve(Fuzz, boundedOnly, nil, []int{1})
 	var setup *SetupError
 	if !errors.As(err, &setup) || !strings.Contains(err.Error(), "newQueue(0) panicked") {
 		t.Fatalf("an asked capacity the factory refuses: %v, want a setup error", err)
 	}
 	nilQueue := func(int) queue.Queue[int] { return nil }
-	if _, err := (&Settings{Logf: s.Logf}).ResolveCapacities(Property, nilQueue, []int{1}); !errors.As(err, &setup) {
+	if _, err := (&Settings{Logf: s.Logf}).Resolve(Property, nilQueue, nil, []int{1}); !errors.As(err, &setup) {
 		t.Fatalf("no capacity at all: %v, want a setup error", err)
 	}
 }

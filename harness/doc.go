@@ -16,7 +16,7 @@
 //
 // A new harness (a controlled-scheduler explorer, say) adds its [Harness]
 // constant, names itself among the readers of the options it reads, and
-// reads its own settings from [Settings] after [Settings.Apply].
+// reads its own settings from [Settings] after [Settings.Resolve].
 //
 // A harness reports two kinds of error, kept apart as testing/quick keeps
 // its SetupError and CheckError apart:

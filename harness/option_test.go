@@ -11,12 +11,12 @@ import (
 
 func TestApplySetsInOrder(t *testing.T) {
 	s := Settings{Runs: 100}
-	err := s.Apply(Property, []Option{WithRuns(3), WithModel(models.LIFO), WithRuns(7), WithSeed(9)})
+	err := s.apply(Property, []Option{WithRuns(3), WithModel(models.LIFO), WithRuns(7), WithSeed(9)})
 	if err != nil || s.Runs != 7 || s.Model != models.LIFO || s.Seed != 9 {
-		t.Fatalf("Apply = %v, settings %+v; want runs 7, LIFO, seed 9", err, s)
+		t.Fatalf("apply = %v, settings %+v; want runs 7, LIFO, seed 9", err, s)
 	}
 	if s.Logf == nil {
-		t.Fatal("Apply left Logf nil")
+		t.Fatal("apply left Logf nil")
 	}
 }
 
@@ -38,13 +38,13 @@ func TestApplyRejects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var s Settings
-		err := s.Apply(tt.h, []Option{tt.opt})
+		err := s.apply(tt.h, []Option{tt.opt})
 		var setup *SetupError
 		if !errors.As(err, &setup) || setup.Harness != tt.h || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Apply(%s) = %v, want a setup error of %s with %q", tt.h, err, tt.h, tt.want)
+			t.Errorf("apply(%s) = %v, want a setup error of %s with %q", tt.h, err, tt.h, tt.want)
 		}
 		if errors.Is(err, ErrFailed) {
-			t.Errorf("Apply(%s) = %v matches ErrFailed: a setup error is not a failed check", tt.h, err)
+			t.Errorf("apply(%s) = %v matches ErrFailed: a setup error is not a failed check", tt.h, err)
 		}
 	}
 }

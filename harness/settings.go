@@ -14,14 +14,14 @@ import (
 
 // Settings are the settings of a harness run: its defaults, then the
 // options given, in order. A harness sets its defaults and calls
-// [Settings.Apply]; users set them through options.
+// [Settings.Resolve]; users set them through options.
 type Settings struct {
 	// Read by every harness (Seed: by property and stress).
 	Model       models.Kind                      // WithModel
 	Capacities  []int                            // WithCapacities; nil: the harness's defaults
 	Seed        int64                            // WithSeed
 	Relaxations []linearizability.Relaxation     // WithRelaxations
-	Logf        func(format string, args ...any) // WithLogf; never nil after Apply
+	Logf        func(format string, args ...any) // WithLogf; never nil after Resolve
 	Watchdog    time.Duration                    // WithWatchdog
 
 	// Read by property.
@@ -49,9 +49,9 @@ type Settings struct {
 	MaxYield      int // WithMaxYield
 }
 
-// Apply applies opts, in order, for harness h. An option h does not read,
+// apply applies opts, in order, for harness h. An option h does not read,
 // or a value out of range, is a [*SetupError] naming the option.
-func (s *Settings) Apply(h Harness, opts []Option) error {
+func (s *Settings) apply(h Harness, opts []Option) error {
 	if s.Logf == nil {
 		s.Logf = func(string, ...any) {}
 	}

@@ -31,10 +31,7 @@ func newConfig(newQueue harness.Factory, opts []harness.Option) (*config, error)
 		},
 		proceed: 100 * time.Millisecond,
 	}
-	if err := c.Apply(harness.Property, opts); err != nil {
-		return nil, err
-	}
-	if _, err := c.ResolveCapacities(harness.Property, newQueue, defaultCapacities); err != nil {
+	if _, err := c.Resolve(harness.Property, newQueue, opts, defaultCapacities); err != nil {
 		return nil, err
 	}
 	return c, nil

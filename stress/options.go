@@ -44,9 +44,6 @@ func newConfig(newQueue harness.Factory, opts []harness.Option) (c *config, skip
 	if s, err := strconv.ParseInt(os.Getenv(SeedEnv), 10, 64); err == nil {
 		c.Seed = s
 	}
-	if err := c.Apply(harness.Stress, opts); err != nil {
-		return nil, nil, err
-	}
-	skipped, err = c.ResolveCapacities(harness.Stress, newQueue, defaultCapacities)
+	skipped, err = c.Resolve(harness.Stress, newQueue, opts, defaultCapacities)
 	return c, skipped, err
 }
