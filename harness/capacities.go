@@ -19,7 +19,7 @@ func (f Factory) Capacities(asked []int) (caps []int, skipped []string) {
 	for _, c := range asked {
 		q, err := f.New(c)
 		if err != nil {
-			skipped = append(skipped, fmt.Sprintf("%s not exercised: %v", capacityName(c), err))
+			skipped = append(skipped, fmt.Sprintf("%s not exercised: %v", CapacityName(c), err))
 			continue
 		}
 		has := max(q.Cap(), 0)
@@ -76,9 +76,9 @@ func (s *Settings) resolveCapacities(h Harness, f Factory, defaults []int) (skip
 	return skipped, nil
 }
 
-// capacityName writes capacity n as the harnesses report it: "unbounded"
+// CapacityName writes capacity n as the harnesses report it: "unbounded"
 // or "capacity 4".
-func capacityName(n int) string {
+func CapacityName(n int) string {
 	if n == 0 {
 		return "unbounded"
 	}

@@ -51,12 +51,8 @@ func newFailure(name string, spec models.Spec, seed int64, r *gopter.TestResult)
 // Error says what failed, the seed and how to re-run it, and the minimal
 // failing case.
 func (f *Failure) Error() string {
-	capacity := "unbounded"
-	if f.Spec.Capacity > 0 {
-		capacity = fmt.Sprintf("capacity %d", f.Spec.Capacity)
-	}
 	return fmt.Sprintf("property: %s (%v, %s) failed the %s check after %d passed (seed %d; re-run with harness.WithSeed(%d)): %s",
-		f.Property, f.Spec.Kind, capacity, f.Check, f.Passed, f.Seed, f.Seed, f.Explanation)
+		f.Property, f.Spec.Kind, harness.CapacityName(f.Spec.Capacity), f.Check, f.Passed, f.Seed, f.Seed, f.Explanation)
 }
 
 // Unwrap returns harness.ErrFailed.

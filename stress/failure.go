@@ -42,8 +42,8 @@ func (f *Failure) FailedCheck() harness.Check { return f.Check }
 // artifacts and how to replay.
 func (f *Failure) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "stress: round %d (seed %d, %s, GOMAXPROCS %d, capacity %s) failed the %s check%s:\n%s",
-		f.Round, f.Seed, f.Mix, f.GOMAXPROCS, capText(f.Capacity), f.Check, harness.UnderRelaxations(f.Relaxations), f.Explanation)
+	fmt.Fprintf(&b, "stress: round %d (seed %d, %s, GOMAXPROCS %d, %s) failed the %s check%s:\n%s",
+		f.Round, f.Seed, f.Mix, f.GOMAXPROCS, harness.CapacityName(f.Capacity), f.Check, harness.UnderRelaxations(f.Relaxations), f.Explanation)
 	if len(f.Artifacts) > 0 {
 		fmt.Fprintf(&b, "\nartifacts: %s", strings.Join(f.Artifacts, ", "))
 	} else if f.Dump != "" {
@@ -55,13 +55,6 @@ func (f *Failure) Error() string {
 	}
 	fmt.Fprintf(&b, "\nreplay: %s — the same operations; the interleaving can differ, so a rare failure may need a few runs", replay)
 	return b.String()
-}
-
-func capText(n int) string {
-	if n == 0 {
-		return "unbounded"
-	}
-	return fmt.Sprint(n)
 }
 
 // failure builds the failure of round r, writing its artifacts; leak, if

@@ -44,7 +44,7 @@ func TestPlanCovers(t *testing.T) {
 	seen := map[string]bool{}
 	for i := range 12 {
 		r := c.plan(i, caps)
-		seen[r.mix.name+"/"+capText(r.capacity)] = true
+		seen[r.mix.name+"/"+harness.CapacityName(r.capacity)] = true
 		if ops := r.scenario.Ops(); ops > stackOps+1 {
 			t.Fatalf("round %d: %d operations for porcupine (LIFO), more than %d", i, ops, stackOps)
 		}

@@ -53,7 +53,7 @@ func propertyChecks(err error) string {
 	for _, e := range joined(err) {
 		var f *property.Failure
 		if errors.As(e, &f) {
-			names = append(names, fmt.Sprintf("%s (%v, %s)", f.Property, f.Spec.Kind, capName(f.Spec.Capacity)))
+			names = append(names, fmt.Sprintf("%s (%v, %s)", f.Property, f.Spec.Kind, harness.CapacityName(f.Spec.Capacity)))
 		}
 	}
 	if len(names) == 0 {
@@ -68,15 +68,6 @@ func joined(err error) []error {
 		return j.Unwrap()
 	}
 	return []error{err}
-}
-
-// capName writes a capacity as property's failures do: "capacity 1",
-// "unbounded".
-func capName(n int) string {
-	if n == 0 {
-		return "unbounded"
-	}
-	return fmt.Sprintf("capacity %d", n)
 }
 
 // runStress runs stress.Run on the library's capacities, writing a
