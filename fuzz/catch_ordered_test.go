@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/pcqkit/pcq/fuzz"
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
 )
 
@@ -13,12 +14,12 @@ import (
 // inputs, and its correct control must pass them all.
 func TestCatchesOrderBugs(t *testing.T) {
 	for _, b := range broken.Ordered() {
-		if !b.CaughtBy("fuzz") {
+		if !b.CaughtBy(harness.Fuzz) {
 			continue
 		}
 		t.Run(b.Name, func(t *testing.T) {
 			t.Parallel()
-			model := fuzz.WithModel(b.Kind)
+			model := harness.WithModel(b.Kind)
 			inputs := catchInputs(b.New, catchSeed, catchRandom)
 			if !caughtBy(t, b.Name, b.New, inputs, model) {
 				t.Errorf("not caught by %d inputs (seed %d) with the %v model", len(inputs), catchSeed, b.Kind)

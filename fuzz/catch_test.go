@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/pcqkit/pcq/fuzz"
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
 	"github.com/pcqkit/pcq/models"
-	"github.com/pcqkit/pcq/queue"
 )
 
 // catchSeed seeds the random inputs of the catch tests; catchRandom is how
@@ -22,7 +22,7 @@ const (
 
 // catchInputs returns the seed corpus for newQueue, then n random byte
 // strings drawn from seed.
-func catchInputs(newQueue func(int) queue.Queue[int], seed uint64, n int) [][]byte {
+func catchInputs(newQueue harness.Factory, seed uint64, n int) [][]byte {
 	inputs := fuzz.Seeds(newQueue)
 	rng := rand.New(rand.NewPCG(seed, 0))
 	for range n {
@@ -57,7 +57,7 @@ func firstLine(err error) string {
 // fail within the inputs.
 func TestCatchesBrokenQueues(t *testing.T) {
 	for _, b := range broken.All() {
-		if !b.CaughtBy("fuzz") {
+		if !b.CaughtBy(harness.Fuzz) {
 			continue
 		}
 		t.Run(b.Name, func(t *testing.T) {
@@ -79,7 +79,7 @@ func TestCatchesBrokenQueues(t *testing.T) {
 
 // caughtBy runs RunOne (with opts) over inputs on the broken queue
 // newQueue until one fails, logs which, and reports whether one did.
-func caughtBy(t *testing.T, name string, newQueue func(int) queue.Queue[int], inputs [][]byte, opts ...fuzz.Option) bool {
+func caughtBy(t *testing.T, name string, newQueue harness.Factory, inputs [][]byte, opts ...harness.Option) bool {
 	t.Helper()
 	start := time.Now()
 	for i, data := range inputs {
@@ -95,16 +95,16 @@ func caughtBy(t *testing.T, name string, newQueue func(int) queue.Queue[int], in
 // implementation: none may fail.
 func TestCorrectQueuesPass(t *testing.T) {
 	for _, im := range impls {
-		t.Run(im.name, func(t *testing.T) {
-			var opts []fuzz.Option
-			switch im.name {
+		t.Run(im.Name, func(t *testing.T) {
+			var opts []harness.Option
+			switch im.Name {
 			case "lifo":
-				opts = append(opts, fuzz.WithModel(models.LIFO))
+				opts = append(opts, harness.WithModel(models.LIFO))
 			case "priority":
-				opts = append(opts, fuzz.WithModel(models.Priority))
+				opts = append(opts, harness.WithModel(models.Priority))
 			}
-			for i, data := range catchInputs(im.new, catchSeed, catchRandom) {
-				if err := fuzz.RunOne(im.new, data, opts...); err != nil {
+			for i, data := range catchInputs(im.New, catchSeed, catchRandom) {
+				if err := fuzz.RunOne(im.New, data, opts...); err != nil {
 					t.Fatalf("input %d (seed %d): %v", i, catchSeed, err)
 				}
 			}

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/pcqkit/pcq/queue"
+	"github.com/pcqkit/pcq/harness"
 )
 
 // Check is a fuzz target for the queues newQueue makes. It adds a seed
@@ -14,23 +14,25 @@ import (
 // accounting and join), then fuzzes: each input decodes into a concurrent
 // scenario that runs on a fresh queue, recorded and checked as [RunOne]
 // does. A failing input fails with the explanation, the decoded scenario
-// and the artefacts' paths (see [WithArtifacts]); go test -fuzz saves it
+// and the artifacts' paths (see harness.WithArtifacts); go test -fuzz saves it
 // under testdata/fuzz/<target>, from where plain go test replays it.
 //
 //	func FuzzMyQueue(f *testing.F) { fuzz.Check(f, newMyQueue) }
-func Check(f *testing.F, newQueue func(capacity int) queue.Queue[int], opts ...Option) {
+func Check(f *testing.F, newQueue harness.Factory, opts ...harness.Option) {
 	f.Helper()
-	c := newConfig(opts)
-	if c.artifacts == "" {
-		c.artifacts = filepath.Join(os.TempDir(), "pcq-fuzz", safeName(f.Name()))
+	c, err := newConfig(newQueue, append([]harness.Option{harness.WithLogf(f.Logf)}, opts...))
+	if err != nil {
+		f.Fatal(err)
 	}
-	caps := c.resolveCapacities(newQueue)
-	for _, data := range c.seeds(caps) {
+	if c.Artifacts == "" {
+		c.Artifacts = filepath.Join(os.TempDir(), "pcq-fuzz", safeName(f.Name()))
+	}
+	for _, data := range c.seeds(c.Capacities) {
 		f.Add(data)
 	}
 	name := safeName(f.Name())
 	f.Fuzz(func(t *testing.T, data []byte) {
-		note, err := c.runOne(newQueue, caps, data, name)
+		note, err := c.runOne(newQueue, data, name)
 		if err != nil {
 			t.Fatal(err)
 		}

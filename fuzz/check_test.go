@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/pcqkit/pcq/fuzz"
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/internal/broken"
 	"github.com/pcqkit/pcq/queue"
@@ -41,9 +42,9 @@ func TestFailureExplainsAndWritesArtifacts(t *testing.T) {
 	b := bug(t, "join-early")
 	data := failingInput(t, b)
 	dir := t.TempDir()
-	err := fuzz.RunOne(b.New, data, fuzz.WithArtifacts(dir))
+	err := fuzz.RunOne(b.New, data, harness.WithArtifacts(dir))
 	var f *fuzz.Failure
-	if !errors.As(err, &f) || !errors.Is(err, fuzz.ErrFailed) {
+	if !errors.As(err, &f) || !errors.Is(err, harness.ErrFailed) {
 		t.Fatalf("RunOne = %v, want a *Failure matching ErrFailed", err)
 	}
 	msg := err.Error()
@@ -94,7 +95,7 @@ func TestDecodeBounds(t *testing.T) {
 	for i := range long {
 		long[i] = byte(i * 7)
 	}
-	s := fuzz.Describe(newLocked, long, fuzz.WithMaxOps(10), fuzz.WithMaxGoroutines(2))
+	s := fuzz.Describe(newLocked, long, harness.WithMaxTotalOps(10), harness.WithMaxGoroutines(2))
 	if !strings.Contains(s, "clients=2 ops=10") && !strings.Contains(s, "clients=1 ops=10") {
 		t.Errorf("with at most 2 goroutines and 10 operations, 1000 bytes decode into:\n%s", s)
 	}
@@ -143,11 +144,13 @@ func TestSetupFailure(t *testing.T) {
 		}
 		return queue.NewLocked[int](capacity)
 	}
-	var f *fuzz.Failure
-	if err := fuzz.RunOne(panics, []byte{2}); !errors.As(err, &f) || f.Check != "setup" {
-		t.Fatalf("RunOne = %v, want a setup failure", err)
+	var setup *harness.SetupError
+	err := fuzz.RunOne(panics, []byte{2}, harness.WithCapacities(2))
+	if !errors.As(err, &setup) || errors.Is(err, harness.ErrFailed) || !strings.Contains(err.Error(), "newQueue(2) panicked") {
+		t.Fatalf("RunOne = %v, want a setup error (not a failure) naming the panic", err)
 	}
-	if err := fuzz.RunOne(func(int) queue.Queue[int] { return nil }, []byte{1}); err == nil {
-		t.Fatal("RunOne accepted a nil queue")
+	err = fuzz.RunOne(func(int) queue.Queue[int] { return nil }, []byte{1})
+	if !errors.As(err, &setup) || errors.Is(err, harness.ErrFailed) {
+		t.Fatalf("RunOne of a nil queue = %v, want a setup error", err)
 	}
 }

@@ -7,10 +7,10 @@ import (
 // limits are the scenario limits of c's decoding.
 func (c *config) limits() scenario.Limits {
 	return scenario.Limits{
-		MaxClients:  c.maxGoroutines,
-		MaxSteps:    c.maxOps,
+		MaxClients:  c.MaxGoroutines,
+		MaxSteps:    c.MaxTotalOps,
 		MaxCapacity: 255,
-		MaxYield:    c.maxYield,
+		MaxYield:    c.MaxYield,
 	}
 }
 
@@ -26,7 +26,7 @@ func (c *config) limits() scenario.Limits {
 //	  b: op = b & 7 (put, try_put, get, try_get, len, task_done, join, shutdown);
 //	     deadline = one of 0, 50µs, 500µs, 2ms by (b >> 3) & 3;  shutdown immediate = b & 0x20
 func (c *config) decode(data []byte, caps []int) scenario.Scenario {
-	if n := 2 + 2*c.maxOps; len(data) > n {
+	if n := 2 + 2*c.MaxTotalOps; len(data) > n {
 		data = data[:n]
 	}
 	s := scenario.Decode(data, c.limits())

@@ -18,4 +18,13 @@
 //
 // [RunOne] is the same check of one input returning an error, for programs
 // and for tests that expect a failure.
+//
+// Options are package harness's: harness.WithModel, WithCapacities,
+// WithRelaxations, WithWatchdog, WithLogf, WithChecker, WithCheckTimeout,
+// WithArtifacts, and fuzz's own budget, WithMaxCapacity,
+// WithMaxGoroutines, WithMaxTotalOps (all goroutines together) and
+// WithMaxYield. A failing input is a [*Failure], which matches
+// harness.ErrFailed and names the harness.Check that failed; a bad option
+// or a factory that refuses a capacity asked for is a
+// *harness.SetupError instead.
 package fuzz

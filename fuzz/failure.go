@@ -3,21 +3,18 @@ package fuzz
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/internal/scenario"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 )
-
-// ErrFailed is matched (errors.Is) by every [*Failure].
-var ErrFailed = errors.New("fuzz: check failed")
 
 // maxDump bounds the goroutine dump kept in a failure's message.
 const maxDump = 32 << 10
@@ -25,11 +22,10 @@ const maxDump = 32 << 10
 // Failure is the error of an input that failed: which check failed, why,
 // and the scenario the input decoded into.
 type Failure struct {
-	// Check names the check that failed: "setup", "watchdog", "contract",
-	// "conservation", "order", "tasks", "liveness", "shutdown",
-	// "recording", "linearizability", or "unknown" (the checker could not
+	// Check names the check that failed: one of the checks of a recorded
+	// run, harness.Watchdog to harness.Undecided (the checker could not
 	// decide, which is never a pass).
-	Check string
+	Check harness.Check
 	// Explanation says in words what failed, naming the operations.
 	Explanation string
 	// Input is the fuzzer's bytes.
@@ -50,35 +46,36 @@ type Failure struct {
 	NotProbed []string
 	// Dump is the goroutine dump of a hang.
 	Dump string
-	// HistoryFile and VisualFile are the artefacts written, if any.
+	// HistoryFile and VisualFile are the artifacts written, if any.
 	HistoryFile, VisualFile string
 	// Relaxations are the relaxations the queue was held to; nil: strict.
 	Relaxations []linearizability.Relaxation
 }
 
-func newFailure(o scenario.Outcome, s scenario.Scenario, data []byte, asked int) *Failure {
-	check := o.Failure
-	if check == "" {
-		check = scenario.Undecided
-	}
+func newFailure(o scenario.Outcome, s scenario.Scenario, data []byte) *Failure {
+	asked := s.Capacity
+	s.Capacity = o.Capacity // the model held the queue to the capacity it has
 	expl := o.Explanation
 	if expl == "" {
 		expl = o.Report.Explanation
 	}
-	return &Failure{Check: string(check), Explanation: expl, Input: slices.Clone(data),
+	return &Failure{Check: o.FailedCheck(), Explanation: expl, Input: slices.Clone(data),
 		Scenario: s.String(), Asked: asked, Capacity: s.Capacity, Report: o.Report,
 		History: o.History, Unsupported: o.Unsupported, NotProbed: o.NotProbed, Dump: o.Dump,
 		Relaxations: o.Relaxations}
 }
 
-// Unwrap returns [ErrFailed].
-func (f *Failure) Unwrap() error { return ErrFailed }
+// Unwrap returns harness.ErrFailed.
+func (f *Failure) Unwrap() error { return harness.ErrFailed }
+
+// FailedCheck returns f.Check.
+func (f *Failure) FailedCheck() harness.Check { return f.Check }
 
 // Error says what failed, the scenario, the input, and where the
-// artefacts are.
+// artifacts are.
 func (f *Failure) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "fuzz: %s check failed%s: %s\n", f.Check, relaxText(f.Relaxations), f.Explanation)
+	fmt.Fprintf(&b, "fuzz: %s check failed%s: %s\n", f.Check, harness.UnderRelaxations(f.Relaxations), f.Explanation)
 	if f.Report.Checker != "" {
 		fmt.Fprintf(&b, "checker: %s\n", f.Report.String())
 	}
@@ -117,7 +114,7 @@ func (f *Failure) writeArtifacts(dir, name string) {
 		return
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		f.Explanation += fmt.Sprintf(" (artefacts not written: %v)", err)
+		f.Explanation += fmt.Sprintf(" (artifacts not written: %v)", err)
 		return
 	}
 	sum := sha256.Sum256(f.Input)
@@ -145,28 +142,11 @@ func safeName(s string) string {
 	}, s)
 }
 
-// relaxText is "" for the strict model, else " under relaxations
-// spurious-try-failures, lossy".
-func relaxText(rs []linearizability.Relaxation) string {
-	if len(rs) == 0 {
-		return ""
-	}
-	return " under relaxations " + relaxNames(rs, ", ")
-}
-
 // relaxFlag is pcq check's -relax flag for rs, with a trailing space; ""
 // for the strict model.
 func relaxFlag(rs []linearizability.Relaxation) string {
 	if len(rs) == 0 {
 		return ""
 	}
-	return "-relax " + relaxNames(rs, ",") + " "
-}
-
-func relaxNames(rs []linearizability.Relaxation, sep string) string {
-	names := make([]string, len(rs))
-	for i, r := range rs {
-		names[i] = r.String()
-	}
-	return strings.Join(names, sep)
+	return "-relax " + harness.RelaxationNames(rs, ",") + " "
 }

@@ -58,7 +58,7 @@ func decodeJoin(data []byte) joinCase {
 
 func (c joinCase) String() string {
 	s := fmt.Sprintf("%s capacity=%d producers=%v consumers=%d joiners at puts %v",
-		c.impl.name, c.capacity, c.items, c.consumers, c.joinAt)
+		c.impl.Name, c.capacity, c.items, c.consumers, c.joinAt)
 	if c.shutAt > 0 {
 		s += fmt.Sprintf(" Shutdown(%v) after %d puts", c.immediate, c.shutAt-1)
 	}
@@ -170,7 +170,7 @@ func (r *joinRun) shutdown(ctx context.Context) {
 // exactly once (or discarded by an immediate shutdown), and the queue ends
 // empty with no unfinished task.
 func runJoin(c joinCase) error {
-	r := &joinRun{c: c, q: c.impl.new(c.capacity), put: make([][]int, len(c.items)),
+	r := &joinRun{c: c, q: c.impl.New(c.capacity), put: make([][]int, len(c.items)),
 		processed: make([][]int, c.consumers), joins: make([]joinSeen, len(c.joinAt)+1), errs: make(chan error, 1)}
 	defer func() { _ = r.q.Shutdown(true) }()
 	if err := watch(protocolWatchdog, r.run); err != nil {

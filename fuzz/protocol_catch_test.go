@@ -34,7 +34,7 @@ func TestProtocolTargetsCatch(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.bug, func(t *testing.T) {
 			b := bug(t, tc.bug)
-			im := impl{name: b.Name, new: b.New, bounded: true}
+			im := impl{Name: b.Name, New: b.New, Bounded: true}
 			rng := rand.New(rand.NewPCG(seed, 0))
 			for i := range 300 {
 				data := make([]byte, 24)

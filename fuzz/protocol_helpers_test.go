@@ -8,24 +8,15 @@ import (
 	"slices"
 	"time"
 
+	registry "github.com/pcqkit/pcq/internal/impls"
 	"github.com/pcqkit/pcq/queue"
 )
 
 // impl is one of the kit's implementations, for the protocol targets.
-type impl struct {
-	name    string
-	new     func(capacity int) queue.Queue[int]
-	bounded bool // bounded only: capacity 0 panics
-}
+type impl = registry.Impl
 
-var impls = []impl{
-	{"locked", newLocked, false},
-	{"chan", newChan, true},
-	{"ring", newRing, true},
-	{"linked", newLinked, false},
-	{"lifo", newLIFO, false},
-	{"priority", newPriority, false},
-}
+// impls are the kit's implementations.
+var impls = registry.All()
 
 // protocolWatchdog bounds one protocol input's run.
 const protocolWatchdog = 5 * time.Second
@@ -51,7 +42,7 @@ func (r *reader) pickImpl() (impl, int) {
 	im := impls[r.next()%len(impls)]
 	b := r.next()
 	capacity := b % 5
-	if capacity == 0 && im.bounded {
+	if capacity == 0 && !im.Unbounded {
 		capacity = 1 + b/5%4
 	}
 	return im, capacity
@@ -71,7 +62,7 @@ func (p pattern) yield(n int) {
 }
 
 // watch runs body under a watchdog: if body has not returned within d, the
-// goroutines are dumped and ctx is cancelled, which every blocking call of
+// goroutines are dumped and ctx is canceled, which every blocking call of
 // body must honour. It returns body's error, or the hang with the dump.
 func watch(d time.Duration, body func(ctx context.Context) error) error {
 	ctx, cancel := context.WithCancel(context.Background())
@@ -88,9 +79,9 @@ func watch(d time.Duration, body func(ctx context.Context) error) error {
 	cancel()
 	select {
 	case err := <-done:
-		return fmt.Errorf("hang: the run did not finish within %v (then, cancelled: %v)\n%s", d, err, dump)
+		return fmt.Errorf("hang: the run did not finish within %v (then, canceled: %v)\n%s", d, err, dump)
 	case <-time.After(2 * time.Second):
-		return fmt.Errorf("hang: the run did not finish within %v, nor 2s after its context was cancelled\n%s", d, dump)
+		return fmt.Errorf("hang: the run did not finish within %v, nor 2s after its context was canceled\n%s", d, dump)
 	}
 }
 

@@ -8,12 +8,12 @@ import (
 	"time"
 
 	"github.com/pcqkit/pcq/fuzz"
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
-	"github.com/pcqkit/pcq/queue"
 )
 
 // relaxInputs returns the seed inputs and n random ones.
-func relaxInputs(newQueue func(int) queue.Queue[int], seed uint64, n int) [][]byte {
+func relaxInputs(newQueue harness.Factory, seed uint64, n int) [][]byte {
 	inputs := fuzz.Seeds(newQueue)
 	rng := rand.New(rand.NewPCG(seed, 3))
 	for range n {
@@ -32,7 +32,7 @@ func TestRunOneRelaxations(t *testing.T) {
 			seed := uint64(time.Now().UnixNano())
 			var failed error
 			for _, data := range relaxInputs(tc.New, seed, 40) {
-				if err := fuzz.RunOne(tc.New, data, fuzz.WithRelaxations(tc.Relax...)); err != nil {
+				if err := fuzz.RunOne(tc.New, data, harness.WithRelaxations(tc.Relax...)); err != nil {
 					failed = err
 					break
 				}
@@ -44,7 +44,7 @@ func TestRunOneRelaxations(t *testing.T) {
 				t.Fatalf("seed %d: every input passed", seed)
 			case failed != nil:
 				var f *fuzz.Failure
-				if !errors.As(failed, &f) || f.Check == "setup" || f.Check == "recording" {
+				if !errors.As(failed, &f) || f.Check == harness.Recording {
 					t.Fatalf("seed %d: failed for a reason that is not the queue's: %v", seed, failed)
 				}
 				if len(tc.Relax) > 0 && !strings.Contains(failed.Error(), "check failed under relaxations ") {

@@ -57,7 +57,7 @@ func decodePipeline(data []byte) pipelineCase {
 
 func (c pipelineCase) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s capacity=%d producers=%v consumers=%d", c.impl.name, c.capacity, c.items, c.consumers)
+	fmt.Fprintf(&b, "%s capacity=%d producers=%v consumers=%d", c.impl.Name, c.capacity, c.items, c.consumers)
 	if c.sentinels {
 		b.WriteString(" ending=sentinels")
 	} else {
@@ -76,7 +76,7 @@ const sentinel = -1
 // put is processed exactly once (or discarded by an immediate shutdown),
 // and the queue ends empty with no unfinished task and Join returning.
 func runPipeline(c pipelineCase) error {
-	q := c.impl.new(c.capacity)
+	q := c.impl.New(c.capacity)
 	put := make([][]int, len(c.items))
 	processed := make([][]int, c.consumers)
 	var count, sentinelsGot atomic.Int64

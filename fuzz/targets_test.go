@@ -1,31 +1,39 @@
 package fuzz_test
 
 import (
-	"cmp"
 	"testing"
 
 	"github.com/pcqkit/pcq/fuzz"
-	"github.com/pcqkit/pcq/models"
-	"github.com/pcqkit/pcq/queue"
+	"github.com/pcqkit/pcq/harness"
 )
 
-func newLocked(capacity int) queue.Queue[int] { return queue.NewLocked[int](capacity) }
-func newChan(capacity int) queue.Queue[int]   { return queue.NewChan[int](capacity) }
-func newRing(capacity int) queue.Queue[int]   { return queue.NewRing[int](capacity) }
-func newLinked(int) queue.Queue[int]          { return queue.NewLinked[int]() }
-func newLIFO(capacity int) queue.Queue[int]   { return queue.NewLIFO[int](capacity) }
-func newPriority(capacity int) queue.Queue[int] {
-	return queue.NewPriority(capacity, cmp.Compare[int])
+// named returns the kit's implementation called name.
+func named(name string) impl {
+	for _, m := range impls {
+		if m.Name == name {
+			return m
+		}
+	}
+	panic("no implementation " + name)
 }
 
-func FuzzLocked(f *testing.F) { fuzz.Check(f, newLocked) }
+// newLocked and newRing make the kit's Locked and Ring queues.
+var newLocked, newRing = named("locked").New, named("ring").New
 
-func FuzzChan(f *testing.F) { fuzz.Check(f, newChan) }
+// check fuzzes the kit's implementation called name, with its model.
+func check(f *testing.F, name string) {
+	m := named(name)
+	fuzz.Check(f, m.New, harness.WithModel(m.Model))
+}
 
-func FuzzRing(f *testing.F) { fuzz.Check(f, newRing) }
+func FuzzLocked(f *testing.F) { check(f, "locked") }
 
-func FuzzLinked(f *testing.F) { fuzz.Check(f, newLinked, fuzz.WithCapacities(0)) }
+func FuzzChan(f *testing.F) { check(f, "chan") }
 
-func FuzzLIFO(f *testing.F) { fuzz.Check(f, newLIFO, fuzz.WithModel(models.LIFO)) }
+func FuzzRing(f *testing.F) { check(f, "ring") }
 
-func FuzzPriority(f *testing.F) { fuzz.Check(f, newPriority, fuzz.WithModel(models.Priority)) }
+func FuzzLinked(f *testing.F) { check(f, "linked") }
+
+func FuzzLIFO(f *testing.F) { check(f, "lifo") }
+
+func FuzzPriority(f *testing.F) { check(f, "priority") }

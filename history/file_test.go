@@ -12,7 +12,7 @@ import (
 	"github.com/pcqkit/pcq/models"
 )
 
-// historyExample is the historyExample of HISTORY.md, with a header.
+// historyExample is the example of FORMAT.md, with a header.
 const historyExample = `{"model": "lifo", "capacity": 4}
 {"client": 0, "op": "put", "value": 17, "call": 1051, "return": 1190, "result": "ok"}
 {"client": 1, "op": "get", "value": 17, "call": 1100, "return": 1702, "result": "ok"}

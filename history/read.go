@@ -38,7 +38,8 @@ type line struct {
 	Result    *string `json:"result"`
 }
 
-// Read reads a history file in the format of HISTORY.md: JSON Lines,
+// Read reads a history file in format version 1 (FORMAT.md, beside this
+// package): JSON Lines,
 // an optional header {"model": ..., "capacity": ...} on the first non-blank
 // line, then one operation a line; blank lines are ignored. The model
 // defaults to FIFO and the capacity to 0 (unbounded).

@@ -65,7 +65,7 @@ func (r *Recorder) Client() *Client {
 //
 // Client i's operations have client id i until the first of them that is
 // recorded as unknown; a client goes on after an unknown operation under a
-// fresh id (numbered after all registered clients), as HISTORY.md requires.
+// fresh id (numbered after all registered clients), as FORMAT.md requires.
 func (r *Recorder) History(kind models.Kind, capacity int) History {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -97,7 +97,7 @@ func (r *Recorder) Unsupported() map[models.Op]int {
 	return n
 }
 
-// Errors returns the errors that no result of HISTORY.md describes (an
+// Errors returns the errors that no result of FORMAT.md describes (an
 // error the queue's contract does not allow for that operation), in client
 // order. Each such operation is recorded as unknown. Call it, like
 // [Recorder.History], once every client has finished.

@@ -15,7 +15,7 @@ import (
 // operations are recorded in the client's own history. Create it with
 // [Recorder.Client]; one goroutine at a time may use it.
 //
-// The operations are recorded with the results of HISTORY.md: nil is ok, a
+// The operations are recorded with the results of FORMAT.md: nil is ok, a
 // context's error is canceled, ErrFull is full, ErrEmpty is empty,
 // ErrShutDown is shutdown, ErrTaskDone is error. An operation that returns
 // errors.ErrUnsupported (a Len that returns a negative length) is not
@@ -150,7 +150,7 @@ func (c *Client) result(op models.Op, err error) (models.Result, bool) {
 	case errors.Is(err, queue.ErrEmpty):
 		r = models.Empty
 	case errors.Is(err, queue.ErrShutDown):
-		r = models.ShutDown
+		r = models.Closed
 	case errors.Is(err, queue.ErrTaskDone):
 		r = models.Error
 	default:

@@ -39,7 +39,7 @@ func TestRecorderResults(t *testing.T) {
 		O = models.OK
 		F = models.Full
 		E = models.Empty
-		S = models.ShutDown
+		S = models.Closed
 		C = models.Canceled
 		X = models.Error
 		U = models.Unknown

@@ -8,7 +8,7 @@ import (
 	"github.com/pcqkit/pcq/models"
 )
 
-// Write writes h in the format of HISTORY.md, which [Read]
+// Write writes h in format version 1 (FORMAT.md), which [Read]
 // reads back: a header line with the model and capacity, then one line per
 // operation in the order of h.Operations, with the fields in the order
 // client, op, value, immediate, call, return, result. Lines (Operation.Line)

@@ -11,7 +11,7 @@ import (
 type Option func(*options)
 
 type options struct {
-	checker string
+	checker Checker
 	timeout time.Duration
 	relax   []Relaxation
 }
@@ -19,11 +19,12 @@ type options struct {
 // DefaultTimeout is how long [Check] lets porcupine run by default.
 const DefaultTimeout = 60 * time.Second
 
-// WithChecker chooses the checker: "auto" (the default: the fast checker
-// when it can decide the history, porcupine otherwise), "fast" or
-// "porcupine". Any other name makes [Check] answer Unknown, saying so.
-func WithChecker(name string) Option {
-	return func(o *options) { o.checker = name }
+// WithChecker chooses the checker: [Auto] (the default: the fast checker
+// when it can decide the history, porcupine otherwise), [Fast] or
+// [Porcupine]. A value that is none of them makes [Check] answer Unknown,
+// saying so; [ParseChecker] turns a name into a Checker.
+func WithChecker(c Checker) Option {
+	return func(o *options) { o.checker = c }
 }
 
 // WithTimeout bounds the time porcupine may take (default
@@ -37,7 +38,7 @@ func WithTimeout(d time.Duration) Option {
 // Check does not validate h: see [Validate]. With [WithRelaxations], h is
 // relaxed ([Relax]) first and the report names the relaxations.
 func Check(h history.History, opts ...Option) Report {
-	o := options{checker: "auto", timeout: DefaultTimeout}
+	o := options{checker: Auto, timeout: DefaultTimeout}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -49,32 +50,32 @@ func Check(h history.History, opts ...Option) Report {
 
 func checkStrict(h history.History, o options) Report {
 	switch o.checker {
-	case "porcupine":
-		return CheckPorcupine(h, o.timeout)
-	case "fast":
-		r, decided := CheckFast(h)
+	case Porcupine:
+		return checkPorcupine(h, o.timeout)
+	case Fast:
+		r, decided := checkFast(h)
 		if !decided {
 			r.Verdict = Unknown
 			r.Explanation = "the fast checker cannot decide this history: " + undecidedReason(r)
 		}
 		return r
-	case "auto":
+	case Auto:
 		return checkAuto(h, o.timeout)
 	}
 	return Report{
 		Verdict:     Unknown,
 		Operations:  len(h.Operations),
-		Explanation: fmt.Sprintf("linearizability: unknown checker %q (want auto, fast or porcupine)", o.checker),
+		Explanation: fmt.Sprintf("linearizability: unknown checker %v (want auto, fast or porcupine)", o.checker),
 	}
 }
 
 func checkAuto(h history.History, timeout time.Duration) Report {
-	fr, decided := CheckFast(h)
+	fr, decided := checkFast(h)
 	if decided {
 		fr.Note = joinNote("the fast checker decided", fr.Note)
 		return fr
 	}
-	r := CheckPorcupine(h, timeout)
+	r := checkPorcupine(h, timeout)
 	r.Elapsed += fr.Elapsed
 	decider := "porcupine decided"
 	if r.Verdict == Unknown {

@@ -19,7 +19,7 @@ func ExampleCheck() {
 		{Client: 1, Input: get, Output: got(2), Call: 40, Return: 50, Line: 4},
 		{Client: 2, Input: models.Input{Op: models.Join}, Output: ok, Call: 60, Return: 70, Line: 5},
 	}}
-	r := linearizability.Check(h, linearizability.WithChecker("porcupine"))
+	r := linearizability.Check(h, linearizability.WithChecker(linearizability.Porcupine))
 	fmt.Println(r.Verdict, r.Checker, r.Culprits)
 	fmt.Println(r.Explanation)
 	// Output:

@@ -24,10 +24,10 @@ func TestCheckDispatch(t *testing.T) {
 	}{
 		{"auto decides plain fifo fast", plain, nil, Violation, "fast", "the fast checker decided"},
 		{"auto hands join to porcupine", joined, nil, Violation, "porcupine", "the fast checker cannot decide this history ("},
-		{"porcupine chosen", plain, []Option{WithChecker("porcupine")}, Violation, "porcupine", ""},
-		{"fast chosen", plain, []Option{WithChecker("fast")}, Violation, "fast", ""},
-		{"fast cannot decide join", joined, []Option{WithChecker("fast")}, Unknown, "fast", "the fast checker cannot decide this history: "},
-		{"unknown checker", plain, []Option{WithChecker("quick")}, Unknown, "", `unknown checker "quick"`},
+		{"porcupine chosen", plain, []Option{WithChecker(Porcupine)}, Violation, "porcupine", ""},
+		{"fast chosen", plain, []Option{WithChecker(Fast)}, Violation, "fast", ""},
+		{"fast cannot decide join", joined, []Option{WithChecker(Fast)}, Unknown, "fast", "the fast checker cannot decide this history: "},
+		{"unknown checker", plain, []Option{WithChecker(Checker(9))}, Unknown, "", "unknown checker Checker(9)"},
 		{"auto with lifo", pcHistory(models.LIFO, 0, plain.Operations...), nil, Linearizable, "porcupine", "porcupine decided"},
 	}
 	for _, c := range cases {

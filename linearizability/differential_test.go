@@ -54,7 +54,7 @@ func diffCompare(t *testing.T, h history.History, what string) linearizability.V
 		t.Fatalf("%s: writing history: %v", what, err)
 	}
 	t.Fatalf("%s: checkers disagree: fast %v (%s), porcupine %v (%s); brute force says linearizable=%v; history:\n%s",
-		what, fast.Verdict, fast.Explanation, slow.Verdict, slow.Explanation, bruteLinearizable(h), buf.String())
+		what, fast.Verdict, fast.Explanation, slow.Verdict, slow.Explanation, histgen.BruteForce(h), buf.String())
 	return fast.Verdict
 }
 
@@ -98,7 +98,7 @@ func TestGeneratedAreLinearizable(t *testing.T) {
 		if err := history.Validate(h); err != nil {
 			t.Fatalf("seed %d: invalid history: %v", seed, err)
 		}
-		if !bruteLinearizable(h) {
+		if !histgen.BruteForce(h) {
 			t.Fatalf("seed %d: brute force finds a generated history not linearizable: %+v", seed, h)
 		}
 		if r := linearizability.CheckPorcupine(h, time.Second); r.Verdict == linearizability.Violation {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/anishathalye/porcupine"
 	"github.com/pcqkit/pcq/history"
+	"github.com/pcqkit/pcq/linearizability/internal/search"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -19,7 +20,7 @@ const explainListMax = 20
 // still make the violation and explains them in words. It returns their
 // indices, sorted, and the explanation.
 func explainViolation(h history.History, budget time.Duration) ([]int, string) {
-	culprits, minimal := shrink(h, budget)
+	culprits, minimal := search.Shrink(h, budget)
 	order := slices.Clone(culprits)
 	slices.SortStableFunc(order, func(a, b int) int {
 		return cmpInt64(h.Operations[a].Call, h.Operations[b].Call)
@@ -59,7 +60,7 @@ func cmpInt64(a, b int64) int {
 // get() → 7, called at 1100, returned at 1702".
 func describeOp(h history.History, i int) string {
 	op := h.Operations[i]
-	s := fmt.Sprintf("%s: %s, called at %d", who(h, i), models.DescribeOperation(op.Input, op.Output), op.Call)
+	s := fmt.Sprintf("%s: %s, called at %d", h.Who(i), models.DescribeOperation(op.Input, op.Output), op.Call)
 	if op.Output.Result == models.Unknown {
 		return s + ", never returned"
 	}
@@ -71,8 +72,8 @@ func describeOp(h history.History, i int) string {
 // what a correct queue would have answered instead. It returns "" when it
 // has nothing useful to say.
 func diagnose(h history.History, culprits []int) string {
-	model := specModel(h)
-	res, info := porcupine.CheckOperationsVerbose(model, porcupineOps(h, culprits), time.Second)
+	model := search.SpecModel(h)
+	res, info := porcupine.CheckOperationsVerbose(model, search.Ops(h, culprits), time.Second)
 	if res != porcupine.Illegal {
 		return ""
 	}
@@ -102,7 +103,7 @@ func diagnose(h history.History, culprits []int) string {
 		if ok, _ := model.Step(state, op.Input, op.Output); ok {
 			continue // fits here, but leads nowhere
 		}
-		fmt.Fprintf(&b, "\n  %s cannot come next: %s", who(h, culprits[k]), whyNot(h, state, culprits[k]))
+		fmt.Fprintf(&b, "\n  %s cannot come next: %s", h.Who(culprits[k]), whyNot(h, state, culprits[k]))
 	}
 	return b.String()
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pcqkit/pcq/history"
+	"github.com/pcqkit/pcq/linearizability/internal/histgen"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -20,10 +21,10 @@ func flen(c int, n, a, b int64) history.Operation {
 // try_put answers full in an unbounded queue.
 func spuriousHistory() history.History {
 	return history.History{Kind: models.FIFO, Operations: []history.Operation{
-		withLine(fput(0, 1, 1, 2), 2),
-		withLine(fempty(1, 3, 4), 3),
-		withLine(ftryPut(0, 2, 5, 6, models.Full), 4),
-		withLine(fget(1, 1, 7, 8), 5),
+		withLine(histgen.Put(0, 1, 1, 2), 2),
+		withLine(histgen.Empty(1, 3, 4), 3),
+		withLine(histgen.TryPut(0, 2, 5, 6, models.Full), 4),
+		withLine(histgen.Get(1, 1, 7, 8), 5),
 	}}
 }
 
@@ -31,11 +32,11 @@ func spuriousHistory() history.History {
 // answers len 1 with one item it dropped later and full (capacity 1).
 func lossyHistory() history.History {
 	return history.History{Kind: models.FIFO, Capacity: 1, Operations: []history.Operation{
-		withLine(fput(0, 1, 1, 2), 2),
+		withLine(histgen.Put(0, 1, 1, 2), 2),
 		withLine(flen(1, 1, 3, 4), 3),
-		withLine(ftryPut(1, 3, 5, 6, models.Full), 4),
-		withLine(fput(0, 2, 7, 8), 5),
-		withLine(fget(1, 2, 9, 10), 6),
+		withLine(histgen.TryPut(1, 3, 5, 6, models.Full), 4),
+		withLine(histgen.Put(0, 2, 7, 8), 5),
+		withLine(histgen.Get(1, 2, 9, 10), 6),
 	}}
 }
 
@@ -87,7 +88,7 @@ func TestRelaxLossy(t *testing.T) {
 
 func TestRelaxLossyNoDropKeepsEverything(t *testing.T) {
 	h := history.History{Kind: models.FIFO, Capacity: 1, Operations: []history.Operation{
-		fput(0, 1, 1, 2), ftryPut(1, 3, 3, 4, models.Full), flen(1, 1, 5, 6), fget(0, 1, 7, 8),
+		histgen.Put(0, 1, 1, 2), histgen.TryPut(1, 3, 3, 4, models.Full), flen(1, 1, 5, 6), histgen.Get(0, 1, 7, 8),
 	}}
 	rh, st := Relax(h, Lossy)
 	if st.Drops != 0 || st.Unchecked != 0 || len(rh.Operations) != 4 {
@@ -103,7 +104,7 @@ func TestRelaxLossyNoDropKeepsEverything(t *testing.T) {
 // TestRelaxLossyReorderFails: a lossy queue that also reorders fails.
 func TestRelaxLossyReorderFails(t *testing.T) {
 	h := history.History{Kind: models.FIFO, Operations: []history.Operation{
-		fput(0, 1, 1, 2), fput(0, 2, 3, 4), fput(0, 5, 5, 6), fget(1, 2, 7, 8), fget(1, 1, 9, 10),
+		histgen.Put(0, 1, 1, 2), histgen.Put(0, 2, 3, 4), histgen.Put(0, 5, 5, 6), histgen.Get(1, 2, 7, 8), histgen.Get(1, 1, 9, 10),
 	}}
 	r := Check(h, WithRelaxations(Lossy, SpuriousTryFailures))
 	if r.Verdict != Violation || r.Drops != 1 {
@@ -125,7 +126,7 @@ func TestRelaxLossyAmbiguous(t *testing.T) {
 	// 7 is put twice, got once, then 8 is got before 7 could be: which put
 	// of 7 was dropped decides, so the answer is unknown, not violation.
 	h := history.History{Kind: models.FIFO, Operations: []history.Operation{
-		fput(0, 7, 1, 2), fput(0, 8, 3, 4), fput(0, 7, 5, 6), fget(1, 8, 7, 8), fget(1, 7, 9, 10),
+		histgen.Put(0, 7, 1, 2), histgen.Put(0, 8, 3, 4), histgen.Put(0, 7, 5, 6), histgen.Get(1, 8, 7, 8), histgen.Get(1, 7, 9, 10),
 	}}
 	_, st := Relax(h, Lossy)
 	if st.Ambiguous != 1 || st.Drops != 0 {
@@ -137,7 +138,7 @@ func TestRelaxLossyAmbiguous(t *testing.T) {
 }
 
 func TestRelaxCorrectHistory(t *testing.T) {
-	h := history.History{Kind: models.FIFO, Operations: []history.Operation{fput(0, 1, 1, 2), fget(1, 1, 3, 4)}}
+	h := history.History{Kind: models.FIFO, Operations: []history.Operation{histgen.Put(0, 1, 1, 2), histgen.Get(1, 1, 3, 4)}}
 	for _, rs := range [][]Relaxation{nil, {SpuriousTryFailures}, {Lossy}, {Lossy, SpuriousTryFailures, Lossy}} {
 		r := Check(h, WithRelaxations(rs...))
 		if r.Verdict != Linearizable {

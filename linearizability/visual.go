@@ -3,11 +3,11 @@ package linearizability
 import (
 	"fmt"
 	"io"
-	"slices"
 	"time"
 
 	"github.com/anishathalye/porcupine"
 	"github.com/pcqkit/pcq/history"
+	"github.com/pcqkit/pcq/linearizability/internal/search"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -29,7 +29,7 @@ const visualTimeout = 10 * time.Second
 // them. The culprits are marked in a row of their own. A large history
 // that is not a violation is an error: there is nothing small to draw.
 func Visualize(h history.History, r Report, w io.Writer) error {
-	if why := porcupineUnfit(h); why != "" {
+	if why := search.Unfit(h); why != "" {
 		return fmt.Errorf("%s", why)
 	}
 	for _, i := range r.Culprits {
@@ -40,10 +40,10 @@ func Visualize(h history.History, r Report, w io.Writer) error {
 	var info porcupine.LinearizationInfo
 	switch {
 	case len(h.Operations) <= VisualizeMax:
-		_, info = visualCheck(h, indices(len(h.Operations)))
+		_, info = visualCheck(h, search.Indices(len(h.Operations)))
 	case r.Verdict == Violation && len(r.Culprits) > 0:
 		var res porcupine.CheckResult
-		res, info = visualCheck(h, withContext(h, r.Culprits))
+		res, info = visualCheck(h, search.Context(h, r.Culprits, visualContext))
 		if res == porcupine.Ok { // the context hides the violation
 			_, info = visualCheck(h, r.Culprits)
 		}
@@ -52,53 +52,11 @@ func Visualize(h history.History, r Report, w io.Writer) error {
 			len(h.Operations), VisualizeMax)
 	}
 	info.AddAnnotations(culpritAnnotations(h, r.Culprits))
-	return porcupine.Visualize(specModel(h), info, w)
+	return porcupine.Visualize(search.SpecModel(h), info, w)
 }
 
 func visualCheck(h history.History, idx []int) (porcupine.CheckResult, porcupine.LinearizationInfo) {
-	return porcupine.CheckOperationsVerbose(specModel(h), porcupineOps(h, idx), visualTimeout)
-}
-
-// withContext returns the culprits and up to visualContext other
-// operations overlapping their span, whole units at a time (a value's put
-// comes with its get), sorted.
-func withContext(h history.History, culprits []int) []int {
-	lo, hi := int64(1<<63-1), int64(-1<<63)
-	in := make(map[int]bool, len(culprits))
-	for _, i := range culprits {
-		op := h.Operations[i]
-		lo, hi = min(lo, op.Call), max(hi, returnOf(op))
-		in[i] = true
-	}
-	idx := slices.Clone(culprits)
-	for _, u := range units(h) {
-		if len(idx)+len(u.ops) > len(culprits)+visualContext {
-			break
-		}
-		if in[u.ops[0]] || !unitOverlaps(h, u, lo, hi) {
-			continue
-		}
-		idx = append(idx, u.ops...)
-	}
-	slices.Sort(idx)
-	return slices.Compact(idx)
-}
-
-func unitOverlaps(h history.History, u unit, lo, hi int64) bool {
-	for _, i := range u.ops {
-		op := h.Operations[i]
-		if op.Call <= hi && returnOf(op) >= lo {
-			return true
-		}
-	}
-	return false
-}
-
-func returnOf(op history.Operation) int64 {
-	if op.Output.Result == models.Unknown {
-		return 1<<63 - 1
-	}
-	return op.Return
+	return porcupine.CheckOperationsVerbose(search.SpecModel(h), search.Ops(h, idx), visualTimeout)
 }
 
 func culpritAnnotations(h history.History, culprits []int) []porcupine.Annotation {
@@ -114,7 +72,7 @@ func culpritAnnotations(h history.History, culprits []int) []porcupine.Annotatio
 			Start:           op.Call,
 			End:             end,
 			Description:     models.DescribeOperation(op.Input, op.Output),
-			Details:         who(h, i),
+			Details:         h.Who(i),
 			BackgroundColor: "#f4b6b6",
 		})
 	}

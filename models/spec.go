@@ -7,7 +7,7 @@ import "fmt"
 // porcupine model, the property tests and the checkers all use them, so
 // that the oracles cannot drift apart.
 //
-// The semantics are those of HISTORY.md (Python 3.13's queue.Queue).
+// The semantics are those of history/FORMAT.md (Python 3.13's queue.Queue).
 type Spec struct {
 	Kind     Kind // the order in which items are removed
 	Capacity int  // the most items the queue holds; 0 (or less): unbounded
@@ -86,7 +86,7 @@ func (s Spec) stepPut(st State, in Input, out Output) (State, bool) {
 		return next, true
 	case Full:
 		return st, !st.shut && s.full(st)
-	case ShutDown:
+	case Closed:
 		return st, st.shut
 	}
 	return st, false
@@ -101,7 +101,7 @@ func stepGet(st State, out Output) (State, bool) {
 		return st.withPop(), true
 	case Empty:
 		return st, !st.shut && len(st.items) == 0
-	case ShutDown:
+	case Closed:
 		return st, st.shut && len(st.items) == 0
 	}
 	return st, false
@@ -157,7 +157,7 @@ func (s Spec) Predict(st State, in Input) (out Output, next State, blocks bool) 
 	case Put, TryPut:
 		switch {
 		case st.shut:
-			out.Result = ShutDown
+			out.Result = Closed
 		case s.full(st) && in.Op == Put:
 			return out, st, true
 		case s.full(st):
@@ -168,7 +168,7 @@ func (s Spec) Predict(st State, in Input) (out Output, next State, blocks bool) 
 		case len(st.items) > 0:
 			out.Value = st.head()
 		case st.shut:
-			out.Result = ShutDown
+			out.Result = Closed
 		case in.Op == Get:
 			return out, st, true
 		default:

@@ -79,14 +79,14 @@ const (
 	OK       Result = iota
 	Full            // try_put found the queue full
 	Empty           // try_get found the queue empty
-	ShutDown        // the queue was shut down
+	Closed          // the queue is shut down: the call returned queue.ErrShutDown ("shutdown" in history files)
 	Canceled        // the context ended; the operation had no effect
 	Error           // task_done called more times than items were put
 	Unknown         // the client never saw a result
 )
 
 var resultNames = [...]string{
-	OK: "ok", Full: "full", Empty: "empty", ShutDown: "shutdown",
+	OK: "ok", Full: "full", Empty: "empty", Closed: "shutdown",
 	Canceled: "canceled", Error: "error", Unknown: "unknown",
 }
 
@@ -109,20 +109,20 @@ func ParseResult(s string) (Result, error) {
 }
 
 // Allowed reports whether an operation can have the result r, as the table
-// of HISTORY.md gives it.
+// of history/FORMAT.md gives it.
 func (o Op) Allowed(r Result) bool {
 	if r == Unknown {
 		return true
 	}
 	switch o {
 	case Put:
-		return r == OK || r == ShutDown || r == Canceled
+		return r == OK || r == Closed || r == Canceled
 	case TryPut:
-		return r == OK || r == Full || r == ShutDown
+		return r == OK || r == Full || r == Closed
 	case Get:
-		return r == OK || r == ShutDown || r == Canceled
+		return r == OK || r == Closed || r == Canceled
 	case TryGet:
-		return r == OK || r == Empty || r == ShutDown
+		return r == OK || r == Empty || r == Closed
 	case Len, Shutdown:
 		return r == OK
 	case TaskDone:

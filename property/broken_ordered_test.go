@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
 )
 
@@ -13,13 +14,13 @@ import (
 // that property must catch: the command sequences must find it.
 func TestRunFindsOrderBugs(t *testing.T) {
 	for _, b := range broken.Ordered() {
-		if !b.CaughtBy("property") {
+		if !b.CaughtBy(harness.Property) {
 			continue
 		}
 		t.Run(b.Name, func(t *testing.T) {
 			t.Parallel()
 			seed := time.Now().UnixNano()
-			err := Run(b.New, WithSeed(seed), WithModel(b.Kind))
+			err := Run(b.New, harness.WithSeed(seed), harness.WithModel(b.Kind))
 			if err == nil {
 				t.Fatalf("seed %d: Run passed a %v queue with the bug: %s", seed, b.Kind, b.Description)
 			}
@@ -36,6 +37,6 @@ func TestRunFindsOrderBugs(t *testing.T) {
 // priority queue modifies passes with its model.
 func TestCheckOrderControls(t *testing.T) {
 	for _, b := range broken.Ordered() {
-		t.Run(b.Kind.String(), func(t *testing.T) { Check(t, broken.CorrectFor(b.Kind), WithModel(b.Kind)) })
+		t.Run(b.Kind.String(), func(t *testing.T) { Check(t, broken.CorrectFor(b.Kind), harness.WithModel(b.Kind)) })
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
 )
 
@@ -13,7 +14,7 @@ var wantInFailure = map[string][]string{
 	"ring-grow-reorder":           {"commands", "the model says ok"},
 	"get-twice":                   {"sentinels", "item"},
 	"lost-wakeup":                 {"sentinels", "hang"},
-	"cancelled-put-enqueues":      {"commands", "put", "→ canceled"},
+	"canceled-put-enqueues":       {"commands", "put", "→ canceled"},
 	"join-early":                  {"commands", "join", "must block"},
 	"shutdown-getter-asleep":      {"shutdown", "hang", "consumer"},
 	"immediate-shutdown-count":    {"commands"},
@@ -27,7 +28,7 @@ var wantInFailure = map[string][]string{
 func TestRunFindsSequentialBugs(t *testing.T) { runFinds(t, true) }
 
 // TestRunFindsProtocolBugs runs Run with its default options on the broken
-// queues that the protocol scenarios must catch.
+// queues that the protocol workloads must catch.
 func TestRunFindsProtocolBugs(t *testing.T) { runFinds(t, false) }
 
 // runFinds checks that Run fails on each broken queue that the property
@@ -35,7 +36,7 @@ func TestRunFindsProtocolBugs(t *testing.T) { runFinds(t, false) }
 func runFinds(t *testing.T, sequential bool) {
 	for _, b := range broken.All() {
 		want, ok := wantInFailure[b.Name]
-		if !b.CaughtBy("property") || ok && (want[0] == "commands") != sequential {
+		if !b.CaughtBy(harness.Property) || ok && (want[0] == "commands") != sequential {
 			continue
 		}
 		t.Run(b.Name, func(t *testing.T) {
@@ -45,7 +46,7 @@ func runFinds(t *testing.T, sequential bool) {
 			}
 			seed := time.Now().UnixNano()
 			start := time.Now()
-			err := Run(b.New, WithSeed(seed))
+			err := Run(b.New, harness.WithSeed(seed))
 			if err == nil {
 				t.Fatalf("seed %d: Run passed a queue with the bug: %s", seed, b.Description)
 			}

@@ -9,7 +9,7 @@ import (
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/commands"
 	"github.com/leanovate/gopter/gen"
-	scen "github.com/pcqkit/pcq/internal/scenario"
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 )
@@ -77,7 +77,7 @@ func (s *system) run(c call, blocks bool) answer {
 		}()
 		a.out, a.err = c.run(s.q, ctx)
 	}()
-	a, waited, ok := watch(done, &id, s.cfg.blockWait+2*s.cfg.proceed)
+	a, waited, ok := watch(done, &id, s.cfg.BlockWait+2*s.cfg.proceed)
 	if ok {
 		return a
 	}
@@ -178,10 +178,10 @@ func genCommand(s support) gopter.Gen {
 
 // commandsProp is the stateful property of one capacity: every random
 // sequence of calls answers as the model predicts.
-func commandsProp(newQueue func(int) queue.Queue[int], spec models.Spec, s support, cfg *config) gopter.Prop {
+func commandsProp(newQueue harness.Factory, spec models.Spec, s support, cfg *config) gopter.Prop {
 	cmds := &commands.ProtoCommands{
 		NewSystemUnderTestFunc: func(commands.State) commands.SystemUnderTest {
-			q, err := scen.NewQueue(newQueue, spec.Capacity)
+			q, err := newQueue.New(spec.Capacity)
 			if err != nil {
 				panic(err) // checked by capacities; gopter reports it
 			}

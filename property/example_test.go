@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/property"
 	"github.com/pcqkit/pcq/queue"
 )
@@ -22,7 +23,7 @@ func ExampleCheck() {
 func ExampleRun() {
 	err := property.Run(func(capacity int) queue.Queue[int] {
 		return queue.NewLocked[int](capacity)
-	}, property.WithSeed(1), property.WithRuns(20))
+	}, harness.WithSeed(1), harness.WithRuns(20))
 	fmt.Println(err)
 	// Output: <nil>
 }
@@ -38,15 +39,19 @@ func (q lenient) TaskDone() error {
 }
 
 // A failure shows the shortest sequence of calls that gopter found, with
-// the seed that reproduces it.
+// the seed that reproduces it; it matches harness.ErrFailed and names the
+// check that failed.
 func ExampleRun_failure() {
 	err := property.Run(func(capacity int) queue.Queue[int] {
 		return lenient{queue.NewLocked[int](capacity)}
-	}, property.WithSeed(1), property.WithCapacities(1))
+	}, harness.WithSeed(1), harness.WithCapacities(1))
+	check, _ := harness.FailedCheck(err)
+	fmt.Println(errors.Is(err, harness.ErrFailed), check)
 	lines := strings.Split(err.Error(), "\n")
 	fmt.Println(strings.Join(lines[:3], "\n"))
 	// Output:
-	// property: commands (fifo, capacity 1) failed after 6 passed (seed 1; re-run with property.WithSeed(1)); minimal failing case (shrunk 0 times):
+	// true sequence
+	// property: commands (fifo, capacity 1) failed the sequence check after 6 passed (seed 1; re-run with harness.WithSeed(1)): minimal failing case (shrunk 0 times):
 	//    1. task_done returned ok, the model says error
 	//       (model state before it: [] unfinished=0 open)
 }

@@ -24,7 +24,7 @@ func resultOf(err error) (models.Result, error) {
 	case errors.Is(err, queue.ErrEmpty):
 		return models.Empty, nil
 	case errors.Is(err, queue.ErrShutDown):
-		return models.ShutDown, nil
+		return models.Closed, nil
 	case errors.Is(err, queue.ErrTaskDone):
 		return models.Error, nil
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
@@ -67,7 +67,7 @@ func (c call) context(cfg *config, blocks bool) (context.Context, context.Cancel
 	case c.expired:
 		return context.WithDeadline(context.Background(), deadlinePast)
 	case blocks:
-		return context.WithTimeout(context.Background(), cfg.blockWait)
+		return context.WithTimeout(context.Background(), cfg.BlockWait)
 	}
 	return context.WithTimeout(context.Background(), cfg.proceed)
 }
@@ -78,7 +78,7 @@ func ctxLength(c call, blocks bool, cfg *config) time.Duration {
 	case c.expired:
 		return 0
 	case blocks:
-		return cfg.blockWait
+		return cfg.BlockWait
 	}
 	return cfg.proceed
 }
@@ -128,7 +128,7 @@ func judge(c call, out models.Output, err error, want models.Output, blocks bool
 	}
 	if blocks {
 		if !errors.Is(err, context.DeadlineExceeded) {
-			wait := "its deadline of " + cfg.blockWait.String()
+			wait := "its deadline of " + cfg.BlockWait.String()
 			if c.expired {
 				wait = "its already expired context"
 			}

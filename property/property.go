@@ -12,6 +12,28 @@
 //
 // [Run] is the same check returning an error, for programs and for tests
 // that expect a failure.
+//
+// Options are package harness's: harness.WithModel, WithCapacities,
+// WithSeed, WithRelaxations, WithWatchdog, WithLogf, and property's own budget, WithRuns,
+// WithSequenceLength and WithBlockWait. A failed property is a
+// [*Failure], which matches harness.ErrFailed and names the check that
+// failed (harness.Sequence or harness.Protocol); a bad option or a
+// factory that refuses a capacity asked for is a *harness.SetupError
+// instead.
+//
+// Under harness.WithRelaxations the queue is held to relaxations of the
+// strict model:
+//
+//   - linearizability.SpuriousTryFailures: in the command sequences, a
+//     try_put answering full or a try_get answering empty where the model
+//     predicts success is accepted, with no effect on the model state; the
+//     protocols accept them at the end too (they poll the try calls).
+//   - linearizability.Lossy: the model cannot predict drops, so the
+//     command sequences are not run (logged "commands not run: Lossy");
+//     nor is the sentinels protocol (a dropped sentinel leaves a consumer
+//     waiting forever). The shutdown protocols run with exactly-once
+//     relaxed to at-most-once (no item processed twice or from nowhere,
+//     but items may be lost), and without their join and task_done checks.
 package property
 
 import (
@@ -20,9 +42,9 @@ import (
 	"testing"
 
 	"github.com/leanovate/gopter"
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
-	"github.com/pcqkit/pcq/queue"
 )
 
 // check is one property of one capacity.
@@ -31,6 +53,10 @@ type check struct {
 	property string // "commands"
 	run      func() error
 }
+
+// commands is the property of random command sequences; the others are
+// the protocols'.
+const sequences = "commands"
 
 // failed remembers the properties that failed: they are not run again on
 // the next capacities (a queue that hangs would cost a watchdog each time).
@@ -46,43 +72,40 @@ func (f failed) skip(c check) string {
 
 // plan returns the checks to run, after finding the capacities and the
 // calls that the queue supports (logging what it cannot exercise).
-func plan(newQueue func(int) queue.Queue[int], cfg *config) ([]check, error) {
-	caps, err := capacities(newQueue, cfg)
+func plan(newQueue harness.Factory, cfg *config) ([]check, error) {
+	caps := cfg.Capacities
+	s, err := detectSupport(newQueue, caps[0])
 	if err != nil {
-		return nil, err
-	}
-	s, err := probe(newQueue, caps[0])
-	if err != nil {
-		return nil, fmt.Errorf("property: %w", err)
+		return nil, harness.NewSetupError(harness.Property, err)
 	}
 	logUnsupported(cfg, s)
 	lossy := cfg.relaxed(linearizability.Lossy)
 	if lossy {
-		cfg.logf("property: commands not run: Lossy (the model cannot predict drops)")
+		cfg.Logf("property: commands not run: Lossy (the model cannot predict drops)")
 	}
 	var checks []check
 	for _, c := range caps {
-		spec := models.Spec{Kind: cfg.kind, Capacity: c}
-		name := fmt.Sprintf("%v/capacity=%d", cfg.kind, c)
+		spec := models.Spec{Kind: cfg.Model, Capacity: c}
+		name := fmt.Sprintf("%v/capacity=%d", cfg.Model, c)
 		if !lossy {
-			checks = append(checks, check{"commands/" + name, "commands", func() error {
-				return runProp("commands", commandsProp(newQueue, spec, s, cfg), spec, cfg, cfg.maxOps, 1000)
+			checks = append(checks, check{sequences + "/" + name, sequences, func() error {
+				return runProp(sequences, commandsProp(newQueue, spec, s, cfg), spec, cfg, cfg.SequenceLength, 1000)
 			}})
 		}
 		for _, p := range protocols {
 			pr := p
 			checks = append(checks, check{pr.name + "/" + name, pr.name, func() error {
-				if why := pr.needs(cfg.kind, s); why != "" {
-					cfg.logf("property: %s not exercised: %s", pr.name, why)
+				if why := pr.needs(cfg.Model, s); why != "" {
+					cfg.Logf("property: %s not exercised: %s", pr.name, why)
 					return nil
 				}
 				if lossy && pr.sentinels {
-					cfg.logf("property: %s not run: Lossy (a dropped sentinel leaves a consumer waiting)", pr.name)
+					cfg.Logf("property: %s not run: Lossy (a dropped sentinel leaves a consumer waiting)", pr.name)
 					return nil
 				}
 				st := &stats{}
 				err := runProp(pr.name, protocolProp(pr, newQueue, spec, s, cfg, st), spec, cfg, 1, protocolShrinks)
-				cfg.logf("property: %s/%s: %v", pr.name, name, st)
+				cfg.Logf("property: %s/%s: %v", pr.name, name, st)
 				return err
 			}})
 		}
@@ -91,10 +114,14 @@ func plan(newQueue func(int) queue.Queue[int], cfg *config) ([]check, error) {
 }
 
 // Run checks the queues that newQueue makes against the model (FIFO unless
-// [WithModel] says otherwise) and returns nil when every property holds,
-// else the failures joined; each failure states its seed.
-func Run(newQueue func(capacity int) queue.Queue[int], opts ...Option) error {
-	cfg := newConfig(opts)
+// harness.WithModel says otherwise) and returns nil when every property
+// holds, else the [*Failure]s joined (each matches harness.ErrFailed and
+// states its seed), or a [*harness.SetupError] when it could not run.
+func Run(newQueue harness.Factory, opts ...harness.Option) error {
+	cfg, err := newConfig(newQueue, opts)
+	if err != nil {
+		return err
+	}
 	checks, err := plan(newQueue, cfg)
 	if err != nil {
 		return err
@@ -103,7 +130,7 @@ func Run(newQueue func(capacity int) queue.Queue[int], opts ...Option) error {
 	f := failed{}
 	for _, c := range checks {
 		if why := f.skip(c); why != "" {
-			cfg.logf("%s", why)
+			cfg.Logf("%s", why)
 			continue
 		}
 		if err := c.run(); err != nil {
@@ -116,9 +143,12 @@ func Run(newQueue func(capacity int) queue.Queue[int], opts ...Option) error {
 
 // Check is [Run] as a test: one subtest per property and capacity, each
 // failing with the minimal failing case and the seed that reproduces it.
-func Check(t *testing.T, newQueue func(capacity int) queue.Queue[int], opts ...Option) {
+func Check(t *testing.T, newQueue harness.Factory, opts ...harness.Option) {
 	t.Helper()
-	cfg := newConfig(append([]Option{WithLogf(t.Logf)}, opts...))
+	cfg, err := newConfig(newQueue, append([]harness.Option{harness.WithLogf(t.Logf)}, opts...))
+	if err != nil {
+		t.Fatal(err)
+	}
 	checks, err := plan(newQueue, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -137,45 +167,19 @@ func Check(t *testing.T, newQueue func(capacity int) queue.Queue[int], opts ...O
 	}
 }
 
-// protocolShrinks bounds the shrinking of a failed protocol scenario: they
+// protocolShrinks bounds the shrinking of a failed protocol workload: they
 // are small already, and each failing attempt of a hang costs a watchdog.
 const protocolShrinks = 4
 
 // runProp checks one gopter property and turns its failure into an error.
 func runProp(name string, p gopter.Prop, spec models.Spec, cfg *config, size, shrinks int) error {
-	params := gopter.DefaultTestParametersWithSeed(cfg.seed)
-	params.MinSuccessfulTests = cfg.runs
+	params := gopter.DefaultTestParametersWithSeed(cfg.Seed)
+	params.MinSuccessfulTests = cfg.Runs
 	params.MaxSize = size
 	params.MaxShrinkCount = shrinks
 	r := p.Check(params)
 	if r.Passed() {
 		return nil
 	}
-	return failure(name, spec, cfg.seed, r)
-}
-
-// failure describes a failed gopter result: what failed, the minimal case,
-// the seed and how to re-run it.
-func failure(name string, spec models.Spec, seed int64, r *gopter.TestResult) error {
-	capacity := "unbounded"
-	if spec.Capacity > 0 {
-		capacity = fmt.Sprintf("capacity %d", spec.Capacity)
-	}
-	head := fmt.Sprintf("property: %s (%v, %s) failed after %d passed (seed %d; re-run with property.WithSeed(%d))",
-		name, spec.Kind, capacity, r.Succeeded, seed, seed)
-	switch {
-	case r.Status == gopter.TestError:
-		return fmt.Errorf("%s: %v\n%s", head, r.Error, r.ErrorStack)
-	case r.Status == gopter.TestExhausted:
-		return fmt.Errorf("%s: gave up: too many discarded cases", head)
-	}
-	shrinks := 0
-	if len(r.Args) > 0 {
-		shrinks = r.Args[0].Shrinks
-	}
-	msg := fmt.Sprintf("%s; minimal failing case (shrunk %d times):", head, shrinks)
-	for _, l := range r.Labels {
-		msg += "\n" + l
-	}
-	return errors.New(msg)
+	return newFailure(name, spec, cfg.Seed, r)
 }

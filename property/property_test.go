@@ -1,12 +1,11 @@
 package property
 
 import (
-	"cmp"
 	"testing"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
-	"github.com/pcqkit/pcq/models"
-	"github.com/pcqkit/pcq/queue"
+	"github.com/pcqkit/pcq/internal/impls"
 )
 
 // Check must pass on every correct implementation, with its model and the
@@ -14,27 +13,9 @@ import (
 
 func TestCheckControl(t *testing.T) { Check(t, broken.NewCorrect) }
 
-func TestCheckLocked(t *testing.T) {
-	Check(t, func(c int) queue.Queue[int] { return queue.NewLocked[int](c) })
-}
-
-func TestCheckChan(t *testing.T) {
-	Check(t, func(c int) queue.Queue[int] { return queue.NewChan[int](c) })
-}
-
-func TestCheckRing(t *testing.T) {
-	Check(t, func(c int) queue.Queue[int] { return queue.NewRing[int](c) })
-}
-
-func TestCheckLinked(t *testing.T) {
-	Check(t, func(int) queue.Queue[int] { return queue.NewLinked[int]() }, WithCapacities(0))
-}
-
-func TestCheckLIFO(t *testing.T) {
-	Check(t, func(c int) queue.Queue[int] { return queue.NewLIFO[int](c) }, WithModel(models.LIFO))
-}
-
-func TestCheckPriority(t *testing.T) {
-	Check(t, func(c int) queue.Queue[int] { return queue.NewPriority(c, cmp.Compare[int]) },
-		WithModel(models.Priority))
+// TestCheckImpls checks every implementation of the kit.
+func TestCheckImpls(t *testing.T) {
+	for _, m := range impls.All() {
+		t.Run(m.Name, func(t *testing.T) { Check(t, m.New, harness.WithModel(m.Model)) })
+	}
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/prop"
-	scen "github.com/pcqkit/pcq/internal/scenario"
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 )
@@ -45,38 +45,38 @@ func (p protocol) needs(kind models.Kind, s support) string {
 	return ""
 }
 
-// stats counts what the scenarios of one protocol did, for the log.
+// stats counts what the workloads of one protocol did, for the log.
 type stats struct {
-	scenarios, puts, discarded atomic.Int64
-	// hung is set once a scenario hung: the shrinking that follows uses a
+	workloads, puts, discarded atomic.Int64
+	// hung is set once a workload hung: the shrinking that follows uses a
 	// shorter watchdog, as each of its attempts that hangs costs one.
 	hung atomic.Bool
 }
 
 func (st *stats) String() string {
-	return fmt.Sprintf("%d scenarios, %d items put, %d discarded by shutdown",
-		st.scenarios.Load(), st.puts.Load(), st.discarded.Load())
+	return fmt.Sprintf("%d workloads, %d items put, %d discarded by shutdown",
+		st.workloads.Load(), st.puts.Load(), st.discarded.Load())
 }
 
-// protocolProp is the property that every scenario of p runs correctly.
-func protocolProp(p protocol, newQueue func(int) queue.Queue[int], spec models.Spec, s support, cfg *config, st *stats) gopter.Prop {
-	return prop.ForAll(func(sc scenario) *gopter.PropResult {
-		if err := runScenario(p, sc, newQueue, spec, s, cfg, st); err != nil {
+// protocolProp is the property that every workload of p runs correctly.
+func protocolProp(p protocol, newQueue harness.Factory, spec models.Spec, s support, cfg *config, st *stats) gopter.Prop {
+	return prop.ForAll(func(sc workload) *gopter.PropResult {
+		if err := runWorkload(p, sc, newQueue, spec, s, cfg, st); err != nil {
 			return &gopter.PropResult{Status: gopter.PropFalse,
-				Labels: []string{fmt.Sprintf("  scenario: %s\n  %v", sc.describe(p), err)}}
+				Labels: []string{fmt.Sprintf("  workload: %s\n  %v", sc.describe(p), err)}}
 		}
 		return &gopter.PropResult{Status: gopter.PropTrue}
 	}, genScenario(spec.Kind))
 }
 
-// runScenario runs one scenario on a fresh queue under a watchdog.
-func runScenario(p protocol, sc scenario, newQueue func(int) queue.Queue[int], spec models.Spec, s support, cfg *config, st *stats) error {
-	q, err := scen.NewQueue(newQueue, spec.Capacity)
+// runWorkload runs one workload on a fresh queue under a watchdog.
+func runWorkload(p protocol, sc workload, newQueue harness.Factory, spec models.Spec, s support, cfg *config, st *stats) error {
+	q, err := newQueue.New(spec.Capacity)
 	if err != nil {
 		return err
 	}
 	defer shutdownQuietly(q)
-	watchdog := cfg.watchdog
+	watchdog := cfg.Watchdog
 	if st.hung.Load() {
 		watchdog /= 4
 	}
@@ -93,7 +93,7 @@ func runScenario(p protocol, sc scenario, newQueue func(int) queue.Queue[int], s
 		st.hung.Store(true)
 	}
 	puts, gets := r.t.count()
-	st.scenarios.Add(1)
+	st.workloads.Add(1)
 	st.puts.Add(int64(puts))
 	if p.immediate && err == nil {
 		st.discarded.Add(int64(puts - gets))
@@ -101,10 +101,10 @@ func runScenario(p protocol, sc scenario, newQueue func(int) queue.Queue[int], s
 	return err
 }
 
-// runner is one scenario being run.
+// runner is one workload being run.
 type runner struct {
 	p   protocol
-	sc  scenario
+	sc  workload
 	c   client
 	g   *group
 	t   *tally

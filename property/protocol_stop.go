@@ -11,7 +11,7 @@ import (
 )
 
 // stopWithSentinels waits for the producers, then (after a join, when the
-// scenario says so) puts one sentinel per consumer.
+// workload says so) puts one sentinel per consumer.
 func (r *runner) stopWithSentinels(producers []<-chan struct{}) error {
 	for i, done := range producers {
 		if err := r.await(fmt.Sprintf("producer %d finishing its puts", i), done); err != nil {
@@ -57,7 +57,7 @@ func (r *runner) stopWithShutdown(producers []<-chan struct{}) error {
 			strikes = 0
 		}
 		if strikes == 2 || time.Now().After(r.g.giveUp) {
-			return fmt.Errorf("%w: the producers did not make %d puts; every goroutine of the scenario is blocked:\n%s", errHang, r.sc.shutdownAt(), dump)
+			return fmt.Errorf("%w: the producers did not make %d puts; every goroutine of the workload is blocked:\n%s", errHang, r.sc.shutdownAt(), dump)
 		}
 		r.g.deadline = time.Now().Add(r.g.period)
 	}

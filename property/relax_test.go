@@ -6,16 +6,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
 	"github.com/pcqkit/pcq/linearizability"
-	"github.com/pcqkit/pcq/queue"
 )
 
 func TestRunRelaxations(t *testing.T) {
 	lossy, spurious := linearizability.Lossy, linearizability.SpuriousTryFailures
 	for _, tc := range []struct {
 		name     string
-		newQueue func(int) queue.Queue[int]
+		newQueue harness.Factory
 		relax    []linearizability.Relaxation
 		pass     bool
 		log      string // the log must say it
@@ -32,7 +32,7 @@ func TestRunRelaxations(t *testing.T) {
 			seed := time.Now().UnixNano()
 			var log strings.Builder
 			logf := func(format string, args ...any) { fmt.Fprintf(&log, format+"\n", args...) }
-			err := Run(tc.newQueue, WithSeed(seed), WithRuns(20), WithRelaxations(tc.relax...), WithLogf(logf))
+			err := Run(tc.newQueue, harness.WithSeed(seed), harness.WithRuns(20), harness.WithRelaxations(tc.relax...), harness.WithLogf(logf))
 			if (err == nil) != tc.pass {
 				t.Fatalf("seed %d: err = %v, want pass %v\n%s", seed, err, tc.pass, log.String())
 			}
@@ -46,7 +46,7 @@ func TestRunRelaxations(t *testing.T) {
 // TestSpuriousCommandsTrace: a spurious try-failure is accepted, shown in
 // the trace, and leaves the model state alone.
 func TestSpuriousCommandsTrace(t *testing.T) {
-	err := Run(broken.NewSpurious, WithSeed(1), WithRuns(5), WithCapacities(2))
+	err := Run(broken.NewSpurious, harness.WithSeed(1), harness.WithRuns(5), harness.WithCapacities(2))
 	if err == nil || !strings.Contains(err.Error(), "the model says ok") {
 		t.Fatalf("strict: %v", err)
 	}

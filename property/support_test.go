@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
 	"github.com/pcqkit/pcq/queue"
 )
@@ -36,7 +37,7 @@ func (l *logs) String() string { return strings.Join(l.lines, "\n") }
 func TestUnsupportedNotExercised(t *testing.T) {
 	var l logs
 	err := Run(func(c int) queue.Queue[int] { return partial{broken.NewCorrect(c)} },
-		WithSeed(1), WithRuns(20), WithLogf(l.logf))
+		harness.WithSeed(1), harness.WithRuns(20), harness.WithLogf(l.logf))
 	if err != nil {
 		t.Fatalf("seed 1: %v", err)
 	}
@@ -48,7 +49,7 @@ func TestUnsupportedNotExercised(t *testing.T) {
 func TestBoundedOnlySkipsUnbounded(t *testing.T) {
 	var l logs
 	err := Run(func(c int) queue.Queue[int] { return queue.NewRing[int](c) },
-		WithSeed(1), WithRuns(10), WithLogf(l.logf))
+		harness.WithSeed(1), harness.WithRuns(10), harness.WithLogf(l.logf))
 	if err != nil {
 		t.Fatalf("seed 1: %v", err)
 	}
@@ -63,7 +64,7 @@ type wrongCap struct{ queue.Queue[int] }
 func (wrongCap) Cap() int { return 7 }
 
 func TestWrongCap(t *testing.T) {
-	err := Run(func(c int) queue.Queue[int] { return wrongCap{broken.NewCorrect(1)} }, WithSeed(1))
+	err := Run(func(c int) queue.Queue[int] { return wrongCap{broken.NewCorrect(1)} }, harness.WithSeed(1))
 	// Held to the capacity it claims (7) while it holds only 1: the
 	// second put answers full where the model has room.
 	if err == nil || !strings.Contains(err.Error(), "capacity 7) failed") {
@@ -72,7 +73,7 @@ func TestWrongCap(t *testing.T) {
 }
 
 func TestBoundedOnlyAskedForUnbounded(t *testing.T) {
-	err := Run(func(c int) queue.Queue[int] { return queue.NewRing[int](c) }, WithCapacities(0))
+	err := Run(func(c int) queue.Queue[int] { return queue.NewRing[int](c) }, harness.WithCapacities(0))
 	if err == nil || !strings.Contains(err.Error(), "newQueue(0) panicked") {
 		t.Fatalf("Run = %v, want the factory's panic", err)
 	}
@@ -96,7 +97,7 @@ func TestCallThatNeverReturnsFails(t *testing.T) {
 	release := make(chan struct{})
 	defer close(release) // lets the stuck goroutines end before goleak looks
 	err := Run(func(c int) queue.Queue[int] { return stuck{broken.NewCorrect(c), release} },
-		WithSeed(1), WithCapacities(1), WithRuns(10))
+		harness.WithSeed(1), harness.WithCapacities(1), harness.WithRuns(10))
 	if err == nil || !strings.Contains(err.Error(), "try_get did not return within") {
 		t.Fatalf("Run = %v, want a call that did not return", err)
 	}

@@ -12,14 +12,14 @@ import (
 var errHang = errors.New("hang")
 
 // patience is how many watchdog periods a wait may last in all while some
-// goroutine of the scenario can still run (a busy machine, or a livelock).
+// goroutine of the workload can still run (a busy machine, or a livelock).
 const patience = 20
 
-// group runs the goroutines of one protocol scenario under a watchdog: a
-// wait that lasts a watchdog period while every goroutine of the scenario is
+// group runs the goroutines of one protocol workload under a watchdog: a
+// wait that lasts a watchdog period while every goroutine of the workload is
 // blocked is a hang, reported with their stacks, never a stuck test.
 type group struct {
-	ctx      context.Context // ended when the scenario is over
+	ctx      context.Context // ended when the workload is over
 	cancel   context.CancelFunc
 	period   time.Duration
 	deadline time.Time // of the current period
@@ -74,7 +74,7 @@ func (g *group) goDone(f func(ctx context.Context)) <-chan struct{} {
 	return done
 }
 
-// hung reports whether the scenario looks hung (its goroutines all started
+// hung reports whether the workload looks hung (its goroutines all started
 // and all are blocked), with their stacks.
 func (g *group) hung() (string, bool) {
 	g.mu.Lock()
@@ -86,7 +86,7 @@ func (g *group) hung() (string, bool) {
 }
 
 // await waits for done; a hang is an error that says what was awaited and
-// where the scenario's goroutines are. The goroutines must be seen blocked
+// where the workload's goroutines are. The goroutines must be seen blocked
 // twice, a period apart: a goroutine whose context has just ended can look
 // blocked until the context's timer goroutine runs, late on a busy machine.
 func (g *group) await(what string, done <-chan struct{}) error {
@@ -108,7 +108,7 @@ func (g *group) await(what string, done <-chan struct{}) error {
 			strikes = 0
 		}
 		if strikes == 2 || time.Now().After(g.giveUp) {
-			return fmt.Errorf("%w: %s did not happen; every goroutine of the scenario is blocked:\n%s", errHang, what, dump)
+			return fmt.Errorf("%w: %s did not happen; every goroutine of the workload is blocked:\n%s", errHang, what, dump)
 		}
 		g.deadline = time.Now().Add(g.period)
 	}
@@ -127,7 +127,7 @@ func (g *group) call(what string, f func(ctx context.Context) error) error {
 	return nil
 }
 
-// stop ends the scenario: it cancels every call still blocked and waits a
+// stop ends the workload: it cancels every call still blocked and waits a
 // little for the goroutines; any that remain are reported.
 func (g *group) stop() error {
 	g.cancel()
@@ -138,6 +138,6 @@ func (g *group) stop() error {
 		return nil
 	case <-time.After(patience * g.period):
 		dump, _ := g.hung()
-		return fmt.Errorf("goroutines remain after the scenario ended (a call ignored its cancelled context):\n%s", dump)
+		return fmt.Errorf("goroutines remain after the workload ended (a call ignored its canceled context):\n%s", dump)
 	}
 }

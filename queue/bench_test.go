@@ -1,13 +1,14 @@
 package queue_test
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"sync"
 	"testing"
 
+	"github.com/pcqkit/pcq/harness"
+	"github.com/pcqkit/pcq/internal/impls"
 	"github.com/pcqkit/pcq/queue"
 )
 
@@ -19,17 +20,18 @@ const benchCap = 1024
 type benchImpl struct {
 	name               string
 	bounded, unbounded bool
-	new                func(capacity int) queue.Queue[int]
+	new                harness.Factory
 }
 
-var benchImpls = []benchImpl{
-	{"channel", true, false, nil},
-	{"locked", true, true, func(c int) queue.Queue[int] { return queue.NewLocked[int](c) }},
-	{"chan", true, false, func(c int) queue.Queue[int] { return queue.NewChan[int](c) }},
-	{"ring", true, false, func(c int) queue.Queue[int] { return queue.NewRing[int](c) }},
-	{"linked", false, true, func(int) queue.Queue[int] { return queue.NewLinked[int]() }},
-	{"lifo", true, true, func(c int) queue.Queue[int] { return queue.NewLIFO[int](c) }},
-	{"priority", true, true, func(c int) queue.Queue[int] { return queue.NewPriority(c, cmp.Compare[int]) }},
+var benchImpls = append([]benchImpl{{"channel", true, false, nil}}, kitImpls()...)
+
+// kitImpls returns the kit's implementations, from its registry.
+func kitImpls() []benchImpl {
+	var out []benchImpl
+	for _, m := range impls.All() {
+		out = append(out, benchImpl{m.Name, m.Bounded, m.Unbounded, m.New})
+	}
+	return out
 }
 
 // BenchmarkThroughput moves b.N items from P producers to C consumers,

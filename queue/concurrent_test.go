@@ -28,7 +28,7 @@ func awaitGroup(t *testing.T, what string, wg *sync.WaitGroup) {
 }
 
 // put puts v in one of three ways: Put, a TryPut loop, or Put with a
-// deadline so short that it is often cancelled, retried.
+// deadline so short that it is often canceled, retried.
 func put(q Queue[int], v int, mode int) error {
 	for {
 		var err error

@@ -6,7 +6,7 @@ import "sync"
 // for Go: a ring buffer that grows as needed (up to the capacity when
 // bounded; an unbounded one also shrinks when mostly empty), and
 // per-waiter wake-ups instead of condition variables, so that blocking calls
-// can be cancelled.
+// can be canceled.
 //
 // Every operation is linearizable. TryPut and TryGet do not allocate, except
 // when the storage grows (or, unbounded, shrinks).

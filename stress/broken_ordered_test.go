@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
 )
 
@@ -12,15 +13,15 @@ import (
 // its correct control, which must pass.
 func TestRunFailsOnOrderBugs(t *testing.T) {
 	for _, b := range broken.Ordered() {
-		if !b.CaughtBy("stress") {
+		if !b.CaughtBy(harness.Stress) {
 			continue
 		}
 		t.Run(b.Name, func(t *testing.T) {
 			seed := time.Now().UnixNano()
-			mustCatch(t, b.Bug, seed, func(check string) bool {
-				return check == "linearizability" || check == "conservation"
-			}, WithModel(b.Kind))
-			if _, err := Run(broken.CorrectFor(b.Kind), WithSeed(seed), WithDuration(2*time.Second), WithModel(b.Kind)); err != nil {
+			mustCatch(t, b.Bug, seed, func(check harness.Check) bool {
+				return check == harness.Linearizability || check == harness.Conservation
+			}, harness.WithModel(b.Kind))
+			if _, err := Run(broken.CorrectFor(b.Kind), harness.WithSeed(seed), harness.WithDuration(2*time.Second), harness.WithModel(b.Kind)); err != nil {
 				t.Fatalf("seed %d: the correct %v control failed: %v", seed, b.Kind, err)
 			}
 		})

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/internal/broken"
 )
@@ -19,13 +20,13 @@ const brokenBudget = 15 * time.Second
 
 func TestRunFailsOnBroken(t *testing.T) {
 	for _, b := range broken.All() {
-		if !b.CaughtBy("stress") {
+		if !b.CaughtBy(harness.Stress) {
 			continue
 		}
 		t.Run(b.Name, func(t *testing.T) {
 			seed := time.Now().UnixNano()
-			mustCatch(t, b, seed, func(check string) bool {
-				return check != "setup" && check != "recording" && check != "leak"
+			mustCatch(t, b, seed, func(check harness.Check) bool {
+				return check != harness.Recording && check != harness.Leak
 			})
 		})
 	}
@@ -34,10 +35,10 @@ func TestRunFailsOnBroken(t *testing.T) {
 // mustCatch runs Run with seed (and opts) on the broken queue b for at
 // most brokenBudget and fails t unless it fails for a check that isBug
 // accepts.
-func mustCatch(t *testing.T, b broken.Bug, seed int64, isBug func(check string) bool, opts ...Option) {
+func mustCatch(t *testing.T, b broken.Bug, seed int64, isBug func(check harness.Check) bool, opts ...harness.Option) {
 	t.Helper()
 	start := time.Now()
-	res, err := Run(b.New, append([]Option{WithSeed(seed), WithDuration(brokenBudget)}, opts...)...)
+	res, err := Run(b.New, append([]harness.Option{harness.WithSeed(seed), harness.WithDuration(brokenBudget)}, opts...)...)
 	var f *Failure
 	if !errors.As(err, &f) {
 		t.Fatalf("seed %d: Run passed %d rounds (%d ops) on the broken queue %s (%s); err = %v",
@@ -58,12 +59,12 @@ func TestFailureArtifacts(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	_, err := Run(bug.New, WithSeed(7), WithArtifacts(dir), WithCapacities(4), WithRounds(3), WithOps(20))
+	_, err := Run(bug.New, harness.WithSeed(7), harness.WithArtifacts(dir), harness.WithCapacities(4), harness.WithRounds(3), harness.WithOpsPerGoroutine(20))
 	var f *Failure
 	if !errors.As(err, &f) {
 		t.Fatalf("Run passed join-early: %v", err)
 	}
-	for _, want := range []string{"seed 7", "GOMAXPROCS", "capacity 4", "failed the tasks check", "replay: stress.WithSeed(7)", "artifacts: "} {
+	for _, want := range []string{"seed 7", "GOMAXPROCS", "capacity 4", "failed the tasks check", "replay: harness.WithSeed(7)", "artifacts: "} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("the report does not say %q:\n%v", want, err)
 		}

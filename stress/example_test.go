@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/queue"
 	"github.com/pcqkit/pcq/stress"
 )
@@ -20,7 +21,7 @@ func ExampleCheck() {
 // Run is the same check returning an error: here a few short rounds with a
 // fixed seed.
 func ExampleRun() {
-	res, err := stress.Run(newMyQueue, stress.WithSeed(1), stress.WithRounds(8), stress.WithOps(40))
+	res, err := stress.Run(newMyQueue, harness.WithSeed(1), harness.WithRounds(8), harness.WithOpsPerGoroutine(40))
 	fmt.Println(res.Rounds, "rounds, error:", err)
 	// Output: 8 rounds, error: <nil>
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/scenario"
 	"github.com/pcqkit/pcq/linearizability"
 )
@@ -19,11 +20,10 @@ type Failure struct {
 	Mix        string // the round's kind: hammer, tasks, yields or full
 	GOMAXPROCS int    // during the round
 	Capacity   int    // the queue's capacity; 0: unbounded
-	// Check names the check that failed: conservation, order, tasks,
-	// liveness, shutdown, contract, linearizability, unknown (the checker
-	// could not decide: never a pass), watchdog (a hang), leak, setup,
-	// recording.
-	Check       string
+	// Check names the check that failed: any of the checks of a recorded
+	// run (harness.Watchdog to harness.Undecided, an undecided history
+	// never passing), or harness.Leak.
+	Check       harness.Check
 	Explanation string
 	Dump        string   // the goroutine dump of a hang
 	Artifacts   []string // the files written: history, visualisation, report
@@ -32,12 +32,18 @@ type Failure struct {
 	Relaxations []linearizability.Relaxation
 }
 
+// Unwrap returns harness.ErrFailed.
+func (f *Failure) Unwrap() error { return harness.ErrFailed }
+
+// FailedCheck returns f.Check.
+func (f *Failure) FailedCheck() harness.Check { return f.Check }
+
 // Error returns the report: the round, the check and its explanation, the
 // artifacts and how to replay.
 func (f *Failure) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "stress: round %d (seed %d, %s, GOMAXPROCS %d, capacity %s) failed the %s check%s:\n%s",
-		f.Round, f.Seed, f.Mix, f.GOMAXPROCS, capText(f.Capacity), f.Check, relaxText(f.Relaxations), f.Explanation)
+	fmt.Fprintf(&b, "stress: round %d (seed %d, %s, GOMAXPROCS %d, %s) failed the %s check%s:\n%s",
+		f.Round, f.Seed, f.Mix, f.GOMAXPROCS, harness.CapacityName(f.Capacity), f.Check, harness.UnderRelaxations(f.Relaxations), f.Explanation)
 	if len(f.Artifacts) > 0 {
 		fmt.Fprintf(&b, "\nartifacts: %s", strings.Join(f.Artifacts, ", "))
 	} else if f.Dump != "" {
@@ -45,32 +51,22 @@ func (f *Failure) Error() string {
 	}
 	replay := f.Replay
 	if replay == "" {
-		replay = fmt.Sprintf("stress.WithSeed(%d), stress.WithRounds(%d)%s", f.Seed, f.Round+1, relaxOptions(f.Relaxations))
+		replay = fmt.Sprintf("harness.WithSeed(%d), harness.WithRounds(%d)%s", f.Seed, f.Round+1, relaxOptions(f.Relaxations))
 	}
 	fmt.Fprintf(&b, "\nreplay: %s — the same operations; the interleaving can differ, so a rare failure may need a few runs", replay)
 	return b.String()
 }
 
-func capText(n int) string {
-	if n == 0 {
-		return "unbounded"
-	}
-	return fmt.Sprint(n)
-}
-
 // failure builds the failure of round r, writing its artifacts; leak, if
 // not empty, is a leak found after a round that passed.
 func (c *config) failure(r round, o scenario.Outcome, leak string) *Failure {
-	f := &Failure{Seed: c.seed, Round: r.index, Mix: r.mix.name, GOMAXPROCS: r.procs, Capacity: r.capacity,
-		Check: string(o.Failure), Explanation: o.Explanation, Dump: o.Dump, Relaxations: c.relax}
+	f := &Failure{Seed: c.Seed, Round: r.index, Mix: r.mix.name, GOMAXPROCS: r.procs, Capacity: r.capacity,
+		Check: o.FailedCheck(), Explanation: o.Explanation, Dump: o.Dump, Relaxations: c.Relaxations}
 	if leak != "" {
-		f.Check, f.Explanation = "leak", leak
-	}
-	if f.Check == "" {
-		f.Check = string(scenario.Undecided)
+		f.Check, f.Explanation = harness.Leak, leak
 	}
 	if c.testName != "" {
-		f.Replay = fmt.Sprintf("%s=%d go test -race -run '%s' (stress.WithRounds(%d) stops at that round)",
+		f.Replay = fmt.Sprintf("%s=%d go test -race -run '%s' (harness.WithRounds(%d) stops at that round)",
 			SeedEnv, f.Seed, runPattern(c.testName), f.Round+1)
 	}
 	if err := c.writeArtifacts(f, r, o); err != nil {
@@ -82,7 +78,7 @@ func (c *config) failure(r round, o scenario.Outcome, leak string) *Failure {
 // writeArtifacts writes the round's history, visualisation and report to
 // a folder of its own under the artifacts folder.
 func (c *config) writeArtifacts(f *Failure, r round, o scenario.Outcome) error {
-	dir := c.artifacts
+	dir := c.Artifacts
 	if dir == "" && !c.tempArtifact {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
 )
 
@@ -16,13 +17,13 @@ func TestRunRelaxations(t *testing.T) {
 			seed := time.Now().UnixNano()
 			var log strings.Builder
 			logf := func(format string, args ...any) { fmt.Fprintf(&log, format+"\n", args...) }
-			res, err := Run(tc.New, WithSeed(seed), WithRounds(8), WithOps(40), WithRelaxations(tc.Relax...), WithLogf(logf))
+			res, err := Run(tc.New, harness.WithSeed(seed), harness.WithRounds(8), harness.WithOpsPerGoroutine(40), harness.WithRelaxations(tc.Relax...), harness.WithLogf(logf))
 			if (err == nil) != tc.Pass {
 				t.Fatalf("seed %d: err = %v, want pass %v\n%s", seed, err, tc.Pass, log.String())
 			}
 			var f *Failure
 			if err != nil {
-				if !errors.As(err, &f) || f.Check == "setup" || f.Check == "recording" || f.Check == "leak" {
+				if !errors.As(err, &f) || f.Check == harness.Recording || f.Check == harness.Leak {
 					t.Fatalf("seed %d: failed for a reason that is not the queue's: %v", seed, err)
 				}
 				if len(tc.Relax) > 0 && !strings.Contains(err.Error(), "check under relaxations ") {

@@ -70,27 +70,27 @@ type round struct {
 // GOMAXPROCS and its scenario drawn from (seed, i) alone, so that the
 // same seed replays the same rounds.
 func (c *config) plan(i int, capacities []int) round {
-	rng := rand.New(rand.NewPCG(uint64(c.seed), uint64(i)))
+	rng := rand.New(rand.NewPCG(uint64(c.Seed), uint64(i)))
 	r := round{index: i, mix: mixes[i%len(mixes)], capacity: capacities[(i+i/len(mixes))%len(capacities)]}
 	r.procs = procs[rng.IntN(len(procs))]
 	if r.mix.parallel {
 		r.procs = max(r.procs, 2)
 	}
-	steps := r.mix.steps(c.ops)
+	steps := r.mix.steps(c.OpsPerGoroutine)
 	if r.mix.slow {
-		steps = min(steps, max(porcupineOps/c.goroutines, 4))
+		steps = min(steps, max(porcupineOps/c.Goroutines, 4))
 	}
-	if c.kind != models.FIFO {
-		steps = min(steps, max(stackOps/c.goroutines, 4))
+	if c.Model != models.FIFO {
+		steps = min(steps, max(stackOps/c.Goroutines, 4))
 	}
 	r.scenario = scenario.Generate(rng, scenario.Config{
-		Clients:  c.goroutines,
+		Clients:  c.Goroutines,
 		Steps:    steps,
 		Capacity: r.capacity,
 		Mix:      r.mix.mix,
 		Shutdown: r.mix.shutdown,
 		MaxYield: r.mix.maxYield,
 	})
-	r.scenario.Seed = c.seed
+	r.scenario.Seed = c.Seed
 	return r
 }

@@ -17,7 +17,7 @@
 // Rounds are short (a few hundred operations, so that every history can
 // be checked), vary GOMAXPROCS (1, 2, 4; restored after) and inject
 // PCT-like runtime.Gosched points. Each round's scenario is drawn from the
-// seed alone: re-running with the seed of a failure ([WithSeed], or the
+// seed alone: re-running with the seed of a failure (harness.WithSeed, or the
 // PCQ_STRESS_SEED environment variable) replays the same operations in the
 // same rounds, while the goroutines' interleaving is the scheduler's and
 // can differ — a rare failure may need a few runs to reappear.
@@ -25,12 +25,20 @@
 // [Run] is the same check returning an error, for programs and for tests
 // that expect a failure. Run changes GOMAXPROCS while it runs: do not run
 // it in parallel with other tests.
+//
+// Options are package harness's: harness.WithModel, WithCapacities,
+// WithSeed, WithRelaxations, WithWatchdog, WithLogf, WithChecker,
+// WithCheckTimeout, WithArtifacts, and stress's own budget,
+// WithGoroutines, WithOpsPerGoroutine, WithDuration, WithRounds,
+// WithProbeWait and WithGoleakOptions. A failed round is a [*Failure],
+// which matches harness.ErrFailed and names the harness.Check that failed;
+// a bad option or a factory that refuses a capacity asked for is a
+// *harness.SetupError instead.
 package stress
 
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"regexp"
@@ -40,10 +48,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/scenario"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
-	"github.com/pcqkit/pcq/queue"
 	"go.uber.org/goleak"
 )
 
@@ -63,7 +71,7 @@ type Result struct {
 	// bounded-only queue, a final probe of an unsupported operation.
 	Skipped []string
 	// Relaxations are the relaxations the queue was held to
-	// ([WithRelaxations]); nil: the strict model.
+	// (harness.WithRelaxations); nil: the strict model.
 	Relaxations []linearizability.Relaxation
 	// Drops counts, under linearizability.Lossy, the values put and never
 	// got, over all rounds.
@@ -71,13 +79,13 @@ type Result struct {
 }
 
 // Check runs the stress rounds on newQueue and fails t, with the report
-// of [Failure], at the first round that fails. Without [WithArtifacts] it
+// of [Failure], at the first round that fails. Without harness.WithArtifacts it
 // writes a failure's artifacts to a new temporary folder. It logs the
 // seed and what was not exercised.
-func Check(t *testing.T, newQueue func(capacity int) queue.Queue[int], opts ...Option) {
+func Check(t *testing.T, newQueue harness.Factory, opts ...harness.Option) {
 	t.Helper()
-	opts = append([]Option{WithLogf(t.Logf), func(c *config) { c.tempArtifact, c.testName = true, t.Name() }}, opts...)
-	if _, err := Run(newQueue, opts...); err != nil {
+	opts = append([]harness.Option{harness.WithLogf(t.Logf)}, opts...)
+	if _, err := run(newQueue, opts, func(c *config) { c.tempArtifact, c.testName = true, t.Name() }); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -91,24 +99,26 @@ func runPattern(name string) string {
 	return strings.Join(parts, "/")
 }
 
-// Run runs the stress rounds on newQueue and returns a *[Failure] for the
+// Run runs the stress rounds on newQueue and returns a [*Failure] for the
 // first round that fails: a check of the run failed, its history is not
 // linearizable or could not be decided (never a pass), it hung, or it
 // left goroutines behind.
-func Run(newQueue func(capacity int) queue.Queue[int], opts ...Option) (res Result, err error) {
-	c := newConfig(opts)
+func Run(newQueue harness.Factory, opts ...harness.Option) (Result, error) {
+	return run(newQueue, opts, func(*config) {})
+}
+
+// run is [Run], with what [Check] adds to the settings.
+func run(newQueue harness.Factory, opts []harness.Option, add func(*config)) (res Result, err error) {
 	start := time.Now()
-	res = Result{Seed: c.seed, Checkers: map[string]int{}, Unsupported: map[models.Op]int{}, Relaxations: c.relax}
+	c, skipped, err := newConfig(newQueue, opts)
+	if err != nil {
+		return res, err
+	}
+	add(c)
+	caps := c.Capacities
+	res = Result{Seed: c.Seed, Checkers: map[string]int{}, Unsupported: map[models.Op]int{}, Relaxations: c.Relaxations, Skipped: skipped}
 	defer func() { res.Elapsed = time.Since(start) }()
-	c.logf("stress: seed %d (replay with stress.WithSeed(%d) or %s=%d)%s", c.seed, c.seed, SeedEnv, c.seed, relaxText(c.relax))
-	caps, skipped := c.resolveCapacities(newQueue)
-	res.Skipped = skipped
-	for _, s := range skipped {
-		c.logf("stress: skipped %s", s)
-	}
-	if len(caps) == 0 {
-		return res, errors.New("stress: no capacity to run: newQueue panics on every one")
-	}
+	c.Logf("stress: seed %d (replay with harness.WithSeed(%d) or %s=%d)%s", c.Seed, c.Seed, SeedEnv, c.Seed, harness.UnderRelaxations(c.Relaxations))
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	ignore := goleak.IgnoreCurrent()
 	minRounds := 2 * len(caps)
@@ -124,47 +134,17 @@ func Run(newQueue func(capacity int) queue.Queue[int], opts ...Option) (res Resu
 
 // more reports whether round i should run.
 func (c *config) more(i, minRounds int, start time.Time) bool {
-	if c.rounds > 0 {
-		return i < c.rounds
+	if c.Rounds > 0 {
+		return i < c.Rounds
 	}
-	return i < minRounds || time.Since(start) < c.duration
-}
-
-// resolveCapacities returns the capacities to run, without those newQueue
-// panics on (said in skipped).
-func (c *config) resolveCapacities(newQueue func(int) queue.Queue[int]) (caps []int, skipped []string) {
-	want := c.capacities
-	if want == nil {
-		want = []int{1, 4, 0}
-	}
-	for _, n := range want {
-		if err := tryNew(newQueue, max(n, 0)); err != nil {
-			skipped = append(skipped, fmt.Sprintf("capacity %d: %v", n, err))
-			continue
-		}
-		caps = append(caps, max(n, 0))
-	}
-	return caps, skipped
-}
-
-// tryNew makes a queue of capacity n and shuts it down, reporting whether
-// newQueue takes that capacity.
-func tryNew(newQueue func(int) queue.Queue[int], n int) error {
-	q, err := scenario.NewQueue(newQueue, n)
-	if err == nil {
-		_ = q.Shutdown(true)
-	}
-	return err
+	return i < minRounds || time.Since(start) < c.Duration
 }
 
 // runRound runs one round at its GOMAXPROCS, checks it and its leaks,
 // and adds it to res.
-func (c *config) runRound(r round, newQueue func(int) queue.Queue[int], ignore goleak.Option, res *Result) error {
+func (c *config) runRound(r round, newQueue harness.Factory, ignore goleak.Option, res *Result) error {
 	runtime.GOMAXPROCS(r.procs)
-	o := scenario.Run(context.Background(), newQueue, r.scenario, scenario.Options{
-		Kind: c.kind, Checker: c.checker, CheckTimeout: c.checkTimeout,
-		Watchdog: c.watchdog, ProbeWait: c.probeWait, Relaxations: c.relax,
-	})
+	o := scenario.Run(context.Background(), newQueue, r.scenario, scenario.OptionsOf(c.Settings))
 	res.Rounds++
 	res.Drops += o.Drops
 	res.Ops += o.Stats.Ops
@@ -176,13 +156,16 @@ func (c *config) runRound(r round, newQueue func(int) queue.Queue[int], ignore g
 			res.Skipped = append(res.Skipped, s)
 		}
 	}
-	if o.Failure == "" && o.Report.Checker != "" {
+	if o.Setup != nil {
+		return harness.NewSetupError(harness.Stress, o.Setup)
+	}
+	if o.Check == "" && o.Report.Checker != "" {
 		res.Checkers[o.Report.Checker]++
 	}
 	if err := o.Err(); err != nil {
 		return c.failure(r, o, "")
 	}
-	if err := goleak.Find(append([]goleak.Option{ignore}, c.leakOpts...)...); err != nil {
+	if err := goleak.Find(append([]goleak.Option{ignore}, c.GoleakOptions...)...); err != nil {
 		return c.failure(r, o, fmt.Sprintf("goroutines left behind after the round: %v", err))
 	}
 	return nil
@@ -192,11 +175,11 @@ func (c *config) runRound(r round, newQueue func(int) queue.Queue[int], ignore g
 func (c *config) report(res *Result, elapsed time.Duration) {
 	ops := slices.SortedFunc(maps.Keys(res.Unsupported), cmp.Compare[models.Op])
 	for _, op := range ops {
-		c.logf("stress: not exercised: %v (%d calls returned errors.ErrUnsupported or a negative length)", op, res.Unsupported[op])
+		c.Logf("stress: not exercised: %v (%d calls returned errors.ErrUnsupported or a negative length)", op, res.Unsupported[op])
 	}
-	c.logf("stress: %d rounds, %d operations checked in %v, decided by %v",
+	c.Logf("stress: %d rounds, %d operations checked in %v, decided by %v",
 		res.Rounds, res.Ops, elapsed.Round(time.Millisecond), res.Checkers)
-	if len(c.relax) > 0 {
-		c.logf("stress: every round linearizable with %s", linearizability.RelaxationText(c.relax, res.Drops))
+	if len(c.Relaxations) > 0 {
+		c.Logf("stress: every round linearizable with %s", linearizability.RelaxationText(c.Relaxations, res.Drops))
 	}
 }

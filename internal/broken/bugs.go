@@ -3,7 +3,7 @@ package broken
 import (
 	"slices"
 
-	"github.com/pcqkit/pcq/queue"
+	"github.com/pcqkit/pcq/harness"
 )
 
 // Bug is one deliberately broken queue.
@@ -14,41 +14,50 @@ type Bug struct {
 	Description string
 	// New makes the queue; capacity <= 0 is unbounded, except where the
 	// bug's queue is bounded only (it then panics, as the kit's Ring does).
-	New func(capacity int) queue.Queue[int]
-	// Catches names the harnesses that must fail on it with their default
-	// options: "property", "stress", "fuzz".
-	Catches []string
+	New harness.Factory
+	// Catches lists the harnesses that must fail on it with their default
+	// options.
+	Catches []harness.Harness
 }
 
-// CaughtBy reports whether harness is one of b.Catches.
-func (b Bug) CaughtBy(harness string) bool { return slices.Contains(b.Catches, harness) }
+// CaughtBy reports whether h is one of b.Catches.
+func (b Bug) CaughtBy(h harness.Harness) bool { return slices.Contains(b.Catches, h) }
+
+// The sets of harnesses that catch a bug.
+var (
+	all        = []harness.Harness{harness.Property, harness.Stress, harness.Fuzz}
+	propStress = []harness.Harness{harness.Property, harness.Stress}
+	propFuzz   = []harness.Harness{harness.Property, harness.Fuzz}
+	stressFuzz = []harness.Harness{harness.Stress, harness.Fuzz}
+	stressOnly = []harness.Harness{harness.Stress}
+)
 
 // All returns every broken queue, in a fixed order.
 func All() []Bug {
 	return []Bug{
 		{"lost-in-ring", "a lock-free ring claims its slot with load+store instead of CAS: overlapping puts overwrite each other",
-			newLostRing, []string{"stress", "fuzz"}},
+			newLostRing, stressFuzz},
 		{"get-twice", "a get reads the head and advances it in two critical sections: overlapping gets deliver one item twice and lose the next",
-			newGetTwice, []string{"property", "stress", "fuzz"}},
+			newGetTwice, all},
 		{"ring-grow-reorder", "the ring buffer grows by copying from index 0, not from the head: items that wrapped around come out first",
-			newRingGrow, []string{"property", "stress", "fuzz"}},
+			newRingGrow, all},
 		{"lost-wakeup", "a put wakes a blocked getter only when the queue was empty: a second getter sleeps on with an item queued",
-			newWakeLost, []string{"property", "stress"}},
-		{"cancelled-put-enqueues", "a put cancelled while the queue is full leaves its item parked, and a later get moves it in",
-			newCancelPut, []string{"property", "stress", "fuzz"}},
+			newWakeLost, propStress},
+		{"canceled-put-enqueues", "a put canceled while the queue is full leaves its item parked, and a later get moves it in",
+			newCancelPut, all},
 		{"taskdone-race", "TaskDone reads and writes the unfinished count in two critical sections: overlapping calls lose a decrement and Join hangs",
-			newTaskDoneRace, []string{"stress"}},
+			newTaskDoneRace, stressOnly},
 		{"join-early", "Join returns when the queue is empty although items got are not yet done",
-			newJoinEarly, []string{"property", "stress", "fuzz"}},
+			newJoinEarly, all},
 		{"shutdown-getter-asleep", "Shutdown wakes one blocked getter, not all: the others never return",
-			newShutdownAsleep, []string{"property", "stress"}},
+			newShutdownAsleep, propStress},
 		{"immediate-shutdown-count", "Shutdown(true) discards the items but not their unfinished tasks: Join never returns",
-			newShutdownCount, []string{"property", "stress", "fuzz"}},
+			newShutdownCount, all},
 		{"tryput-full-before-shutdown", "TryPut on a full, shut-down queue returns ErrFull instead of ErrShutDown",
-			newPutOrder, []string{"property", "fuzz"}},
+			newPutOrder, propFuzz},
 		{"tryget-empty-after-shutdown", "TryGet on a shut-down, empty queue returns ErrEmpty instead of ErrShutDown",
-			newGetShutdown, []string{"property", "stress", "fuzz"}},
+			newGetShutdown, all},
 		{"taskdone-unchecked", "TaskDone beyond the items put returns nil instead of ErrTaskDone",
-			newTaskDoneUnchecked, []string{"property", "stress", "fuzz"}},
+			newTaskDoneUnchecked, all},
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/queue"
 )
 
@@ -26,7 +27,7 @@ func getters(q queue.Queue[int], n int) <-chan error {
 
 // sleepsWithItem: two getters asleep, two puts; a getter still asleep while
 // an item is queued is a lost wake-up.
-func sleepsWithItem(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
+func sleepsWithItem(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
 	q := newQueue(0)
 	done := getters(q, 2)
 	mustPut(t, q, 1, 2)
@@ -42,7 +43,7 @@ func sleepsWithItem(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Du
 	return lost
 }
 
-func getterSleepsAfterShutdown(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
+func getterSleepsAfterShutdown(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
 	q := newQueue(0)
 	done := getters(q, 2)
 	_ = q.Shutdown(false)
@@ -73,7 +74,7 @@ func race(n int, f func(i int)) {
 }
 
 // lostItems: four putters on a small ring, then count what comes out.
-func lostItems(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
+func lostItems(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
 	q := newQueue(64)
 	const each = 16
 	var mu sync.Mutex
@@ -98,7 +99,7 @@ func lostItems(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duratio
 }
 
 // duplicates: four getters drain a queue; any value twice is the bug.
-func duplicates(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
+func duplicates(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
 	q := newQueue(0)
 	for v := range 64 {
 		mustPut(t, q, v)
@@ -121,7 +122,7 @@ func duplicates(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Durati
 
 // joinHangs: four workers take and mark done every item; Join must then
 // return at once.
-func joinHangs(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
+func joinHangs(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
 	q := newQueue(0)
 	for v := range 64 {
 		mustPut(t, q, v)

@@ -8,12 +8,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/queue"
 )
 
 // symptom runs a scenario on a queue and reports whether it showed the bug.
 // Racy scenarios repeat for at most budget.
-type symptom func(t *testing.T, newQueue func(int) queue.Queue[int], budget time.Duration) bool
+type symptom func(t *testing.T, newQueue harness.Factory, budget time.Duration) bool
 
 // symptoms shows each bug: the broken queue shows it, the correct base
 // (NewCorrect) never does.
@@ -22,7 +23,7 @@ var symptoms = map[string]symptom{
 	"get-twice":                   contended(duplicates),
 	"ring-grow-reorder":           reorders,
 	"lost-wakeup":                 contended(sleepsWithItem),
-	"cancelled-put-enqueues":      cancelledPutLands,
+	"canceled-put-enqueues":       canceledPutLands,
 	"taskdone-race":               contended(joinHangs),
 	"join-early":                  joinReturnsEarly,
 	"shutdown-getter-asleep":      getterSleepsAfterShutdown,
@@ -58,7 +59,7 @@ func TestEveryBugShowsItsSymptom(t *testing.T) {
 // the budget, with at least two Ps (GOMAXPROCS=1 would serialise the race
 // away: the same test must hold on a one-CPU machine).
 func contended(s symptom) symptom {
-	return func(t *testing.T, newQueue func(int) queue.Queue[int], budget time.Duration) bool {
+	return func(t *testing.T, newQueue harness.Factory, budget time.Duration) bool {
 		if n := runtime.GOMAXPROCS(0); n < 2 {
 			runtime.GOMAXPROCS(2)
 			defer runtime.GOMAXPROCS(n)
@@ -78,7 +79,7 @@ func ctx(d time.Duration) context.Context {
 	return c
 }
 
-func reorders(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
+func reorders(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
 	q := newQueue(0)
 	mustPut(t, q, 1, 2)
 	got := []int{mustGet(t, q)}
@@ -87,7 +88,7 @@ func reorders(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration
 	return !slices.Equal(got, []int{1, 2, 3, 4})
 }
 
-func cancelledPutLands(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
+func canceledPutLands(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
 	q := newQueue(1)
 	mustPut(t, q, 1)
 	if err := q.Put(ctx(time.Millisecond), 2); !errors.Is(err, context.DeadlineExceeded) {
@@ -98,14 +99,14 @@ func cancelledPutLands(t *testing.T, newQueue func(int) queue.Queue[int], _ time
 	return err == nil
 }
 
-func joinReturnsEarly(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
+func joinReturnsEarly(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
 	q := newQueue(0)
 	mustPut(t, q, 1)
 	mustGet(t, q)
 	return q.Join(ctx(5*time.Millisecond)) == nil
 }
 
-func joinHangsAfterImmediate(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
+func joinHangsAfterImmediate(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
 	q := newQueue(0)
 	mustPut(t, q, 1, 2)
 	mustGet(t, q)
@@ -114,21 +115,21 @@ func joinHangsAfterImmediate(t *testing.T, newQueue func(int) queue.Queue[int], 
 	return q.Join(ctx(20*time.Millisecond)) != nil
 }
 
-func tryPutFull(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
+func tryPutFull(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
 	q := newQueue(1)
 	mustPut(t, q, 1)
 	_ = q.Shutdown(false)
 	return errors.Is(q.TryPut(2), queue.ErrFull)
 }
 
-func tryGetEmpty(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
+func tryGetEmpty(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
 	q := newQueue(1)
 	_ = q.Shutdown(false)
 	_, err := q.TryGet()
 	return errors.Is(err, queue.ErrEmpty)
 }
 
-func taskDoneTooMany(t *testing.T, newQueue func(int) queue.Queue[int], _ time.Duration) bool {
+func taskDoneTooMany(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
 	return newQueue(1).TaskDone() == nil
 }
 

@@ -1,6 +1,7 @@
 package broken
 
 import (
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 )
@@ -18,9 +19,9 @@ type OrderBug struct {
 func Ordered() []OrderBug {
 	return []OrderBug{
 		{Bug{"stack-shrink-reverse", "a stack halves its array when half full and copies the items reversed: the oldest comes out next",
-			newStackShrink, []string{"property", "stress", "fuzz"}}, models.LIFO},
+			newStackShrink, all}, models.LIFO},
 		{Bug{"heap-siftup-root", "a priority queue's sift-up stops below the root: a new smallest item stays under a bigger one, which comes out first",
-			newHeapSiftUp, []string{"property", "stress", "fuzz"}}, models.Priority},
+			newHeapSiftUp, all}, models.Priority},
 	}
 }
 
@@ -43,7 +44,7 @@ func NewCorrectPriority(capacity int) queue.Queue[int] {
 
 // CorrectFor returns the control queue of a model: NewCorrect for FIFO,
 // NewCorrectLIFO, NewCorrectPriority.
-func CorrectFor(kind models.Kind) func(capacity int) queue.Queue[int] {
+func CorrectFor(kind models.Kind) harness.Factory {
 	switch kind {
 	case models.LIFO:
 		return NewCorrectLIFO

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 )
@@ -33,7 +34,7 @@ func TestOrderBugsShowTheirSymptom(t *testing.T) {
 
 // firstWrongGet runs n random sequences of 30 calls, unbounded, and returns
 // the first difference from the model ("" if none).
-func firstWrongGet(newQueue func(int) queue.Queue[int], kind models.Kind, n int) string {
+func firstWrongGet(newQueue harness.Factory, kind models.Kind, n int) string {
 	rng := rand.New(rand.NewPCG(11, uint64(kind)))
 	spec := models.Spec{Kind: kind}
 	for seq := range n {

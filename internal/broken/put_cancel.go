@@ -6,7 +6,7 @@ import (
 	"github.com/pcqkit/pcq/queue"
 )
 
-// cancelPut is a queue whose cancelled Put still enqueues its item.
+// cancelPut is a queue whose canceled Put still enqueues its item.
 //
 // The bug: a Put that finds the queue full parks its item (as a Go channel
 // parks a sender with its value) and the get that makes room moves the
@@ -15,7 +15,7 @@ import (
 // into the queue, so a Put that reported failure took effect.
 //
 // Caught by: property (put on a full queue with a deadline, then two gets:
-// the second returns the cancelled item instead of empty), stress, fuzz.
+// the second returns the canceled item instead of empty), stress, fuzz.
 type cancelPut struct {
 	*base
 	parked []parked

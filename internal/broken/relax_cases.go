@@ -1,8 +1,8 @@
 package broken
 
 import (
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/linearizability"
-	"github.com/pcqkit/pcq/queue"
 )
 
 // RelaxCase is one row of the relaxation matrix that the concurrent
@@ -10,7 +10,7 @@ import (
 // and whether it must pass.
 type RelaxCase struct {
 	Name  string
-	New   func(capacity int) queue.Queue[int]
+	New   harness.Factory
 	Relax []linearizability.Relaxation
 	Pass  bool
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/pcqkit/pcq/linearizability"
 )
 
-// WriteArtifacts writes a failing outcome's history (HISTORY.md format) to
+// WriteArtifacts writes a failing outcome's history (history/FORMAT.md) to
 // historyPath and its visualisation to visualPath, and returns the paths
 // written. A history too large to visualise without culprits gets no
 // visualisation; why is in the error, as is any file that could not be

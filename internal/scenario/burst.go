@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 	"github.com/pcqkit/pcq/stress/sched"
@@ -44,7 +45,7 @@ func (ex *exec) probeGets() int {
 		taken := ex.burstGets()
 		got += len(put)
 		if msg := compareTaken(put, taken); msg != "" {
-			ex.probeFail(Conservation, "get burst (fill %d): %d goroutines took the %d items of the queue with try_get at once: %s",
+			ex.probeFail(harness.Conservation, "get burst (fill %d): %d goroutines took the %d items of the queue with try_get at once: %s",
 				fill+1, ex.opts.Burst, len(put), msg)
 			return got
 		}
@@ -58,7 +59,7 @@ func (ex *exec) noteBurstPut(err error) {
 		ex.notProbed("get burst: TryPut is unsupported")
 		return
 	}
-	ex.probeFail(Contract, "get burst: TryPut on the drained, open queue returned %v", err)
+	ex.probeFail(harness.Contract, "get burst: TryPut on the drained, open queue returned %v", err)
 }
 
 // burstGets takes the queue's items with Burst goroutines at once, each
@@ -136,14 +137,14 @@ func (ex *exec) addTasks(n int) int {
 		v := -100_000 - i
 		if err := ex.retryTry(func() error { return ex.q.TryPut(v) }); err != nil {
 			if !unsupported(err) {
-				ex.probeFail(Contract, "try_put on the drained, open queue returned %v", err)
+				ex.probeFail(harness.Contract, "try_put on the drained, open queue returned %v", err)
 			}
 			return i
 		}
 		var got int
 		err := ex.retryTry(func() (err error) { got, err = ex.takeOne(); return err })
 		if err != nil || got != v {
-			ex.probeFail(Conservation, "try_get right after try_put(%d) on an empty queue returned %d, %v", v, got, err)
+			ex.probeFail(harness.Conservation, "try_get right after try_put(%d) on an empty queue returned %d, %v", v, got, err)
 			return i + 1
 		}
 	}

@@ -3,6 +3,7 @@ package scenario
 import (
 	"runtime"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
@@ -22,11 +23,11 @@ func (ex *exec) collect(o *Outcome) {
 func (ex *exec) check(o *Outcome) {
 	h := o.History
 	if errs := ex.rec.Errors(); len(errs) > 0 {
-		o.fail(Contract, "%v (%d such errors)", errs[0], len(errs))
+		o.fail(harness.Contract, "%v (%d such errors)", errs[0], len(errs))
 		return
 	}
 	if f := conserve(h, ex.opts.relaxed(linearizability.Lossy)); f != nil {
-		o.fail(f.failure, "%s", f.msg)
+		o.fail(f.check, "%s", f.msg)
 		// The culprits, drawn: the artifacts' visualisation shows them.
 		o.Report = linearizability.Report{Verdict: linearizability.Violation, Checker: "conservation",
 			Operations: len(h.Operations), Explanation: f.msg, Culprits: f.culprits}
@@ -34,16 +35,16 @@ func (ex *exec) check(o *Outcome) {
 	}
 	for _, c := range ex.clients {
 		if c.anomaly != "" && !ex.opts.relaxed(linearizability.Lossy) {
-			o.fail(Tasks, "%s", c.anomaly)
+			o.fail(harness.Tasks, "%s", c.anomaly)
 			return
 		}
 	}
-	if ex.probe.failure != "" {
-		o.fail(ex.probe.failure, "%s", ex.probe.msg)
+	if ex.probe.check != "" {
+		o.fail(ex.probe.check, "%s", ex.probe.msg)
 		return
 	}
 	if err := history.Validate(h); err != nil {
-		o.fail(Recording, "%v", err)
+		o.fail(harness.Recording, "%v", err)
 		return
 	}
 	o.Report = linearizability.Check(h, linearizability.WithChecker(ex.opts.Checker),
@@ -52,9 +53,9 @@ func (ex *exec) check(o *Outcome) {
 	o.Drops = o.Report.Drops
 	switch o.Report.Verdict {
 	case linearizability.Violation:
-		o.fail(Linearizability, "%s", o.Report.Explanation)
+		o.fail(harness.Linearizability, "%s", o.Report.Explanation)
 	case linearizability.Unknown:
-		o.fail(Undecided, "the checker could not decide (%d operations): %s [%s]",
+		o.fail(harness.Undecided, "the checker could not decide (%d operations): %s [%s]",
 			len(h.Operations), o.Report.Explanation, o.Report.Note)
 	}
 }

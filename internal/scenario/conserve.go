@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
@@ -10,13 +11,13 @@ import (
 // finding is a failed cheap check: which, why, and the operations (indices
 // in the history) that show it.
 type finding struct {
-	failure  Failure
+	check    harness.Check
 	msg      string
 	culprits []int
 }
 
-func found(f Failure, culprits []int, format string, args ...any) *finding {
-	return &finding{failure: f, msg: fmt.Sprintf(format, args...), culprits: culprits}
+func found(c harness.Check, culprits []int, format string, args ...any) *finding {
+	return &finding{check: c, msg: fmt.Sprintf(format, args...), culprits: culprits}
 }
 
 // conserve runs the cheap checks on a finished, drained history: nothing
@@ -50,7 +51,7 @@ func conserve(h history.History, lossy bool) *finding {
 			return f
 		}
 		if j, twice := gets[v]; twice {
-			return found(Conservation, []int{puts[v], j, i}, "duplicated: value %d was got twice, by %s and by %s", v, ref(ops, j), ref(ops, i))
+			return found(harness.Conservation, []int{puts[v], j, i}, "duplicated: value %d was got twice, by %s and by %s", v, ref(ops, j), ref(ops, i))
 		}
 		gets[v] = i
 	}
@@ -59,7 +60,7 @@ func conserve(h history.History, lossy bool) *finding {
 			continue
 		}
 		if _, got := gets[op.Input.Value]; !got && op.Call > lastDiscard {
-			return found(Conservation, []int{i}, "lost: value %d put by %s was never got, and no immediate shutdown could have discarded it (the final drain emptied the queue)",
+			return found(harness.Conservation, []int{i}, "lost: value %d put by %s was never got, and no immediate shutdown could have discarded it (the final drain emptied the queue)",
 				op.Input.Value, ref(ops, i))
 		}
 	}
@@ -83,16 +84,16 @@ func fromNowhere(ops []history.Operation, puts map[int64]int, i int) *finding {
 	v := ops[i].Output.Value
 	j, ok := puts[v]
 	if !ok {
-		return found(Conservation, []int{i}, "from nowhere: value %d got by %s was never put", v, ref(ops, i))
+		return found(harness.Conservation, []int{i}, "from nowhere: value %d got by %s was never put", v, ref(ops, i))
 	}
 	switch r := ops[j].Output.Result; r {
 	case models.OK, models.Unknown:
 	default:
-		return found(Conservation, []int{j, i}, "from nowhere: value %d was got by %s, but its %s returned %v: a failed put must have no effect",
+		return found(harness.Conservation, []int{j, i}, "from nowhere: value %d was got by %s, but its %s returned %v: a failed put must have no effect",
 			v, ref(ops, i), ref(ops, j), r)
 	}
 	if ops[i].Return < ops[j].Call {
-		return found(Conservation, []int{j, i}, "from nowhere: value %d was got by %s, which returned before its %s was called",
+		return found(harness.Conservation, []int{j, i}, "from nowhere: value %d was got by %s, which returned before its %s was called",
 			v, ref(ops, i), ref(ops, j))
 	}
 	return nil
@@ -116,7 +117,7 @@ func perProducer(ops []history.Operation, gets map[int64]int) *finding {
 		}
 		l, any := seen[op.Client]
 		if any && ops[g].Return < l.call {
-			return found(Order, []int{l.put, i, g, l.get},
+			return found(harness.Order, []int{l.put, i, g, l.get},
 				"per-producer order: %s put %d before %s put %d, but %d was got by %s, which returned before %s (getting %d) was called",
 				ref(ops, l.put), ops[l.put].Input.Value, ref(ops, i), op.Input.Value,
 				op.Input.Value, ref(ops, g), ref(ops, l.get), ops[l.put].Input.Value)

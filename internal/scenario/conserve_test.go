@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
 )
@@ -26,18 +27,18 @@ func TestConserve(t *testing.T) {
 	tests := []struct {
 		name string
 		ops  []history.Operation
-		want Failure
+		want harness.Check
 		msg  string
 	}{
 		{"ok", []history.Operation{put(0, 1, models.OK, 0), put(0, 2, models.OK, 2), get(1, 1, 4), get(1, 2, 6)}, "", ""},
-		{"never put", []history.Operation{get(1, 9, 4)}, Conservation, "never put"},
-		{"failed put", []history.Operation{put(0, 1, models.Canceled, 0), get(1, 1, 4)}, Conservation, "returned canceled"},
-		{"before its put", []history.Operation{get(1, 1, 0), put(0, 1, models.OK, 5)}, Conservation, "before its"},
-		{"twice", []history.Operation{put(0, 1, models.OK, 0), get(1, 1, 4), get(2, 1, 6)}, Conservation, "got twice"},
-		{"lost", []history.Operation{put(0, 1, models.OK, 0)}, Conservation, "lost"},
+		{"never put", []history.Operation{get(1, 9, 4)}, harness.Conservation, "never put"},
+		{"failed put", []history.Operation{put(0, 1, models.Canceled, 0), get(1, 1, 4)}, harness.Conservation, "returned canceled"},
+		{"before its put", []history.Operation{get(1, 1, 0), put(0, 1, models.OK, 5)}, harness.Conservation, "before its"},
+		{"twice", []history.Operation{put(0, 1, models.OK, 0), get(1, 1, 4), get(2, 1, 6)}, harness.Conservation, "got twice"},
+		{"lost", []history.Operation{put(0, 1, models.OK, 0)}, harness.Conservation, "lost"},
 		{"discarded", []history.Operation{put(0, 1, models.OK, 0), shut}, "", ""},
-		{"put after discard", []history.Operation{shut, put(0, 1, models.OK, 30)}, Conservation, "lost"},
-		{"order", []history.Operation{put(0, 1, models.OK, 0), put(0, 2, models.OK, 2), get(1, 2, 4), get(1, 1, 6)}, Order, "per-producer"},
+		{"put after discard", []history.Operation{shut, put(0, 1, models.OK, 30)}, harness.Conservation, "lost"},
+		{"order", []history.Operation{put(0, 1, models.OK, 0), put(0, 2, models.OK, 2), get(1, 2, 4), get(1, 1, 6)}, harness.Order, "per-producer"},
 	}
 	for _, tt := range tests {
 		f, msg := result(conserve(history.History{Kind: models.FIFO, Operations: tt.ops}, false))
@@ -51,9 +52,9 @@ func TestConserve(t *testing.T) {
 	}
 }
 
-func result(f *finding) (Failure, string) {
+func result(f *finding) (harness.Check, string) {
 	if f == nil {
 		return "", ""
 	}
-	return f.failure, f.msg
+	return f.check, f.msg
 }

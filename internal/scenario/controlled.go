@@ -4,8 +4,8 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
-	"github.com/pcqkit/pcq/queue"
 	"github.com/pcqkit/pcq/stress/sched"
 )
 
@@ -51,14 +51,14 @@ func controlledDefaults(o Options) Options {
 //
 // The error says that the strategy could not be followed (a replayed
 // schedule that does not fit); the outcome then is not a verdict.
-func RunControlled(t *testing.T, newQueue func(capacity int) queue.Queue[int], s Scenario, opts Options, c Controlled) (Outcome, *sched.Result, error) {
+func RunControlled(t *testing.T, newQueue harness.Factory, s Scenario, opts Options, c Controlled) (Outcome, *sched.Result, error) {
 	opts = controlledDefaults(opts)
 	o := Outcome{Seed: s.Seed, Capacity: s.Capacity}
 	var ex *exec
 	body := func() {
-		q, err := NewQueue(newQueue, s.Capacity)
+		q, err := newQueue.New(s.Capacity)
 		if err != nil {
-			o.fail(Setup, "%v", err)
+			o.Setup = err
 			return
 		}
 		s.Capacity = max(q.Cap(), 0)
@@ -93,10 +93,10 @@ func stepBudget(s Scenario) int { return 20_000 + 2_000*s.Ops() }
 // or a livelock is a liveness failure (a lost wake-up, a join that never
 // returns, a spin on a condition nobody makes true), a panic of the queue
 // breaks its contract.
-func failureOf(err error) Failure {
+func failureOf(err error) harness.Check {
 	var p *sched.Panic
 	if errors.As(err, &p) {
-		return Contract
+		return harness.Contract
 	}
-	return Liveness
+	return harness.Liveness
 }

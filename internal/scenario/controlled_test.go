@@ -2,15 +2,15 @@ package scenario
 
 import (
 	"bytes"
-	"cmp"
 	"math/rand/v2"
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/internal/broken"
+	"github.com/pcqkit/pcq/internal/impls"
 	"github.com/pcqkit/pcq/models"
-	"github.com/pcqkit/pcq/queue"
 	"github.com/pcqkit/pcq/stress/sched"
 	"github.com/pcqkit/pcq/stress/sched/instrument"
 )
@@ -18,20 +18,16 @@ import (
 // The packages whose atomics and locks the controlled tests schedule.
 var controlledPackages = []string{"github.com/pcqkit/pcq/queue", "github.com/pcqkit/pcq/internal/broken"}
 
-type controlledImpl struct {
-	name string
-	kind models.Kind
-	caps []int
-	new  func(int) queue.Queue[int]
-}
-
-var controlledImpls = []controlledImpl{
-	{"locked", models.FIFO, []int{0, 1, 2}, func(c int) queue.Queue[int] { return queue.NewLocked[int](c) }},
-	{"chan", models.FIFO, []int{1, 2}, func(c int) queue.Queue[int] { return queue.NewChan[int](c) }},
-	{"ring", models.FIFO, []int{1, 2}, func(c int) queue.Queue[int] { return queue.NewRing[int](c) }},
-	{"linked", models.FIFO, []int{0}, func(int) queue.Queue[int] { return queue.NewLinked[int]() }},
-	{"lifo", models.LIFO, []int{0, 2}, func(c int) queue.Queue[int] { return queue.NewLIFO[int](c) }},
-	{"priority", models.Priority, []int{0, 2}, func(c int) queue.Queue[int] { return queue.NewPriority(c, cmp.Compare[int]) }},
+// capacities returns the small capacities m takes.
+func capacities(m impls.Impl) []int {
+	var caps []int
+	if m.Unbounded {
+		caps = append(caps, 0)
+	}
+	if m.Bounded {
+		caps = append(caps, 1, 2)
+	}
+	return caps
 }
 
 // smallScenario is scenario i of the small ones the controlled tests
@@ -51,7 +47,7 @@ func smallScenario(i int, caps []int) Scenario {
 
 // explorePCT runs up to n PCT schedules (seed 1, depth 3), one small
 // scenario each, and returns the first that fails, with its index.
-func explorePCT(t *testing.T, newQueue func(int) queue.Queue[int], kind models.Kind, caps []int, n int) (int, Scenario, Outcome, *sched.Result) {
+func explorePCT(t *testing.T, newQueue harness.Factory, kind models.Kind, caps []int, n int) (int, Scenario, Outcome, *sched.Result) {
 	t.Helper()
 	e := sched.PCT(1, 3)
 	for i := range n {
@@ -61,7 +57,7 @@ func explorePCT(t *testing.T, newQueue func(int) queue.Queue[int], kind models.K
 			t.Fatalf("schedule %d: %v", i, err)
 		}
 		e.Done(res)
-		if o.Failure == Setup {
+		if o.Setup != nil {
 			t.Fatalf("schedule %d: %v", i, o.Err())
 		}
 		if !o.Passed() {
@@ -83,30 +79,31 @@ func TestControlled(t *testing.T) {
 // testControlledCorrect: 300 PCT schedules of small scenarios and every
 // schedule with at most one preemption of a tiny one, on each correct queue.
 func testControlledCorrect(t *testing.T) {
-	for _, m := range controlledImpls {
-		if i, s, o, res := explorePCT(t, m.new, m.kind, m.caps, 300); i >= 0 {
-			t.Errorf("%s: PCT schedule %d (%s) failed a correct queue: %v\n%v", m.name, i, res.Schedule, o.Err(), s)
+	for _, m := range impls.All() {
+		caps := capacities(m)
+		if i, s, o, res := explorePCT(t, m.New, m.Model, caps, 300); i >= 0 {
+			t.Errorf("%s: PCT schedule %d (%s) failed a correct queue: %v\n%v", m.Name, i, res.Schedule, o.Err(), s)
 		}
-		tiny := Scenario{Capacity: m.caps[len(m.caps)-1], Clients: [][]Step{
+		tiny := Scenario{Capacity: caps[len(caps)-1], Clients: [][]Step{
 			{{Op: models.Put, Wait: 1}, {Op: models.TaskDone}},
 			{{Op: models.Get, Wait: 1}, {Op: models.Shutdown}},
 		}}
 		e, runs := sched.DFS(1), 0
 		for st := e.Next(); st != nil; st = e.Next() {
-			o, res, err := RunControlled(t, m.new, tiny, Options{Kind: m.kind}, Controlled{Strategy: st})
+			o, res, err := RunControlled(t, m.New, tiny, Options{Kind: m.Model}, Controlled{Strategy: st})
 			if err != nil {
-				t.Fatalf("%s: DFS schedule %d: %v", m.name, runs, err)
+				t.Fatalf("%s: DFS schedule %d: %v", m.Name, runs, err)
 			}
 			e.Done(res)
 			runs++
 			if !o.Passed() {
-				t.Fatalf("%s: DFS schedule %d (%s) failed a correct queue: %v", m.name, runs, res.Schedule, o.Err())
+				t.Fatalf("%s: DFS schedule %d (%s) failed a correct queue: %v", m.Name, runs, res.Schedule, o.Err())
 			}
 		}
 		if runs < 10 {
-			t.Errorf("%s: DFS(1) ran only %d schedules of a 2x2 scenario", m.name, runs)
+			t.Errorf("%s: DFS(1) ran only %d schedules of a 2x2 scenario", m.Name, runs)
 		}
-		t.Logf("%s: 300 PCT schedules and all %d DFS schedules with <= 1 preemption passed", m.name, runs)
+		t.Logf("%s: 300 PCT schedules and all %d DFS schedules with <= 1 preemption passed", m.Name, runs)
 	}
 }
 
@@ -126,7 +123,7 @@ func testControlledCatches(t *testing.T) {
 	}
 	for _, b := range all {
 		caps := []int{1, 2, 3}
-		if _, err := NewQueue(b.New, 0); err == nil {
+		if _, err := harness.Factory(b.New).New(0); err == nil {
 			caps = append(caps, 0)
 		}
 		i, _, o, res := explorePCT(t, b.New, bugs[b.Name], caps, 2000)
@@ -134,7 +131,7 @@ func testControlledCatches(t *testing.T) {
 			t.Errorf("%s: not caught in 2000 PCT schedules", b.Name)
 			continue
 		}
-		t.Logf("%s: caught at schedule %d (%s): %s", b.Name, i, res.Schedule, o.Failure)
+		t.Logf("%s: caught at schedule %d (%s): %s", b.Name, i, res.Schedule, o.Check)
 	}
 }
 
@@ -153,8 +150,8 @@ func testControlledReplay(t *testing.T) {
 		if err != nil {
 			t.Fatalf("replay %d: %v", k, err)
 		}
-		if got := historyBytes(t, o2.History); !bytes.Equal(got, want) || o2.Failure != o.Failure || res2.Schedule.String() != res.Schedule.String() {
-			t.Fatalf("replay %d of %s differs: failure %q (want %q), schedule %s\n%s\nwant\n%s", k, res.Schedule, o2.Failure, o.Failure, res2.Schedule, got, want)
+		if got := historyBytes(t, o2.History); !bytes.Equal(got, want) || o2.Check != o.Check || res2.Schedule.String() != res.Schedule.String() {
+			t.Fatalf("replay %d of %s differs: check %q (want %q), schedule %s\n%s\nwant\n%s", k, res.Schedule, o2.Check, o.Check, res2.Schedule, got, want)
 		}
 	}
 }

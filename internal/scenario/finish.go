@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
@@ -22,14 +23,14 @@ const probeSettle = 2 * time.Millisecond
 
 // probeResult is what the final probes found.
 type probeResult struct {
-	failure   Failure
+	check     harness.Check
 	msg       string
 	notProbed []string
 }
 
-func (ex *exec) probeFail(f Failure, format string, args ...any) {
-	if ex.probe.failure == "" {
-		ex.probe.failure, ex.probe.msg = f, fmt.Sprintf(format, args...)
+func (ex *exec) probeFail(c harness.Check, format string, args ...any) {
+	if ex.probe.check == "" {
+		ex.probe.check, ex.probe.msg = c, fmt.Sprintf(format, args...)
 	}
 }
 
@@ -56,7 +57,7 @@ func (ex *exec) finish(ctx context.Context) {
 			if !shut && !ex.skipUnderRelaxations("get burst") {
 				gets += ex.probeGets()
 			}
-			if !shut && ex.probe.failure == "" && !ex.opts.relaxed(linearizability.Lossy) {
+			if !shut && ex.probe.check == "" && !ex.opts.relaxed(linearizability.Lossy) {
 				gets += ex.addTasks(ex.opts.BurstTasks - (gets - dones))
 			}
 		},
@@ -77,7 +78,7 @@ func (ex *exec) finish(ctx context.Context) {
 		},
 	}
 	for _, step := range steps {
-		if ex.probe.failure != "" {
+		if ex.probe.check != "" {
 			break
 		}
 		step()
@@ -165,7 +166,7 @@ type getResult struct {
 // blockedGets starts n getters on the queue, each bounded by ProbeWait,
 // lets them block, runs act, and returns their results once all are back.
 // When act reports abort (what it probes is unsupported), the getters are
-// cancelled at once rather than left to wait out ProbeWait.
+// canceled at once rather than left to wait out ProbeWait.
 func (ex *exec) blockedGets(ctx context.Context, n int, act func() (abort bool)) []getResult {
 	res := make([]getResult, n)
 	gs := make([]atomic.Pointer[sched.G], n)

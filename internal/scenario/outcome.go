@@ -1,31 +1,13 @@
 package scenario
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
-)
-
-// Failure names the check that failed; "" means none did.
-type Failure string
-
-// The checks of [Run], in the order they are reported.
-const (
-	Setup           Failure = "setup"           // newQueue panicked or built a queue of another capacity
-	Watchdog        Failure = "watchdog"        // the run did not finish in time (a hang)
-	Contract        Failure = "contract"        // an error the queue's contract does not allow
-	Conservation    Failure = "conservation"    // an item lost, duplicated, or from nowhere
-	Order           Failure = "order"           // a producer's items out of order (FIFO)
-	Tasks           Failure = "tasks"           // TaskDone or Join disagree with the items got
-	Liveness        Failure = "liveness"        // a blocked call not woken by a put or a shutdown
-	ShutdownState   Failure = "shutdown"        // a shut-down queue answering other than ErrShutDown
-	Recording       Failure = "recording"       // the history is not valid (a recorder bug)
-	Linearizability Failure = "linearizability" // no order of the operations explains their results
-	Undecided       Failure = "unknown"         // the checker could not decide (never a pass)
 )
 
 // Stats counts what a run did.
@@ -44,8 +26,11 @@ type Stats struct {
 type Outcome struct {
 	Seed     int64 // the scenario's seed
 	Capacity int   // the scenario's capacity
-	// Failure names the first check that failed; "" when the run passed.
-	Failure Failure
+	// Setup is why the queue could not be made (newQueue panicked or
+	// returned nil); nothing else of the outcome is set then.
+	Setup error
+	// Check names the first check that failed; "" when the run passed.
+	Check harness.Check
 	// Explanation says in words what failed, naming the operations.
 	Explanation string
 	// Report is the linearizability checker's report. When a cheap check
@@ -80,30 +65,36 @@ type Outcome struct {
 // Passed reports whether every check passed and the history was found
 // linearizable. An undecided history does not pass.
 func (o Outcome) Passed() bool {
-	return o.Failure == "" && o.checked && o.Report.Verdict == linearizability.Linearizable
+	return o.Setup == nil && o.Check == "" && o.checked && o.Report.Verdict == linearizability.Linearizable
 }
 
-// ErrFailed is matched (errors.Is) by every error of [Outcome.Err].
-var ErrFailed = errors.New("scenario: check failed")
-
-// Err returns nil when the run passed, else an error naming the failed
-// check and explaining it; it matches [ErrFailed].
+// Err returns nil when the run passed; else o.Setup when the queue could
+// not be made, or an error naming the failed check and explaining it,
+// which matches [harness.ErrFailed].
 func (o Outcome) Err() error {
 	if o.Passed() {
 		return nil
 	}
-	f := o.Failure
-	if f == "" {
-		f = Undecided
+	if o.Setup != nil {
+		return o.Setup
 	}
-	return fmt.Errorf("%w: %s: %s", ErrFailed, f, o.Explanation)
+	return fmt.Errorf("%w: %s: %s", harness.ErrFailed, o.FailedCheck(), o.Explanation)
+}
+
+// FailedCheck returns the check that failed: o.Check, or [harness.Undecided]
+// when none did but the history was not found linearizable.
+func (o Outcome) FailedCheck() harness.Check {
+	if o.Check == "" {
+		return harness.Undecided
+	}
+	return o.Check
 }
 
 // fail sets the outcome's failure, keeping the first one.
-func (o *Outcome) fail(f Failure, format string, args ...any) {
-	if o.Failure != "" {
+func (o *Outcome) fail(c harness.Check, format string, args ...any) {
+	if o.Check != "" {
 		return
 	}
-	o.Failure = f
+	o.Check = c
 	o.Explanation = fmt.Sprintf(format, args...)
 }

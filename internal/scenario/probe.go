@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/queue"
 )
 
@@ -30,7 +31,7 @@ func (ex *exec) probeWake(ctx context.Context) {
 		return false
 	})
 	if putErr != nil {
-		ex.probeFail(Liveness, "wake-up probe: %d getters were blocked on the empty queue; %v", n, putErr)
+		ex.probeFail(harness.Liveness, "wake-up probe: %d getters were blocked on the empty queue; %v", n, putErr)
 		return
 	}
 	ex.checkWoken(res, items)
@@ -59,7 +60,7 @@ func (ex *exec) checkWoken(res []getResult, items []int) {
 	for _, r := range res {
 		switch {
 		case r.err == nil && !slices.Contains(items, r.v):
-			ex.probeFail(Conservation, "wake-up probe: a getter got %d from the drained queue, not one of the probe's items %v", r.v, items)
+			ex.probeFail(harness.Conservation, "wake-up probe: a getter got %d from the drained queue, not one of the probe's items %v", r.v, items)
 			return
 		case r.err == nil:
 			got++
@@ -71,12 +72,12 @@ func (ex *exec) checkWoken(res []getResult, items []int) {
 		_ = ex.q.TaskDone()
 	}
 	if asleep > 0 {
-		ex.probeFail(Liveness, "lost wake-up: %d getters were blocked on the empty queue and %d items were put; %d getter(s) were still asleep after %v (Len() = %d)",
+		ex.probeFail(harness.Liveness, "lost wake-up: %d getters were blocked on the empty queue and %d items were put; %d getter(s) were still asleep after %v (Len() = %d)",
 			n, n, asleep, ex.opts.ProbeWait, ex.q.Len())
 		return
 	}
 	if got < n {
-		ex.probeFail(Liveness, "wake-up probe: %d getters woken by %d puts got only %d items (results: %v)", n, n, got, res)
+		ex.probeFail(harness.Liveness, "wake-up probe: %d getters woken by %d puts got only %d items (results: %v)", n, n, got, res)
 	}
 }
 
@@ -97,24 +98,24 @@ func (ex *exec) probeShutdown(ctx context.Context) (shut bool) {
 		return false
 	}
 	if shutErr != nil {
-		ex.probeFail(Contract, "Shutdown(false) returned %v", shutErr)
+		ex.probeFail(harness.Contract, "Shutdown(false) returned %v", shutErr)
 		return false
 	}
 	asleep := 0
 	for _, r := range res {
 		switch {
 		case r.err == nil:
-			ex.probeFail(Conservation, "shutdown probe: a getter got %d from the drained queue", r.v)
+			ex.probeFail(harness.Conservation, "shutdown probe: a getter got %d from the drained queue", r.v)
 			return true
 		case errors.Is(r.err, context.DeadlineExceeded):
 			asleep++
 		case !errors.Is(r.err, queue.ErrShutDown):
-			ex.probeFail(ShutdownState, "shutdown probe: a getter blocked on the empty queue returned %v after Shutdown(false), want ErrShutDown", r.err)
+			ex.probeFail(harness.Shutdown, "shutdown probe: a getter blocked on the empty queue returned %v after Shutdown(false), want ErrShutDown", r.err)
 			return true
 		}
 	}
 	if asleep > 0 {
-		ex.probeFail(Liveness, "Shutdown(false) left %d of %d getters blocked on the empty queue asleep for %v (they must wake with ErrShutDown)",
+		ex.probeFail(harness.Liveness, "Shutdown(false) left %d of %d getters blocked on the empty queue asleep for %v (they must wake with ErrShutDown)",
 			asleep, n, ex.opts.ProbeWait)
 	}
 	return true
@@ -140,10 +141,10 @@ func (ex *exec) probeAfterShutdown() {
 		if errors.Is(err, errors.ErrUnsupported) || errors.Is(err, queue.ErrShutDown) || ex.spuriousOK(c.name, err) {
 			continue
 		}
-		ex.probeFail(ShutdownState, "%s on a shut-down, empty queue returned %v, want ErrShutDown", c.name, err)
+		ex.probeFail(harness.Shutdown, "%s on a shut-down, empty queue returned %v, want ErrShutDown", c.name, err)
 		return
 	}
 	if n := ex.q.Len(); n > 0 {
-		ex.probeFail(ShutdownState, "Len() of a shut-down queue that answered every get with ErrShutDown is %d, want 0", n)
+		ex.probeFail(harness.Shutdown, "Len() of a shut-down queue that answered every get with ErrShutDown is %d, want 0", n)
 	}
 }

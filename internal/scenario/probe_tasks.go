@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 	"github.com/pcqkit/pcq/stress/sched"
@@ -30,7 +31,7 @@ func (ex *exec) probeTasks(ctx context.Context, pending int) {
 			return
 		}
 		if err == nil {
-			ex.probeFail(Tasks, "Join returned nil although %d items got were not yet marked done (the clients had finished and the queue was drained)", pending)
+			ex.probeFail(harness.Tasks, "Join returned nil although %d items got were not yet marked done (the clients had finished and the queue was drained)", pending)
 			return
 		}
 	}
@@ -40,7 +41,7 @@ func (ex *exec) probeTasks(ctx context.Context, pending int) {
 		return
 	}
 	if err != nil {
-		ex.probeFail(Tasks, "TaskDone, called %d times by %d goroutines at once (once per item got and not yet marked done), succeeded %d times and then returned %v: the unfinished count was too low",
+		ex.probeFail(harness.Tasks, "TaskDone, called %d times by %d goroutines at once (once per item got and not yet marked done), succeeded %d times and then returned %v: the unfinished count was too low",
 			pending, ex.opts.Burst, k, err)
 		return
 	}
@@ -50,7 +51,7 @@ func (ex *exec) probeTasks(ctx context.Context, pending int) {
 	jctx, cancel := ex.withProbeWait(ctx)
 	defer cancel()
 	if err := ex.q.Join(jctx); err != nil && !unsupported(err) {
-		ex.probeFail(Tasks, "Join returned %v after %v although every task was done", err, ex.opts.ProbeWait)
+		ex.probeFail(harness.Tasks, "Join returned %v after %v although every task was done", err, ex.opts.ProbeWait)
 	}
 }
 
@@ -65,7 +66,7 @@ func (ex *exec) noTaskLeft() bool {
 	case errors.Is(err, queue.ErrTaskDone):
 		return true
 	case err != nil:
-		ex.probeFail(Tasks, "TaskDone with every task done returned %v, want ErrTaskDone", err)
+		ex.probeFail(harness.Tasks, "TaskDone with every task done returned %v, want ErrTaskDone", err)
 		return false
 	}
 	extra := 0
@@ -73,7 +74,7 @@ func (ex *exec) noTaskLeft() bool {
 		extra++
 		err = ex.q.TaskDone()
 	}
-	ex.probeFail(Tasks, "after every item got was marked done, TaskDone succeeded %d more time(s) (want ErrTaskDone at once): the unfinished count was too high (items discarded by an immediate shutdown still counted, or a lost decrement)", extra)
+	ex.probeFail(harness.Tasks, "after every item got was marked done, TaskDone succeeded %d more time(s) (want ErrTaskDone at once): the unfinished count was too high (items discarded by an immediate shutdown still counted, or a lost decrement)", extra)
 	return false
 }
 

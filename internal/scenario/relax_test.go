@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
 	"github.com/pcqkit/pcq/linearizability"
-	"github.com/pcqkit/pcq/queue"
 )
 
 var (
@@ -23,7 +23,7 @@ var relaxConfigs = []Config{
 
 // runSeeds runs seeds scenarios and returns the first failure, or the last
 // passing outcome.
-func runSeeds(t *testing.T, newQueue func(int) queue.Queue[int], rs []linearizability.Relaxation, seeds uint64) (Outcome, uint64) {
+func runSeeds(t *testing.T, newQueue harness.Factory, rs []linearizability.Relaxation, seeds uint64) (Outcome, uint64) {
 	t.Helper()
 	var o Outcome
 	for seed := range seeds {
@@ -39,7 +39,7 @@ func runSeeds(t *testing.T, newQueue func(int) queue.Queue[int], rs []linearizab
 func TestRunRelaxations(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
-		newQueue func(int) queue.Queue[int]
+		newQueue harness.Factory
 		strict   bool // fails strictly
 		relax    []linearizability.Relaxation
 		pass     bool

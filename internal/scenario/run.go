@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
@@ -18,9 +19,9 @@ import (
 // Options configure [Run]. The zero value is valid: a FIFO model, the
 // auto checker and the default times.
 type Options struct {
-	Kind         models.Kind   // the model the queue is held to
-	Checker      string        // linearizability.WithChecker's name; "" means "auto"
-	CheckTimeout time.Duration // porcupine's time limit; default 10s
+	Kind         models.Kind             // the model the queue is held to
+	Checker      linearizability.Checker // linearizability.WithChecker's; the zero value is Auto
+	CheckTimeout time.Duration           // porcupine's time limit; default 10s
 	// Watchdog bounds the whole run; a run still going then is a hang,
 	// reported with a goroutine dump. Default 10s.
 	Watchdog time.Duration
@@ -62,10 +63,14 @@ type Options struct {
 	Relaxations []linearizability.Relaxation
 }
 
+// OptionsOf returns the options of a harness's settings: its model,
+// checker, time limits and relaxations.
+func OptionsOf(s harness.Settings) Options {
+	return Options{Kind: s.Model, Checker: s.Checker, CheckTimeout: s.CheckTimeout,
+		Watchdog: s.Watchdog, ProbeWait: s.ProbeWait, Relaxations: s.Relaxations}
+}
+
 func (o Options) withDefaults() Options {
-	if o.Checker == "" {
-		o.Checker = "auto"
-	}
 	if o.CheckTimeout <= 0 {
 		o.CheckTimeout = 10 * time.Second
 	}
@@ -91,7 +96,7 @@ func (o Options) withDefaults() Options {
 }
 
 // watchdogGrace is how long Run waits, after a watchdog failure has shut
-// the queue down immediately and cancelled every call, for its goroutines.
+// the queue down immediately and canceled every call, for its goroutines.
 const watchdogGrace = 2 * time.Second
 
 // Run executes s on a fresh queue newQueue(s.Capacity) and checks it.
@@ -123,14 +128,14 @@ const watchdogGrace = 2 * time.Second
 // so that its goroutines end. Run never hangs; on a correct queue it
 // leaves no goroutine behind. ctx ends the run's blocking calls early
 // (they then return canceled, which is legal).
-func Run(ctx context.Context, newQueue func(capacity int) queue.Queue[int], s Scenario, opts Options) (o Outcome) {
+func Run(ctx context.Context, newQueue harness.Factory, s Scenario, opts Options) (o Outcome) {
 	start := time.Now()
 	opts = opts.withDefaults()
 	o = Outcome{Seed: s.Seed, Capacity: s.Capacity}
 	defer func() { o.Stats.Elapsed = time.Since(start) }()
-	q, err := NewQueue(newQueue, s.Capacity)
+	q, err := newQueue.New(s.Capacity)
 	if err != nil {
-		o.fail(Setup, "%v", err)
+		o.Setup = err
 		return o
 	}
 	s.Capacity = max(q.Cap(), 0) // the model holds the queue to the capacity it has
@@ -149,7 +154,7 @@ func Run(ctx context.Context, newQueue func(capacity int) queue.Queue[int], s Sc
 	case <-done:
 	case <-timer.C:
 		o.Dump = stacks()
-		o.fail(Watchdog, "the run did not finish within %v (a hang: lost wake-up, join that never returns, a call ignoring its context?); %s; goroutine dump follows in the report",
+		o.fail(harness.Watchdog, "the run did not finish within %v (a hang: lost wake-up, join that never returns, a call ignoring its context?); %s; goroutine dump follows in the report",
 			opts.Watchdog, ex.where())
 		cancel()
 		go func() { _ = q.Shutdown(true) }() // may block too, on a broken queue

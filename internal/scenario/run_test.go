@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
@@ -44,14 +45,14 @@ func TestRunCatches(t *testing.T) {
 	put, get := Step{Op: models.Put}, Step{Op: models.TryGet}
 	tests := map[string]struct {
 		steps []Step
-		want  Failure
+		want  harness.Check
 	}{
-		"join-early":                  {[]Step{put, put, get}, Tasks},
-		"taskdone-unchecked":          {[]Step{put, get}, Tasks},
-		"tryget-empty-after-shutdown": {[]Step{put}, ShutdownState},
-		"lost-wakeup":                 {nil, Liveness},
-		"shutdown-getter-asleep":      {nil, Liveness},
-		"immediate-shutdown-count":    {[]Step{put, put, {Op: models.Shutdown, Immediate: true}}, Tasks},
+		"join-early":                  {[]Step{put, put, get}, harness.Tasks},
+		"taskdone-unchecked":          {[]Step{put, get}, harness.Tasks},
+		"tryget-empty-after-shutdown": {[]Step{put}, harness.Shutdown},
+		"lost-wakeup":                 {nil, harness.Liveness},
+		"shutdown-getter-asleep":      {nil, harness.Liveness},
+		"immediate-shutdown-count":    {[]Step{put, put, {Op: models.Shutdown, Immediate: true}}, harness.Tasks},
 	}
 	for _, b := range broken.All() {
 		tt, ok := tests[b.Name]
@@ -60,8 +61,8 @@ func TestRunCatches(t *testing.T) {
 		}
 		s := Scenario{Capacity: 4, Clients: [][]Step{tt.steps}}
 		o := Run(context.Background(), b.New, s, Options{ProbeWait: 100 * time.Millisecond})
-		if o.Failure != tt.want {
-			t.Errorf("%s: failure %q (%s), want %q", b.Name, o.Failure, o.Explanation, tt.want)
+		if o.Check != tt.want {
+			t.Errorf("%s: failure %q (%s), want %q", b.Name, o.Check, o.Explanation, tt.want)
 		}
 	}
 }
@@ -94,8 +95,8 @@ func TestRunWatchdog(t *testing.T) {
 	s := Scenario{Clients: [][]Step{{{Op: models.TryPut}, {Op: models.Get, Wait: time.Millisecond}}}}
 	start := time.Now()
 	o := Run(context.Background(), newHang, s, Options{Watchdog: 100 * time.Millisecond})
-	if o.Failure != Watchdog || !strings.Contains(o.Dump, "goroutine") {
-		t.Fatalf("failure %q (%s), dump %d bytes; want a watchdog failure with a dump", o.Failure, o.Explanation, len(o.Dump))
+	if o.Check != harness.Watchdog || !strings.Contains(o.Dump, "goroutine") {
+		t.Fatalf("failure %q (%s), dump %d bytes; want a watchdog failure with a dump", o.Check, o.Explanation, len(o.Dump))
 	}
 	if !strings.Contains(o.Explanation, "client 0 in step 1 get") {
 		t.Errorf("explanation %q does not say where the run hung", o.Explanation)
@@ -106,13 +107,13 @@ func TestRunWatchdog(t *testing.T) {
 }
 
 func TestRunSetup(t *testing.T) {
-	for name, nq := range map[string]func(int) queue.Queue[int]{
+	for name, nq := range map[string]harness.Factory{
 		"panics": func(int) queue.Queue[int] { panic("no") },
 		"nil":    func(int) queue.Queue[int] { return nil },
 	} {
 		o := Run(context.Background(), nq, Scenario{Capacity: 2, Clients: [][]Step{{}}}, Options{})
-		if o.Failure != Setup || !errors.Is(o.Err(), ErrFailed) {
-			t.Errorf("%s: failure %q, err %v; want setup", name, o.Failure, o.Err())
+		if o.Setup == nil || o.Err() != o.Setup || errors.Is(o.Err(), harness.ErrFailed) {
+			t.Errorf("%s: setup %v, err %v; want a setup error that is not a failure", name, o.Setup, o.Err())
 		}
 	}
 }
@@ -124,7 +125,7 @@ func TestRunHoldsQueueToItsCap(t *testing.T) {
 	s.Capacity = 2
 	o := Run(context.Background(), func(int) queue.Queue[int] { return locked(0) }, s, Options{})
 	if !o.Passed() || o.Capacity != 0 {
-		t.Fatalf("outcome %q (capacity %d): %s", o.Failure, o.Capacity, o.Explanation)
+		t.Fatalf("outcome %q (capacity %d): %s", o.Check, o.Capacity, o.Explanation)
 	}
 }
 
@@ -155,7 +156,7 @@ func TestRunWithoutShutdownIsNotProbedForIt(t *testing.T) {
 	s := gen(9, Config{Clients: 3, Steps: 20, Mix: Basic})
 	o := Run(context.Background(), func(c int) queue.Queue[int] { return noShutdown{locked(c)} }, s, Options{})
 	if !o.Passed() {
-		t.Fatalf("a correct queue without Shutdown failed: %s: %s", o.Failure, o.Explanation)
+		t.Fatalf("a correct queue without Shutdown failed: %s: %s", o.Check, o.Explanation)
 	}
 	if !strings.Contains(strings.Join(o.NotProbed, ";"), "Shutdown is unsupported") {
 		t.Errorf("NotProbed %v does not say that shutdown was not probed", o.NotProbed)
@@ -171,7 +172,7 @@ func TestRunDrainsQueueWithoutTryGet(t *testing.T) {
 	s := gen(11, Config{Clients: 3, Steps: 20, Mix: Basic})
 	o := Run(context.Background(), func(c int) queue.Queue[int] { return noTryGet{locked(c)} }, s, Options{})
 	if !o.Passed() {
-		t.Fatalf("a correct queue without TryGet failed: %s: %s", o.Failure, o.Explanation)
+		t.Fatalf("a correct queue without TryGet failed: %s: %s", o.Check, o.Explanation)
 	}
 }
 
@@ -180,7 +181,7 @@ func TestRunWithoutShutdownDoesNotWaitOutTheProbe(t *testing.T) {
 	start := time.Now()
 	o := Run(context.Background(), func(c int) queue.Queue[int] { return noShutdown{locked(c)} }, s, Options{ProbeWait: 30 * time.Second})
 	if !o.Passed() {
-		t.Fatalf("failed: %s: %s", o.Failure, o.Explanation)
+		t.Fatalf("failed: %s: %s", o.Check, o.Explanation)
 	}
 	if d := time.Since(start); d > 20*time.Second {
 		t.Errorf("Run took %v: the shutdown probe waited out ProbeWait although Shutdown is unsupported", d)

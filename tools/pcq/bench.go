@@ -143,7 +143,7 @@ func printBenchTable(w io.Writer, results []benchResult) {
 			baseline = r.rate()
 		}
 		fmt.Fprintf(tw, "%s\t%dP%dC\t%.3g\t%.2fx\t%s\t%s\t%s\t\n", r.impl, r.producers, r.consumers,
-			r.rate(), r.rate()/baseline, roundDur(r.p50), roundDur(r.p99), roundDur(r.p999))
+			r.rate(), r.rate()/baseline, significant(r.p50, 4), significant(r.p99, 4), significant(r.p999, 4))
 	}
 	tw.Flush()
 }
@@ -163,12 +163,4 @@ func (c benchConfig) writeFiles(results []benchResult) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(c.out, "bench.svg"), []byte(benchSVG(results, c.capacity)), 0o644)
-}
-
-// roundDur rounds d to about four significant digits for a table.
-func roundDur(d time.Duration) time.Duration {
-	if d >= time.Millisecond {
-		return d.Round(time.Microsecond)
-	}
-	return d.Round(100 * time.Nanosecond)
 }

@@ -17,7 +17,7 @@ import (
 )
 
 const checkDescription = `
-Check reads each history file (JSON Lines, as HISTORY.md gives it; - is
+Check reads each history file (JSON Lines, as history/FORMAT.md gives it; - is
 standard input), checks it for linearizability against the queue model, and
 prints one verdict a file: linearizable, violation (with the operations that
 make it, by line) or unknown (a checker gave up). The flags -model and -cap
@@ -46,7 +46,7 @@ var checkStdin io.Reader = os.Stdin
 type checkConfig struct {
 	model    string // "" : the header's
 	capacity capFlag
-	checker  string
+	checker  linearizability.Checker
 	timeout  time.Duration
 	viz      string
 	verbose  bool
@@ -77,7 +77,7 @@ func parseCheck(args []string) (c checkConfig, code int, ok bool) {
 	fs := newFlagSet("check", "[-model fifo|lifo|priority] [-cap N] [-checker auto|fast|porcupine] [-timeout D] [-relax R,...] [-viz FILE.html] [-v] FILE...", checkDescription)
 	fs.StringVar(&c.model, "model", "", "queue model: fifo, lifo or priority (default: the file's header, else fifo)")
 	fs.Var(&c.capacity, "cap", "queue capacity `N`, 0 unbounded (default: the file's header, else 0)")
-	fs.StringVar(&c.checker, "checker", "auto", "checker: auto (fast when it can decide, else porcupine), fast or porcupine")
+	checker := fs.String("checker", "auto", "checker: auto (fast when it can decide, else porcupine), fast or porcupine")
 	fs.DurationVar(&c.timeout, "timeout", linearizability.DefaultTimeout, "time limit of porcupine; 0: none")
 	fs.StringVar(&c.viz, "viz", "", "write porcupine's HTML visualisation to this file (FILE-NAME.html for several files)")
 	fs.BoolVar(&c.verbose, "v", false, "also print how each verdict was reached")
@@ -99,9 +99,11 @@ func parseCheck(args []string) (c checkConfig, code int, ok bool) {
 			return c, badCheckUsage(fs, "-model: unknown model %q (want fifo, lifo or priority)", c.model), false
 		}
 	}
-	if c.checker != "auto" && c.checker != "fast" && c.checker != "porcupine" {
-		return c, badCheckUsage(fs, "-checker: unknown checker %q (want auto, fast or porcupine)", c.checker), false
+	chosen, err := linearizability.ParseChecker(*checker)
+	if err != nil {
+		return c, badCheckUsage(fs, "-checker: %s", strings.TrimPrefix(err.Error(), "linearizability: ")), false
 	}
+	c.checker = chosen
 	if c.timeout < 0 {
 		return c, badCheckUsage(fs, "-timeout: negative duration %v", c.timeout), false
 	}
@@ -130,7 +132,7 @@ func (c checkConfig) checkFile(name string) int {
 	}
 	r := linearizability.Check(h, linearizability.WithChecker(c.checker), linearizability.WithTimeout(c.timeout),
 		linearizability.WithRelaxations(c.relax...))
-	fmt.Fprintf(stdout, "%s: %s (%s, %d ops, %v)\n", name, r.VerdictText(), checkerOf(r), r.Operations, checkRound(r.Elapsed))
+	fmt.Fprintf(stdout, "%s: %s (%s, %d ops, %v)\n", name, r.VerdictText(), checkerOf(r), r.Operations, significant(r.Elapsed, 3))
 	if r.Verdict != linearizability.Linearizable || c.verbose {
 		checkIndent(r.Explanation)
 		if r.Note != "" && !strings.Contains(r.Explanation, r.Note) &&
@@ -241,17 +243,21 @@ func checkIndent(text string) {
 	}
 }
 
-// checkRound keeps three significant digits of d: 2.1ms, 41.3µs, 152ms.
-func checkRound(d time.Duration) time.Duration {
-	for _, unit := range []time.Duration{time.Second, time.Millisecond, time.Microsecond} {
-		switch {
-		case d >= 100*unit:
-			return d.Round(unit)
-		case d >= 10*unit:
-			return d.Round(unit / 10)
-		case d >= unit:
-			return d.Round(unit / 100)
-		}
+// significant rounds d to n significant digits, as the tables and reports
+// show durations: significant(2_143_999ns, 3) is 2.14ms.
+func significant(d time.Duration, n int) time.Duration {
+	unit, limit := time.Duration(1), pow10(n)
+	for d >= limit*unit {
+		unit *= 10
 	}
-	return d
+	return d.Round(unit)
+}
+
+// pow10 is 10 to the n, as a Duration.
+func pow10(n int) time.Duration {
+	p := time.Duration(1)
+	for range n {
+		p *= 10
+	}
+	return p
 }

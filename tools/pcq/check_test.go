@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // histories is where the linearizability package keeps its history files.
@@ -124,6 +125,24 @@ func TestCheckUsageErrors(t *testing.T) {
 		code, _, errOut := capture(t, append([]string{"check"}, args...)...)
 		if code != exitBadFile || !strings.Contains(errOut, "pcq check") {
 			t.Errorf("pcq check %v: exit %d, stderr:\n%s", args, code, errOut)
+		}
+	}
+}
+
+func TestSignificant(t *testing.T) {
+	for _, tt := range []struct {
+		d    time.Duration
+		n    int
+		want time.Duration
+	}{
+		{2_143_999, 3, 2_140_000},
+		{41_345, 3, 41_300},
+		{152_345_678, 3, 152 * time.Millisecond},
+		{567, 3, 567},
+		{12_345_678, 4, 12_350_000},
+	} {
+		if got := significant(tt.d, tt.n); got != tt.want {
+			t.Errorf("significant(%v, %d) = %v, want %v", tt.d, tt.n, got, tt.want)
 		}
 	}
 }

@@ -1,14 +1,14 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
+	registry "github.com/pcqkit/pcq/internal/impls"
 	"github.com/pcqkit/pcq/models"
-	"github.com/pcqkit/pcq/queue"
 )
 
 // An impl is one of the kit's queue implementations, as the subcommands
@@ -18,29 +18,23 @@ type impl struct {
 	kind models.Kind // the order it hands items out in
 	// bounded and unbounded say which capacities it takes: >= 1, <= 0.
 	bounded, unbounded bool
-	new                func(capacity int) queue.Queue[int]
+	new                harness.Factory
 }
 
-// impls lists every implementation, by name.
-var impls = []impl{
-	{"locked", models.FIFO, true, true, func(c int) queue.Queue[int] { return queue.NewLocked[int](c) }},
-	{"chan", models.FIFO, true, false, func(c int) queue.Queue[int] { return queue.NewChan[int](c) }},
-	{"ring", models.FIFO, true, false, func(c int) queue.Queue[int] { return queue.NewRing[int](c) }},
-	{"linked", models.FIFO, false, true, func(int) queue.Queue[int] { return queue.NewLinked[int]() }},
-	{"lifo", models.LIFO, true, true, func(c int) queue.Queue[int] { return queue.NewLIFO[int](c) }},
-	{"priority", models.Priority, true, true, func(c int) queue.Queue[int] {
-		return queue.NewPriority(c, cmp.Compare[int])
-	}},
+// impls lists every implementation, by name: the kit's registry's.
+var impls = kitImpls()
+
+// kitImpls returns the implementations of the kit's registry.
+func kitImpls() []impl {
+	var out []impl
+	for _, m := range registry.All() {
+		out = append(out, impl{m.Name, m.Model, m.Bounded, m.Unbounded, m.New})
+	}
+	return out
 }
 
 // implNames returns the implementations' names, comma-separated.
-func implNames() string {
-	names := make([]string, len(impls))
-	for i, m := range impls {
-		names[i] = m.name
-	}
-	return strings.Join(names, ",")
-}
+func implNames() string { return registry.Names() }
 
 // brokenPrefix names a deliberately broken queue of internal/broken, to
 // see what a failure looks like: -impl broken:get-twice.

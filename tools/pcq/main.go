@@ -1,5 +1,9 @@
-// Command pcq is the producer-consumer queue kit's command: it runs the
-// kit's queues (demo), and will check, stress, benchmark and fuzz them.
+// Command pcq is the producer-consumer queue kit's command: it checks
+// recorded history files for linearizability (check; the format is
+// history/FORMAT.md), runs the stress harness over the kit's queues
+// (stress), benchmarks them against a buffered channel (bench), runs every
+// native fuzz target of the module in turn (fuzz), and runs the
+// producer/consumer program of Python's queue documentation (demo).
 //
 // Usage:
 //

@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/stress"
 )
@@ -125,20 +126,20 @@ func (c stressConfig) run(out, errw io.Writer) int {
 }
 
 // options are the stress harness options for implementation m.
-func (c stressConfig) options(m impl) []stress.Option {
-	opts := []stress.Option{
-		stress.WithModel(m.kind),
-		stress.WithDuration(c.duration),
-		stress.WithGoroutines(c.goroutines),
-		stress.WithSeed(c.seed),
-		stress.WithArtifacts(filepath.Join(c.out, m.name)),
-		stress.WithRelaxations(c.relax...),
+func (c stressConfig) options(m impl) []harness.Option {
+	opts := []harness.Option{
+		harness.WithModel(m.kind),
+		harness.WithDuration(c.duration),
+		harness.WithGoroutines(c.goroutines),
+		harness.WithSeed(c.seed),
+		harness.WithArtifacts(filepath.Join(c.out, m.name)),
+		harness.WithRelaxations(c.relax...),
 	}
 	switch {
 	case c.capacity >= 0:
-		opts = append(opts, stress.WithCapacities(c.capacity))
+		opts = append(opts, harness.WithCapacities(c.capacity))
 	case !m.bounded:
-		opts = append(opts, stress.WithCapacities(0)) // it has no other
+		opts = append(opts, harness.WithCapacities(0)) // it has no other
 	}
 	return opts
 }
@@ -150,11 +151,7 @@ func (c stressConfig) replay(m impl, failure *stress.Failure) string {
 		cmd += fmt.Sprintf(" -cap %d", c.capacity)
 	}
 	if len(c.relax) > 0 {
-		names := make([]string, len(c.relax))
-		for i, r := range c.relax {
-			names[i] = r.String()
-		}
-		cmd += " -relax " + strings.Join(names, ",")
+		cmd += " -relax " + harness.RelaxationNames(c.relax, ",")
 	}
 	return cmd
 }
@@ -185,7 +182,7 @@ func printStressTable(w io.Writer, rows []stressRow) {
 		}
 		var failure *stress.Failure
 		if errors.As(r.err, &failure) {
-			verdict = "FAILED: " + failure.Check
+			verdict = "FAILED: " + failure.Check.String()
 		} else if r.err != nil {
 			verdict = "ERROR"
 		}

@@ -6,7 +6,7 @@ import (
 	"github.com/pcqkit/pcq/models"
 )
 
-// Queue is a plain sequential queue with the semantics of HISTORY.md
+// Queue is a plain sequential queue with the semantics of history/FORMAT.md
 // (Python 3.13's queue.Queue): capacity, unfinished tasks and shutdown.
 // It is the generator's own model, kept independent of package models so
 // that the checkers are tested against a second reading of the spec.
@@ -58,7 +58,7 @@ func (q *Queue) Do(in models.Input) models.Output {
 func (q *Queue) put(in models.Input) models.Output {
 	switch {
 	case q.Shut:
-		return models.Output{Result: models.ShutDown}
+		return models.Output{Result: models.Closed}
 	case q.Capacity > 0 && len(q.Items) >= q.Capacity && in.Op == models.TryPut:
 		return models.Output{Result: models.Full}
 	case q.Capacity > 0 && len(q.Items) >= q.Capacity:
@@ -72,7 +72,7 @@ func (q *Queue) put(in models.Input) models.Output {
 func (q *Queue) get(try bool) models.Output {
 	switch {
 	case len(q.Items) == 0 && q.Shut:
-		return models.Output{Result: models.ShutDown}
+		return models.Output{Result: models.Closed}
 	case len(q.Items) == 0 && try:
 		return models.Output{Result: models.Empty}
 	case len(q.Items) == 0:

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	abq "github.com/adrianbrad/queue"
+	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/queue"
 )
 
@@ -38,7 +39,7 @@ func adrianbradCircularLibrary() Library {
 			"Len=Size; no shutdown.",
 		Capacity:    8,
 		New:         func(capacity int) queue.Queue[int] { return NewAdrianbradCircular(capacity) },
-		Relaxations: []string{Lossy},
+		Relaxations: []linearizability.Relaxation{linearizability.Lossy},
 	}
 }
 
@@ -53,7 +54,7 @@ func abErr(name string, err error) error {
 }
 
 // AdrianbradBlocking adapts adrianbrad/queue's Blocking queue. Its
-// OfferWait and GetWait wait on a sync.Cond and cannot be cancelled, so
+// OfferWait and GetWait wait on a sync.Cond and cannot be canceled, so
 // they are used only for a context that can never end.
 type AdrianbradBlocking struct {
 	noTasks

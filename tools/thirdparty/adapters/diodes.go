@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	diodes "code.cloudfoundry.org/go-diodes"
+	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/queue"
 )
 
@@ -23,7 +24,7 @@ func diodeLibrary() Library {
 			"Set logs 'Diode set collision' through the log package under contention.",
 		Capacity:    8,
 		New:         func(capacity int) queue.Queue[int] { return NewDiode(capacity) },
-		Relaxations: []string{Lossy},
+		Relaxations: []linearizability.Relaxation{linearizability.Lossy},
 	}
 }
 

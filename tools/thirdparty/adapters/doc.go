@@ -4,7 +4,7 @@
 //
 // An adapter absorbs the shape of a library and nothing more: nil or a zero
 // value meaning empty, non-blocking-only APIs, waits that cannot be
-// cancelled, capacities rounded up to a power of two. It never repairs a
+// canceled, capacities rounded up to a power of two. It never repairs a
 // library's bug and never adds a lock that would hide one of its races; the
 // only lock in this package serialises the readers of a single-reader diode,
 // which is that library's documented contract (see [NewDiode]).
@@ -20,7 +20,7 @@
 //     No library here has task accounting, so TaskDone and Join are always
 //     unsupported.
 //   - Blocking Put and Get are the library's own blocking calls when the
-//     library has them and the context can never be cancelled
+//     library has them and the context can never be canceled
 //     (ctx.Done() == nil); otherwise they poll the library's non-blocking
 //     call with a backoff and give up with ctx.Err() when the context ends.
 //     Each adapter's doc comment says which it does.

@@ -19,8 +19,8 @@ func eapacheLibrary() Library {
 		Notes: "the library says it is fast 'in part because it is not thread-safe'; this adapter is the careless user's: " +
 			"TryPut/Put=Add; TryGet=Length check then Remove; Get polls it; a panic inside the library is returned as an error. " +
 			"It is here to show that the concurrent harnesses catch a queue that is not thread-safe.",
-		New:         func(int) queue.Queue[int] { return NewEapacheNaive() },
-		Relaxations: []string{NotThreadSafe},
+		New:           func(int) queue.Queue[int] { return NewEapacheNaive() },
+		NotThreadSafe: true,
 	}
 }
 

@@ -9,20 +9,20 @@ import (
 
 func ExampleAll() {
 	for _, l := range adapters.All() {
-		fmt.Printf("%s %v %v\n", l.Name, l.Model, l.Relaxations)
+		fmt.Printf("%s %v [%s]\n", l.Name, l.Model, l.Promises())
 	}
 	// Output:
 	// chan fifo []
 	// workiva-ring fifo []
 	// workiva-queue fifo []
-	// diodes-manytoone fifo [Lossy]
+	// diodes-manytoone fifo [lossy]
 	// goconcurrentqueue-fifo fifo []
 	// goconcurrentqueue-fixed fifo []
 	// golang-design-lockfree fifo []
 	// hedzr-ringbuf-mpmc fifo []
 	// adrianbrad-blocking fifo []
-	// adrianbrad-circular fifo [Lossy]
-	// eapache-queue-naive fifo [NotThreadSafe]
+	// adrianbrad-circular fifo [lossy]
+	// eapache-queue-naive fifo [not thread-safe]
 	// golang-design-lockfree-stack lifo []
 	// adrianbrad-priority priority []
 }

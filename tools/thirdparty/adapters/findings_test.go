@@ -60,7 +60,7 @@ func TestFindingAdrianbradCircularOverwriteOrder(t *testing.T) {
 	}
 }
 
-// A DequeueOrWaitForNextElementContext whose context is cancelled leaves
+// A DequeueOrWaitForNextElementContext whose context is canceled leaves
 // its listener channel registered. The next Enqueue takes that stale
 // listener, fails to hand it the item, and appends the item; the Enqueue
 // after it hands its item straight to a live waiter, past the one already

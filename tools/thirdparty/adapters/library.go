@@ -1,25 +1,12 @@
 package adapters
 
 import (
-	"github.com/pcqkit/pcq/models"
-	"github.com/pcqkit/pcq/queue"
-)
+	"slices"
+	"strings"
 
-// Relaxation names that a [Library] may carry. They are the names of the
-// model relaxations in DESIGN.md ("Relaxations are named, never silent"),
-// plus NotThreadSafe for a library that makes no concurrency promise at all.
-const (
-	// Lossy: the queue drops items by design (an overwriting ring, a diode).
-	Lossy = "Lossy"
-	// SpuriousTryFailures: a non-blocking call may fail while it could have
-	// succeeded.
-	SpuriousTryFailures = "SpuriousTryFailures"
-	// NotThreadSafe: the library is documented as not safe for concurrent
-	// use; it is adapted naively, as a careless user would, to show that the
-	// concurrent harnesses catch it. Under the race detector the first
-	// concurrent run ends the test binary, so run those harnesses without
-	// -race (or expect the race report as the verdict).
-	NotThreadSafe = "NotThreadSafe"
+	"github.com/pcqkit/pcq/harness"
+	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/models"
 )
 
 // Library describes one adapted queue: where it comes from, what it is, and
@@ -39,15 +26,36 @@ type Library struct {
 	// 0 means the queue is unbounded and New ignores its argument.
 	Capacity int
 	// New makes an empty queue; see the package comment for capacity.
-	New func(capacity int) queue.Queue[int]
+	New harness.Factory
 	// Model is the order the library promises: models.FIFO (the zero
 	// value), models.LIFO for a stack, models.Priority for a priority
 	// queue (smallest int first). The harnesses run with it.
 	Model models.Kind
 	// Relaxations lists what the library promises less than the strict
-	// model, by its own documentation (never a bug we found): [Lossy],
-	// [SpuriousTryFailures], [NotThreadSafe].
-	Relaxations []string
+	// model, by its own documentation (never a bug we found):
+	// linearizability.Lossy (it drops items by design: an overwriting
+	// ring, a diode) or linearizability.SpuriousTryFailures (a
+	// non-blocking call may fail while it could have succeeded).
+	Relaxations []linearizability.Relaxation
+	// NotThreadSafe says the library is documented as not safe for
+	// concurrent use; it is adapted naively, as a careless user would, to
+	// show that the concurrent harnesses catch it. Under the race detector
+	// the first concurrent run ends the test binary, so run those harnesses
+	// without -race (or expect the race report as the verdict).
+	NotThreadSafe bool
+}
+
+// Relaxed reports whether the library declares relaxation r.
+func (l Library) Relaxed(r linearizability.Relaxation) bool { return slices.Contains(l.Relaxations, r) }
+
+// Promises says in words what the library promises less than the strict
+// model: "lossy", "not thread-safe", "" for none.
+func (l Library) Promises() string {
+	names := harness.RelaxationNames(l.Relaxations, ", ")
+	if l.NotThreadSafe {
+		names = strings.TrimPrefix(names+", not thread-safe", ", ")
+	}
+	return names
 }
 
 // All returns every adapted library, Go's buffered channel first (the

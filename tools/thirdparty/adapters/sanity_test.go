@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/queue"
 )
 
@@ -91,7 +92,7 @@ func overflow(l Library) string {
 	if err != nil {
 		return fmt.Sprintf("Cap %d: drain: %v (got %v)", c, err, got)
 	}
-	if !slices.Contains(l.Relaxations, Lossy) {
+	if !l.Relaxed(linearizability.Lossy) {
 		if !errors.Is(extra, queue.ErrFull) || !slices.Equal(got, seq(1, c)) {
 			return fmt.Sprintf("Cap %d: extra TryPut = %v, then got %v; want %v then %v", c, extra, got, queue.ErrFull, seq(1, c))
 		}
@@ -140,7 +141,7 @@ func TestSanity(t *testing.T) {
 		t.Run(l.Name, func(t *testing.T) {
 			row := outcome{name: l.Name, sequential: sequential(l), overflow: overflow(l)}
 			switch {
-			case raceEnabled && slices.Contains(l.Relaxations, NotThreadSafe):
+			case raceEnabled && l.NotThreadSafe:
 				row.concurrent = "skipped under -race (the race detector would end the test binary)"
 			default:
 				start := time.Now()

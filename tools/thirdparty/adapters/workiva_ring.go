@@ -12,7 +12,7 @@ import (
 const workivaRingName = "workiva-ring"
 
 // workivaPollSlice bounds each timed Poll, so that a Get whose context is
-// cancelled (not only timed out) gives up within about this long.
+// canceled (not only timed out) gives up within about this long.
 const workivaPollSlice = 2 * time.Millisecond
 
 func workivaRingLibrary() Library {

@@ -11,8 +11,8 @@
 // not exercised.
 //
 // The harnesses hold every queue to the strict model: a library that
-// declares a relaxation ([adapters.Lossy], [adapters.NotThreadSafe]) is
-// expected to fail them, and its verdict says so. For [adapters.Lossy]
+// declares a relaxation (linearizability.Lossy) or is not thread-safe is
+// expected to fail them, and its verdict says so. For a Lossy library
 // the failing stress histories are checked again under the lossy
 // relaxation (see [CheckLossy]).
 package verdicts

@@ -6,22 +6,19 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/pcqkit/pcq/fuzz"
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/property"
 	"github.com/pcqkit/pcq/stress"
 	"github.com/pcqkit/pcq/tools/thirdparty/adapters"
 )
-
-// propertyFailed matches the head of each property failure.
-var propertyFailed = regexp.MustCompile(`(?m)^property: (\S+) \(([^)]*)\) failed`)
 
 // runProperty runs property.Run on the library's capacities.
 func runProperty(lib adapters.Library, caps []int, cfg Config) Outcome {
@@ -33,34 +30,53 @@ func runProperty(lib adapters.Library, caps []int, cfg Config) Outcome {
 		logs = append(logs, fmt.Sprintf(format, args...))
 	}
 	start := time.Now()
-	err := property.Run(lib.New, property.WithCapacities(caps...), property.WithSeed(cfg.Seed),
-		property.WithRuns(cfg.PropertyRuns), property.WithLogf(logf), property.WithModel(lib.Model))
-	o := Outcome{Harness: Property, Status: Pass, Seed: cfg.Seed, Elapsed: time.Since(start),
+	err := property.Run(lib.New, harness.WithCapacities(caps...), harness.WithSeed(cfg.Seed),
+		harness.WithRuns(cfg.PropertyRuns), harness.WithLogf(logf), harness.WithModel(lib.Model))
+	o := Outcome{Harness: harness.Property, Status: Pass, Seed: cfg.Seed, Elapsed: time.Since(start),
 		Work: fmt.Sprintf("%d runs a property, capacities %s", cfg.PropertyRuns, capsText(caps))}
 	mu.Lock()
 	o.Unsupported = unsupportedFromLog(logs)
 	mu.Unlock()
 	if err != nil {
 		o.Status, o.Detail = Fail, err.Error()
-		var names []string
-		for _, m := range propertyFailed.FindAllStringSubmatch(o.Detail, -1) {
-			names = append(names, fmt.Sprintf("%s (%s)", m[1], m[2]))
-		}
-		o.Check = strings.Join(names, "; ")
-		if o.Check == "" {
-			o.Check = firstLine(o.Detail)
-		}
+		o.Check = propertyChecks(err)
 	}
 	return o
+}
+
+// propertyChecks names each property that err says failed, with its
+// model and capacity: "commands (fifo, capacity 1); sentinels (...)";
+// the first line of err when it holds no [*property.Failure] (a setup
+// error).
+func propertyChecks(err error) string {
+	var names []string
+	for _, e := range joined(err) {
+		var f *property.Failure
+		if errors.As(e, &f) {
+			names = append(names, fmt.Sprintf("%s (%v, %s)", f.Property, f.Spec.Kind, harness.CapacityName(f.Spec.Capacity)))
+		}
+	}
+	if len(names) == 0 {
+		return firstLine(err.Error())
+	}
+	return strings.Join(names, "; ")
+}
+
+// joined returns the errors errors.Join joined into err, or err alone.
+func joined(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }
 
 // runStress runs stress.Run on the library's capacities, writing a
 // failure's artifacts under dir.
 func runStress(lib adapters.Library, caps []int, cfg Config, dir string) Outcome {
-	res, err := stress.Run(lib.New, stress.WithCapacities(caps...), stress.WithSeed(cfg.Seed),
-		stress.WithDuration(cfg.StressDuration), stress.WithArtifacts(dir), stress.WithWatchdog(5*time.Second), stress.WithProbeWait(probeWait),
-		stress.WithModel(lib.Model))
-	o := Outcome{Harness: Stress, Status: Pass, Seed: cfg.Seed, Elapsed: res.Elapsed,
+	res, err := stress.Run(lib.New, harness.WithCapacities(caps...), harness.WithSeed(cfg.Seed),
+		harness.WithDuration(cfg.StressDuration), harness.WithArtifacts(dir), harness.WithWatchdog(5*time.Second), harness.WithProbeWait(probeWait),
+		harness.WithModel(lib.Model))
+	o := Outcome{Harness: harness.Stress, Status: Pass, Seed: cfg.Seed, Elapsed: res.Elapsed,
 		Work: fmt.Sprintf("%d ops in %d rounds, capacities %s", res.Ops, res.Rounds, capsText(caps))}
 	for op, n := range res.Unsupported {
 		o.Unsupported = append(o.Unsupported, fmt.Sprintf("%v (%d calls)", op, n))
@@ -75,7 +91,7 @@ func runStress(lib adapters.Library, caps []int, cfg Config, dir string) Outcome
 		o.Check = firstLine(o.Detail)
 		return o
 	}
-	o.Check = f.Check
+	o.Check = f.Check.String()
 	for _, a := range f.Artifacts {
 		if filepath.Base(a) == "history.jsonl" {
 			o.History = a
@@ -101,10 +117,10 @@ func FuzzInput(seed int64, i int) []byte {
 // failure ends it, its history written under dir.
 func runFuzz(lib adapters.Library, caps []int, cfg Config, dir string) Outcome {
 	start := time.Now()
-	o := Outcome{Harness: Fuzz, Status: Pass, Seed: cfg.Seed}
+	o := Outcome{Harness: harness.Fuzz, Status: Pass, Seed: cfg.Seed}
 	for i := range cfg.FuzzInputs {
 		data := FuzzInput(cfg.Seed, i)
-		err := fuzz.RunOne(lib.New, data, fuzz.WithCapacities(caps...), fuzz.WithModel(lib.Model))
+		err := fuzz.RunOne(lib.New, data, harness.WithCapacities(caps...), harness.WithModel(lib.Model))
 		if err == nil {
 			continue
 		}
@@ -113,7 +129,7 @@ func runFuzz(lib adapters.Library, caps []int, cfg Config, dir string) Outcome {
 		o.Check = firstLine(o.Detail)
 		var f *fuzz.Failure
 		if errors.As(err, &f) {
-			o.Check = f.Check
+			o.Check = f.Check.String()
 			o.History = writeHistory(dir, fmt.Sprintf("input%d.jsonl", i), f.History, &o)
 			o.HistoryVerdict = checkFile(o.History)
 		}
@@ -150,7 +166,7 @@ func writeHistory(dir, name string, h history.History, o *Outcome) string {
 	return path
 }
 
-// probeWait is stress.WithProbeWait: long enough for a woken getter to
+// probeWait is harness.WithProbeWait: long enough for a woken getter to
 // return on a loaded machine, short because the stress harness waits that
 // long in every round for a queue that has no shutdown (its shutdown probe
 // starts getters before it learns that Shutdown is unsupported).

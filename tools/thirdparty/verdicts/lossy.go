@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
@@ -74,9 +75,9 @@ func lossyStress(lib adapters.Library, caps []int, cfg Config, dir string) *Loss
 	for i := 0; time.Since(start) < cfg.StressDuration; i++ {
 		seed, capacity := cfg.Seed+int64(i), caps[i%len(caps)]
 		sdir := filepath.Join(dir, fmt.Sprint(seed))
-		_, err := stress.Run(lib.New, stress.WithCapacities(capacity), stress.WithSeed(seed),
-			stress.WithDuration(cfg.StressDuration/4), stress.WithArtifacts(sdir), stress.WithWatchdog(5*time.Second), stress.WithProbeWait(probeWait),
-			stress.WithModel(lib.Model))
+		_, err := stress.Run(lib.New, harness.WithCapacities(capacity), harness.WithSeed(seed),
+			harness.WithDuration(cfg.StressDuration/4), harness.WithArtifacts(sdir), harness.WithWatchdog(5*time.Second), harness.WithProbeWait(probeWait),
+			harness.WithModel(lib.Model))
 		var f *stress.Failure
 		if !errors.As(err, &f) {
 			continue

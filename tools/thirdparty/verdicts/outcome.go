@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/pcqkit/pcq/harness"
 )
 
 // Status is a harness's answer for one library.
@@ -16,19 +18,13 @@ const (
 	NotRun Status = "not run"
 )
 
-// Harness names.
-const (
-	Property = "property"
-	Stress   = "stress"
-	Fuzz     = "fuzz"
-)
-
 // Outcome is what one harness said of one library.
 type Outcome struct {
-	Harness string // Property, Stress or Fuzz
+	Harness harness.Harness
 	Status  Status
 	// Check names the check that failed (stress and fuzz: conservation,
-	// order, linearizability...; property: the property, e.g. commands).
+	// order, linearizability...; property: each property that failed,
+	// with its model and capacity, e.g. "commands (fifo, capacity 1)").
 	Check string
 	// Detail is the harness's report of a failure, or why it did not run.
 	Detail string

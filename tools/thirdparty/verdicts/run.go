@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
+	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/tools/thirdparty/adapters"
 )
 
@@ -16,9 +18,9 @@ import (
 type Config struct {
 	// Seed seeds every harness (default 1).
 	Seed int64
-	// PropertyRuns is property.WithRuns (default 30).
+	// PropertyRuns is harness.WithRuns (default 30).
 	PropertyRuns int
-	// StressDuration is stress.WithDuration (default 2s).
+	// StressDuration is harness.WithDuration (default 2s).
 	StressDuration time.Duration
 	// FuzzInputs is the number of generated inputs given to fuzz.RunOne
 	// (default 20); the first failure ends the run.
@@ -27,7 +29,7 @@ type Config struct {
 	// sub-folder per library and harness; required.
 	Artifacts string
 	// Race says the binary runs under the race detector: the harnesses
-	// are not run on a [adapters.NotThreadSafe] library, since the first
+	// are not run on a not thread-safe library ([adapters.Library.NotThreadSafe]), since the first
 	// race would end the binary.
 	Race bool
 	// Logf, if set, is told each outcome as it comes.
@@ -65,9 +67,6 @@ type Verdict struct {
 // Outcomes returns the three outcomes in table order.
 func (v Verdict) Outcomes() []Outcome { return []Outcome{v.Property, v.Stress, v.Fuzz} }
 
-// Has reports whether the library declares relaxation r.
-func (v Verdict) Has(r string) bool { return slices.Contains(v.Library.Relaxations, r) }
-
 // Run runs the three harnesses on lib.
 func Run(lib adapters.Library, cfg Config) (Verdict, error) {
 	vs, err := RunLibraries([]adapters.Library{lib}, cfg)
@@ -94,16 +93,16 @@ func RunLibraries(libs []adapters.Library, cfg Config) ([]Verdict, error) {
 	for i, lib := range libs {
 		vs[i] = Verdict{Library: lib, Capacities: cfg.capacities(lib)}
 		if why := cfg.notRun(lib); why != "" {
-			vs[i].Property = Outcome{Harness: Property, Status: NotRun, Detail: why}
-			vs[i].Stress = Outcome{Harness: Stress, Status: NotRun, Detail: why}
-			vs[i].Fuzz = Outcome{Harness: Fuzz, Status: NotRun, Detail: why}
+			vs[i].Property = Outcome{Harness: harness.Property, Status: NotRun, Detail: why}
+			vs[i].Stress = Outcome{Harness: harness.Stress, Status: NotRun, Detail: why}
+			vs[i].Fuzz = Outcome{Harness: harness.Fuzz, Status: NotRun, Detail: why}
 			continue
 		}
 		dir := filepath.Join(cfg.Artifacts, lib.Name)
 		vs[i].Property = runProperty(lib, vs[i].Capacities, cfg)
 		cfg.Logf("%s: %v", lib.Name, vs[i].Property)
-		vs[i].Stress = runStress(lib, vs[i].Capacities, cfg, filepath.Join(dir, Stress))
-		if vs[i].Has(adapters.Lossy) && vs[i].Stress.Status == Fail {
+		vs[i].Stress = runStress(lib, vs[i].Capacities, cfg, filepath.Join(dir, string(harness.Stress)))
+		if vs[i].Library.Relaxed(linearizability.Lossy) && vs[i].Stress.Status == Fail {
 			vs[i].Stress.Lossy = lossyStress(lib, vs[i].Capacities, cfg, filepath.Join(dir, "stress-lossy"))
 		}
 		cfg.Logf("%s: %v", lib.Name, vs[i].Stress)
@@ -115,7 +114,7 @@ func RunLibraries(libs []adapters.Library, cfg Config) ([]Verdict, error) {
 		}
 		wg.Go(func() {
 			lib := vs[i].Library
-			vs[i].Fuzz = runFuzz(lib, vs[i].Capacities, cfg, filepath.Join(cfg.Artifacts, lib.Name, Fuzz))
+			vs[i].Fuzz = runFuzz(lib, vs[i].Capacities, cfg, filepath.Join(cfg.Artifacts, lib.Name, string(harness.Fuzz)))
 			cfg.Logf("%s: %v", lib.Name, vs[i].Fuzz)
 		})
 	}
@@ -144,7 +143,7 @@ func (c Config) capacities(lib adapters.Library) []int {
 
 // notRun says why no harness runs on lib ("" if they do).
 func (c Config) notRun(lib adapters.Library) string {
-	if c.Race && slices.Contains(lib.Relaxations, adapters.NotThreadSafe) {
+	if c.Race && lib.NotThreadSafe {
 		return "under -race: the race detector ends the binary at the first concurrent call (not thread-safe)"
 	}
 	return ""

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/tools/thirdparty/adapters"
 )
 
@@ -18,15 +19,15 @@ func (v Verdict) Summary() string {
 		failed = failed || o.Status == Fail
 	}
 	switch {
-	case v.Has(adapters.NotThreadSafe) && failed:
+	case v.Library.NotThreadSafe && failed:
 		return "not thread-safe, as documented: the concurrent harnesses catch it"
-	case v.Has(adapters.NotThreadSafe):
+	case v.Library.NotThreadSafe:
 		return "not thread-safe, as documented (not caught in this budget)"
-	case v.Has(adapters.Lossy) && v.Stress.Lossy != nil && v.Stress.Lossy.Violation:
+	case v.Library.Relaxed(linearizability.Lossy) && v.Stress.Lossy != nil && v.Stress.Lossy.Violation:
 		return "not linearizable even with Lossy: a violation no drop explains"
-	case v.Has(adapters.Lossy) && v.Stress.Lossy != nil:
+	case v.Library.Relaxed(linearizability.Lossy) && v.Stress.Lossy != nil:
 		return fmt.Sprintf("linearizable with Lossy (%d failing histories re-checked); not linearizable strictly", v.Stress.Lossy.Histories)
-	case v.Has(adapters.Lossy):
+	case v.Library.Relaxed(linearizability.Lossy):
 		return "lossy, as documented; not re-checked"
 	case failed:
 		return "not linearizable"
@@ -47,7 +48,7 @@ func WriteTable(w io.Writer, vs []Verdict) error {
 	for _, v := range vs {
 		l := v.Library
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-			l.Name, version(l), l.Type, capsText(v.Capacities), strings.Join(l.Relaxations, ", "),
+			l.Name, version(l), l.Type, capsText(v.Capacities), l.Promises(),
 			cell(v.Property), cell(v.Stress), cell(v.Fuzz), v.Summary())
 	}
 	_, err := io.WriteString(w, b.String())

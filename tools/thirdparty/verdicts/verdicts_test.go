@@ -87,7 +87,7 @@ func TestVerdicts(t *testing.T) {
 	t.Logf("seed %d, race %v:\n%s", cfg.Seed, cfg.Race, table.String())
 	for _, v := range vs {
 		name := v.Library.Name
-		if cfg.Race && slices.Contains(v.Library.Relaxations, adapters.NotThreadSafe) {
+		if cfg.Race && v.Library.NotThreadSafe {
 			for _, o := range v.Outcomes() {
 				assertOutcome(t, name, o, "not run")
 			}

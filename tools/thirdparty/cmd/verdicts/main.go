@@ -25,6 +25,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/tools/thirdparty/adapters"
 	"github.com/pcqkit/pcq/tools/thirdparty/verdicts"
 )
@@ -131,11 +132,13 @@ func write(dir string, vs []verdicts.Verdict, out io.Writer) error {
 	return os.WriteFile(filepath.Join(dir, "verdicts.md"), b.Bytes(), 0o644)
 }
 
-func suffix(harness string) string {
-	if harness == verdicts.Stress {
+// suffix tells the history files of the harnesses apart: "" for stress,
+// "-fuzz" for fuzz.
+func suffix(h harness.Harness) string {
+	if h == harness.Stress {
 		return ""
 	}
-	return "-" + harness
+	return "-" + string(h)
 }
 
 // copyHistory copies src to dst (src "" or too large: nothing), noting it

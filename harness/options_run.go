@@ -1,0 +1,96 @@
+package harness
+
+import (
+	"time"
+
+	"go.uber.org/goleak"
+)
+
+// WithSeed fixes the seed of every random choice, to replay a failure.
+// The default is the time (stress: the environment's stress.SeedEnv, else
+// the time); a failure states the seed it used. Read by property and
+// stress (fuzz's inputs are the fuzzer's).
+func WithSeed(seed int64) Option {
+	return setting("WithSeed", propStress, func(s *Settings) { s.Seed = seed })
+}
+
+// WithLogf sends what a run skipped or did not exercise (and stress's
+// seed) to logf; each harness's Check uses t.Logf (f.Logf). Read by
+// property, stress and fuzz.
+func WithLogf(logf func(format string, args ...any)) Option {
+	return setting("WithLogf", all, func(s *Settings) {
+		s.Logf = logf
+		if logf == nil {
+			s.Logf = func(string, ...any) {}
+		}
+	})
+}
+
+// WithWatchdog sets the time one run — a property's protocol workload, a
+// stress round, a fuzz input — may take before it counts as a hang and
+// fails the [Watchdog] check with a goroutine dump (defaults: property
+// 500ms, stress and fuzz 10s). Read by property, stress and fuzz.
+func WithWatchdog(d time.Duration) Option {
+	return positive("WithWatchdog", all, d, func(s *Settings) *time.Duration { return &s.Watchdog })
+}
+
+// WithRuns sets how many random command sequences, and how many protocol
+// workloads of each kind, must pass for each capacity (default 100).
+// Read by property.
+func WithRuns(n int) Option {
+	return atLeast("WithRuns", propertyOnly, n, 1, func(s *Settings) *int { return &s.Runs })
+}
+
+// WithSequenceLength sets the number of calls of the longest random
+// command sequence (default 30; sequences grow from 0 calls to this many
+// over the runs). Read by property.
+func WithSequenceLength(n int) Option {
+	return atLeast("WithSequenceLength", propertyOnly, n, 1, func(s *Settings) *int { return &s.SequenceLength })
+}
+
+// WithBlockWait sets how long a put, get or join that the model says must
+// block is given before its context ends (default 1ms). It must then
+// return context.DeadlineExceeded and have no effect. Read by property.
+func WithBlockWait(d time.Duration) Option {
+	return positive("WithBlockWait", propertyOnly, d, func(s *Settings) *time.Duration { return &s.BlockWait })
+}
+
+// WithGoroutines sets the number of client goroutines of every round
+// (default 6). Read by stress.
+func WithGoroutines(n int) Option {
+	return atLeast("WithGoroutines", stressOnly, n, 1, func(s *Settings) *int { return &s.Goroutines })
+}
+
+// WithOpsPerGoroutine sets the operations each goroutine runs in the
+// longest rounds (default 200); the rounds checked by porcupine
+// (shutdown, len, join) run an eighth of it, at least 6. Read by stress.
+func WithOpsPerGoroutine(n int) Option {
+	return atLeast("WithOpsPerGoroutine", stressOnly, n, 1, func(s *Settings) *int { return &s.OpsPerGoroutine })
+}
+
+// WithDuration sets the time budget: rounds run until it is spent
+// (default 2.5s), at least two per capacity. [WithRounds] overrides it.
+// Read by stress.
+func WithDuration(d time.Duration) Option {
+	return positive("WithDuration", stressOnly, d, func(s *Settings) *time.Duration { return &s.Duration })
+}
+
+// WithRounds runs exactly n rounds, whatever the time they take. Read by
+// stress.
+func WithRounds(n int) Option {
+	return atLeast("WithRounds", stressOnly, n, 1, func(s *Settings) *int { return &s.Rounds })
+}
+
+// WithProbeWait sets how long the final probes of a round wait for a
+// blocked call that a correct queue wakes at once (default 1s): a lost
+// wake-up is found after that long. Read by stress.
+func WithProbeWait(d time.Duration) Option {
+	return positive("WithProbeWait", stressOnly, d, func(s *Settings) *time.Duration { return &s.ProbeWait })
+}
+
+// WithGoleakOptions adds options to the leak check after every round, for
+// a queue that runs goroutines of its own (goleak.IgnoreTopFunction...).
+// Read by stress.
+func WithGoleakOptions(opts ...goleak.Option) Option {
+	return setting("WithGoleakOptions", stressOnly, func(s *Settings) { s.GoleakOptions = append(s.GoleakOptions, opts...) })
+}

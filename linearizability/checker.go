@@ -1,0 +1,43 @@
+package linearizability
+
+import "fmt"
+
+// Checker chooses the checker that [Check] runs ([WithChecker]).
+type Checker uint8
+
+// The checkers. The zero value is Auto.
+const (
+	// Auto runs the fast checker when it can decide the history,
+	// porcupine otherwise.
+	Auto Checker = iota
+	// Fast is the O(n log n) checker for FIFO histories with distinct put
+	// values (the patterns of Henzinger, Sezgin and Vafeiadis, CONCUR
+	// 2013, and a replayed linearization when a capacity could bind). A
+	// history it cannot decide gets the verdict Unknown, saying why.
+	Fast
+	// Porcupine is the exact search of github.com/anishathalye/porcupine
+	// over the sequential model, for every kind and operation; exponential
+	// in the worst case, so bounded by [WithTimeout].
+	Porcupine
+)
+
+var checkerNames = [...]string{Auto: "auto", Fast: "fast", Porcupine: "porcupine"}
+
+// String returns "auto", "fast" or "porcupine".
+func (c Checker) String() string {
+	if int(c) < len(checkerNames) {
+		return checkerNames[c]
+	}
+	return fmt.Sprintf("Checker(%d)", c)
+}
+
+// ParseChecker parses a checker's name as written by [Checker.String]. A
+// name that is none of them is an error, never a checker.
+func ParseChecker(s string) (Checker, error) {
+	for c, name := range checkerNames {
+		if s == name {
+			return Checker(c), nil
+		}
+	}
+	return 0, fmt.Errorf("linearizability: unknown checker %q (want auto, fast or porcupine)", s)
+}

@@ -1,0 +1,185 @@
+package search_test
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/anishathalye/porcupine"
+	"github.com/pcqkit/pcq/history"
+	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/linearizability/internal/histgen"
+	"github.com/pcqkit/pcq/linearizability/internal/search"
+	"github.com/pcqkit/pcq/models"
+)
+
+// TestPorcupineAgreesWithBrute checks random small histories of every
+// kind and operation, valid and mutated, against the brute-force search
+// over the generator's own queue (a model independent of package models),
+// and checks that the culprits of each violation are a violation alone.
+func TestPorcupineAgreesWithBrute(t *testing.T) {
+	seed := uint64(time.Now().UnixNano())
+	rng := rand.New(rand.NewPCG(seed, 3))
+	deadline := time.Now().Add(3 * time.Second)
+	var n, violations int
+	for ; n < 3000 && time.Now().Before(deadline); n++ {
+		cfg := histgen.Config{
+			Kind:     models.Kind(rng.IntN(3)),
+			Capacity: rng.IntN(4),
+			Clients:  2 + rng.IntN(3),
+			Ops:      3 + rng.IntN(11),
+			Overlap:  []int{0, 2, 6, 20}[rng.IntN(4)],
+			OpMix:    histgen.MixPut | histgen.MixGet | histgen.Mix(rng.IntN(1<<10)), // any mix
+		}
+		h := histgen.Linearizable(rng, cfg)
+		for range rng.IntN(3) {
+			h = histgen.Mutate(rng, h)
+		}
+		r := checkPorcupine(h, 2*time.Second)
+		if r.Verdict == linearizability.Unknown {
+			continue
+		}
+		want := linearizability.Violation
+		if histgen.BruteForce(h) {
+			want = linearizability.Linearizable
+		}
+		if r.Verdict != want {
+			t.Fatalf("seed %d, history %d: porcupine %v, brute force %v:\n%s", seed, n, r.Verdict, want, historyText(t, h))
+		}
+		if r.Verdict == linearizability.Violation {
+			violations++
+			sub := history.History{Kind: h.Kind, Capacity: h.Capacity}
+			for _, i := range r.Culprits {
+				sub.Operations = append(sub.Operations, h.Operations[i])
+			}
+			if histgen.BruteForce(sub) {
+				t.Fatalf("seed %d, history %d: culprits %v are linearizable alone:\n%s\n%s", seed, n, r.Culprits, r.Explanation, historyText(t, h))
+			}
+		}
+	}
+	if violations == 0 || violations == n {
+		t.Fatalf("seed %d: %d violations in %d histories: the test tests nothing", seed, violations, n)
+	}
+	t.Logf("seed %d: %d histories, %d violations", seed, n, violations)
+}
+
+func historyText(t *testing.T, h history.History) string {
+	var buf bytes.Buffer
+	if err := history.Write(&buf, h); err != nil {
+		t.Fatalf("writing history: %v", err)
+	}
+	return buf.String()
+}
+
+// largeViolation returns a 1,000-operation FIFO history (2 clients, short
+// overlaps: porcupine decides it in milliseconds) with one corruption that
+// porcupine finds a violation.
+func largeViolation(t *testing.T, seed uint64) (history.History, linearizability.Report) {
+	rng := rand.New(rand.NewPCG(seed, 5))
+	for range 20 {
+		h := histgen.Linearizable(rng, histgen.Config{Kind: models.FIFO, Clients: 2, Ops: 1000})
+		h = histgen.Mutate(rng, h)
+		if r := checkPorcupine(h, 5*time.Second); r.Verdict == linearizability.Violation {
+			return h, r
+		}
+	}
+	t.Fatalf("seed %d: no mutation made a violation", seed)
+	return history.History{}, linearizability.Report{}
+}
+
+func TestPorcupineShrinksLargeViolation(t *testing.T) {
+	seed := uint64(time.Now().UnixNano())
+	h, r := largeViolation(t, seed)
+	if len(r.Culprits) > 12 {
+		t.Fatalf("seed %d: %d culprits:\n%s", seed, len(r.Culprits), r.Explanation)
+	}
+	if !strings.Contains(r.Explanation, "shrunk until none could be left out") {
+		t.Fatalf("seed %d: not shrunk to the end:\n%s", seed, r.Explanation)
+	}
+	var buf bytes.Buffer
+	if err := linearizability.Visualize(h, r, &buf); err != nil {
+		t.Fatalf("seed %d: %v", seed, err)
+	}
+	html := buf.String()
+	if len(html) > 1<<20 {
+		t.Fatalf("seed %d: visualisation of %d bytes", seed, len(html))
+	}
+	for _, i := range r.Culprits {
+		op := h.Operations[i]
+		if d := models.DescribeOperation(op.Input, op.Output); !strings.Contains(html, d) {
+			t.Fatalf("seed %d: the visualisation does not show culprit %q", seed, d)
+		}
+	}
+	t.Logf("seed %d: %v, %d bytes of HTML", seed, r, len(html))
+}
+
+// BenchmarkPorcupineFIFO1000 measures porcupine on 1,000-operation
+// linearizable FIFO histories, with 1 and 4 clients.
+func BenchmarkPorcupineFIFO1000(b *testing.B) {
+	for _, c := range []struct{ clients, overlap int }{{1, 3}, {4, 3}, {4, 10}} {
+		b.Run(fmt.Sprintf("clients=%d/overlap=%d", c.clients, c.overlap), func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(1, 2))
+			h := histgen.Linearizable(rng, histgen.Config{Kind: models.FIFO, Clients: c.clients, Ops: 1000, Overlap: c.overlap})
+			b.ResetTimer()
+			for b.Loop() {
+				if r := checkPorcupine(h, time.Minute); r.Verdict != linearizability.Linearizable {
+					b.Fatalf("%v", r)
+				}
+			}
+		})
+	}
+}
+
+// TestShrinkRemovalsAreMonotone: the units the shrinker removes from a
+// violation must never turn a linearizable history into a violation
+// (otherwise the culprits could be a violation the removal made), and
+// trailing units must change no verdict.
+func TestShrinkRemovalsAreMonotone(t *testing.T) {
+	seed := uint64(time.Now().UnixNano())
+	rng := rand.New(rand.NewPCG(seed, 4))
+	deadline := time.Now().Add(2 * time.Second)
+	n := 0
+	for ; n < 3000 && time.Now().Before(deadline); n++ {
+		h := histgen.Linearizable(rng, histgen.Config{
+			Kind:     models.Kind(rng.IntN(3)),
+			Capacity: rng.IntN(4),
+			Clients:  2 + rng.IntN(3),
+			Ops:      3 + rng.IntN(14),
+			Overlap:  []int{0, 2, 6, 20}[rng.IntN(4)],
+			OpMix:    histgen.MixPut | histgen.MixGet | histgen.Mix(rng.IntN(1<<10)), // any mix
+		})
+		sub := search.RemoveRandomUnits(h, rng)
+		if !histgen.BruteForce(sub) {
+			t.Fatalf("seed %d, history %d: removing units made a violation:\n%s\nleft:\n%s", seed, n, historyText(t, h), historyText(t, sub))
+		}
+		// Trailing units go without a check: their removal must change
+		// no verdict, on valid and on mutated histories.
+		if rng.IntN(2) == 0 {
+			h = histgen.Mutate(rng, h)
+		}
+		if trail := search.DropTrailing(h); histgen.BruteForce(trail) != histgen.BruteForce(h) {
+			t.Fatalf("seed %d, history %d: dropping trailing units changed the verdict:\n%s\nleft:\n%s", seed, n, historyText(t, h), historyText(t, trail))
+		}
+	}
+	t.Logf("seed %d: %d histories", seed, n)
+}
+
+// checkPorcupine checks h with porcupine alone, as the linearizability
+// package's Check does with WithChecker(Porcupine).
+func checkPorcupine(h history.History, timeout time.Duration) linearizability.Report {
+	return linearizability.Check(h, linearizability.WithChecker(linearizability.Porcupine), linearizability.WithTimeout(timeout))
+}
+
+// verdictOf is porcupine's result as a verdict.
+func verdictOf(res porcupine.CheckResult) linearizability.Verdict {
+	switch res {
+	case porcupine.Ok:
+		return linearizability.Linearizable
+	case porcupine.Illegal:
+		return linearizability.Violation
+	}
+	return linearizability.Unknown
+}
