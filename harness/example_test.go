@@ -19,5 +19,5 @@ func ExampleSetupError() {
 	fmt.Println(err)
 	// Output:
 	// true false
-	// property: setup: WithGoroutines is not read by property (only by stress)
+	// property: setup: WithGoroutines is not read by property (only by stress and explore)
 }

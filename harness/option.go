@@ -29,12 +29,15 @@ func (o option) readBy() []Harness       { return o.readers }
 
 // The sets of harnesses that read an option.
 var (
-	all          = []Harness{Property, Stress, Fuzz}
-	propStress   = []Harness{Property, Stress}
-	stressFuzz   = []Harness{Stress, Fuzz}
-	propertyOnly = []Harness{Property}
-	stressOnly   = []Harness{Stress}
-	fuzzOnly     = []Harness{Fuzz}
+	all           = []Harness{Property, Stress, Fuzz, Explore}
+	watched       = []Harness{Property, Stress, Fuzz}
+	seeded        = []Harness{Property, Stress, Explore}
+	checked       = []Harness{Stress, Fuzz, Explore}
+	stressExplore = []Harness{Stress, Explore}
+	propertyOnly  = []Harness{Property}
+	stressOnly    = []Harness{Stress}
+	fuzzOnly      = []Harness{Fuzz}
+	exploreOnly   = []Harness{Explore}
 )
 
 // setting returns an option that sets its value with set: any value is

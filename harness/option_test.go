@@ -26,7 +26,7 @@ func TestApplyRejects(t *testing.T) {
 		opt  Option
 		want string
 	}{
-		{Property, WithGoroutines(4), "WithGoroutines is not read by property (only by stress)"},
+		{Property, WithGoroutines(4), "WithGoroutines is not read by property (only by stress and explore)"},
 		{Fuzz, WithSeed(1), "WithSeed is not read by fuzz"},
 		{Stress, WithMaxTotalOps(5), "WithMaxTotalOps is not read by stress (only by fuzz)"},
 		{Property, WithRuns(0), "WithRuns: 0: want at least 1"},

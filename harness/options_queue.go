@@ -9,7 +9,7 @@ import (
 
 // WithModel chooses the model the queue is held to: [models.FIFO] (the
 // default), [models.LIFO] or [models.Priority] (smallest int first).
-// Read by property, stress and fuzz.
+// Read by property, stress, fuzz and explore.
 func WithModel(k models.Kind) Option {
 	return option{"WithModel", all, func(s *Settings) error {
 		if _, err := models.ParseKind(k.String()); err != nil {
@@ -26,8 +26,9 @@ func WithModel(k models.Kind) Option {
 // error. The defaults are the harness's (property 1, 3, unbounded; stress
 // 1, 4, unbounded; fuzz 0 to [WithMaxCapacity]), unbounded left out when
 // the factory panics on it: a bounded-only queue. For fuzz, they are the
-// capacities the first byte of an input picks from. Read by property,
-// stress and fuzz.
+// capacities the first byte of an input picks from; for explore (default
+// 0, 1 and 2 where the queue takes them), the ones its scenarios draw from.
+// Read by property, stress, fuzz and explore.
 func WithCapacities(capacities ...int) Option {
 	return option{"WithCapacities", all, func(s *Settings) error {
 		for _, c := range capacities {
@@ -45,7 +46,7 @@ func WithCapacities(capacities ...int) Option {
 // instead of the strict model, the default. Every history is checked
 // under them, and the checks that assume what they relax are relaxed or
 // skipped (each harness's doc says which); a failure names them. Read by
-// property, stress and fuzz.
+// property, stress, fuzz and explore.
 func WithRelaxations(rs ...linearizability.Relaxation) Option {
 	return setting("WithRelaxations", all, func(s *Settings) { s.Relaxations = append(s.Relaxations, rs...) })
 }

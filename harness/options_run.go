@@ -8,15 +8,15 @@ import (
 
 // WithSeed fixes the seed of every random choice, to replay a failure.
 // The default is the time (stress: the environment's stress.SeedEnv, else
-// the time); a failure states the seed it used. Read by property and
-// stress (fuzz's inputs are the fuzzer's).
+// the time); a failure states the seed it used. Read by property, stress
+// and explore (fuzz's inputs are the fuzzer's).
 func WithSeed(seed int64) Option {
-	return setting("WithSeed", propStress, func(s *Settings) { s.Seed = seed })
+	return setting("WithSeed", seeded, func(s *Settings) { s.Seed = seed })
 }
 
 // WithLogf sends what a run skipped or did not exercise (and stress's
 // seed) to logf; each harness's Check uses t.Logf (f.Logf). Read by
-// property, stress and fuzz.
+// property, stress, fuzz and explore.
 func WithLogf(logf func(format string, args ...any)) Option {
 	return setting("WithLogf", all, func(s *Settings) {
 		s.Logf = logf
@@ -31,7 +31,7 @@ func WithLogf(logf func(format string, args ...any)) Option {
 // fails the [Watchdog] check with a goroutine dump (defaults: property
 // 500ms, stress and fuzz 10s). Read by property, stress and fuzz.
 func WithWatchdog(d time.Duration) Option {
-	return positive("WithWatchdog", all, d, func(s *Settings) *time.Duration { return &s.Watchdog })
+	return positive("WithWatchdog", watched, d, func(s *Settings) *time.Duration { return &s.Watchdog })
 }
 
 // WithRuns sets how many random command sequences, and how many protocol
@@ -56,23 +56,27 @@ func WithBlockWait(d time.Duration) Option {
 }
 
 // WithGoroutines sets the number of client goroutines of every round
-// (default 6). Read by stress.
+// (stress, default 6), or the most of every scenario (explore, default 3;
+// its scenarios have 2 to n). Read by stress and explore.
 func WithGoroutines(n int) Option {
-	return atLeast("WithGoroutines", stressOnly, n, 1, func(s *Settings) *int { return &s.Goroutines })
+	return atLeast("WithGoroutines", stressExplore, n, 1, func(s *Settings) *int { return &s.Goroutines })
 }
 
 // WithOpsPerGoroutine sets the operations each goroutine runs in the
 // longest rounds (default 200); the rounds checked by porcupine
-// (shutdown, len, join) run an eighth of it, at least 6. Read by stress.
+// (shutdown, len, join) run an eighth of it, at least 6. For explore, the
+// most steps of each client (default 4; 2 to n). Read by stress and
+// explore.
 func WithOpsPerGoroutine(n int) Option {
-	return atLeast("WithOpsPerGoroutine", stressOnly, n, 1, func(s *Settings) *int { return &s.OpsPerGoroutine })
+	return atLeast("WithOpsPerGoroutine", stressExplore, n, 1, func(s *Settings) *int { return &s.OpsPerGoroutine })
 }
 
 // WithDuration sets the time budget: rounds run until it is spent
 // (default 2.5s), at least two per capacity. [WithRounds] overrides it.
-// Read by stress.
+// For explore, the time budget of the schedules (default 10s; a schedule
+// budget, [WithSchedules], ends it first). Read by stress and explore.
 func WithDuration(d time.Duration) Option {
-	return positive("WithDuration", stressOnly, d, func(s *Settings) *time.Duration { return &s.Duration })
+	return positive("WithDuration", stressExplore, d, func(s *Settings) *time.Duration { return &s.Duration })
 }
 
 // WithRounds runs exactly n rounds, whatever the time they take. Read by

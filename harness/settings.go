@@ -42,6 +42,12 @@ type Settings struct {
 	CheckTimeout time.Duration           // WithCheckTimeout
 	Artifacts    string                  // WithArtifacts
 
+	// Read by explore (and Instrument by fuzz).
+	Strategy   Strategy // WithStrategy
+	Schedules  int      // WithSchedules
+	Instrument []string // WithInstrument
+	Replay     string   // WithReplay
+
 	// Read by fuzz.
 	MaxCapacity   int // WithMaxCapacity
 	MaxGoroutines int // WithMaxGoroutines

@@ -19,6 +19,7 @@ type client struct {
 	ex      *exec
 	c       *history.Client
 	steps   []Step
+	gid     int          // under the controlled scheduler, its goroutine number
 	pos     atomic.Int32 // 1 + the step running; 0 before, -1 after
 	pending int          // items got and not yet marked done
 	skipped int          // task_done steps skipped: no item to mark
@@ -27,6 +28,9 @@ type client struct {
 
 // run runs the steps in order.
 func (cl *client) run(ctx context.Context) {
+	if g := sched.Self(); g != nil {
+		cl.gid = g.ID()
+	}
 	for i, st := range cl.steps {
 		cl.pos.Store(int32(i + 1))
 		for range st.Yield {

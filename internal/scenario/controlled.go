@@ -74,6 +74,9 @@ func RunControlled(t *testing.T, newQueue harness.Factory, s Scenario, opts Opti
 		return o, res, err
 	}
 	o.Capacity = ex.s.Capacity
+	for _, cl := range ex.clients {
+		o.Goroutines = append(o.Goroutines, cl.gid)
+	}
 	ex.collect(&o)
 	if res.Failure != nil {
 		o.fail(failureOf(res.Failure), "%s: %v", ex.where(), res.Failure)

@@ -59,6 +59,10 @@ type Outcome struct {
 	// the linearizability check counted them.
 	Drops int
 
+	// Goroutines are, under the controlled scheduler, the goroutine
+	// number of each client ([RunControlled]), for a trace.
+	Goroutines []int
+
 	checked bool // the history was given to the linearizability checker
 }
 

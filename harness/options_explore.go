@@ -1,0 +1,49 @@
+package harness
+
+import (
+	"fmt"
+	"strings"
+)
+
+// WithStrategy chooses how stress.Explore picks schedules (default
+// PCT(3)). Read by explore.
+func WithStrategy(s Strategy) Option {
+	return option{"WithStrategy", exploreOnly, func(st *Settings) error {
+		if s.kind == "" || s.kind == "pct" && s.n < 1 || s.kind == "dfs" && s.n < 0 {
+			return fmt.Errorf("%+v: make it with PCT, RandomSchedules or Exhaustive", s)
+		}
+		st.Strategy = s
+		return nil
+	}}
+}
+
+// WithSchedules sets the most schedules stress.Explore runs (default
+// 2000); for an exhaustive strategy, the most per scenario, past which the
+// search is reported incomplete. Read by explore.
+func WithSchedules(n int) Option {
+	return atLeast("WithSchedules", exploreOnly, n, 1, func(s *Settings) *int { return &s.Schedules })
+}
+
+// WithInstrument names more packages (import paths or patterns, as for go
+// list) whose sync and sync/atomic operations stress.Explore and
+// fuzz.CheckSchedules must schedule, besides the queue's own package: the
+// library that an adapter wraps, say. Read by fuzz and explore.
+func WithInstrument(patterns ...string) Option {
+	return option{"WithInstrument", []Harness{Fuzz, Explore}, func(s *Settings) error {
+		for _, p := range patterns {
+			if strings.TrimSpace(p) == "" {
+				return fmt.Errorf("an empty package pattern")
+			}
+		}
+		s.Instrument = append(s.Instrument, patterns...)
+		return nil
+	}}
+}
+
+// WithReplay makes stress.Explore run one schedule, the one that a failure
+// printed ("x1/..."), instead of exploring; the environment variable
+// stress.ReplayEnv does the same without editing the test. Read by
+// explore.
+func WithReplay(token string) Option {
+	return setting("WithReplay", exploreOnly, func(s *Settings) { s.Replay = token })
+}

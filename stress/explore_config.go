@@ -1,0 +1,72 @@
+package stress
+
+import (
+	"os"
+	"reflect"
+	"strconv"
+	"time"
+
+	"github.com/pcqkit/pcq/harness"
+	"github.com/pcqkit/pcq/linearizability"
+)
+
+// ReplayEnv is the environment variable that makes [Explore] replay the one
+// schedule a failure printed, without editing the test:
+// PCQ_EXPLORE_REPLAY='x1/...' go test -run TestMyQueue.
+const ReplayEnv = "PCQ_EXPLORE_REPLAY"
+
+// exploreConfig is the settings of an exploration.
+type exploreConfig struct {
+	harness.Settings
+	factory  harness.Factory
+	packages []string // the packages to instrument
+	testName string
+}
+
+// exploreCapacities are the capacities scenarios draw from unless
+// harness.WithCapacities says otherwise (unbounded left out for a
+// bounded-only queue).
+var exploreCapacities = []int{0, 1, 2}
+
+// newExploreConfig applies opts over Explore's defaults.
+func newExploreConfig(newQueue harness.Factory, opts []harness.Option) (*exploreConfig, error) {
+	c := &exploreConfig{factory: newQueue, Settings: harness.Settings{
+		Goroutines:      3,
+		OpsPerGoroutine: 4,
+		Duration:        10 * time.Second,
+		Schedules:       2000,
+		Strategy:        harness.PCT(3),
+		Seed:            time.Now().UnixNano(),
+		Checker:         linearizability.Auto,
+		CheckTimeout:    10 * time.Second,
+	}}
+	if s, err := strconv.ParseInt(os.Getenv(SeedEnv), 10, 64); err == nil {
+		c.Seed = s
+	}
+	if _, err := c.Resolve(harness.Explore, newQueue, opts, exploreCapacities); err != nil {
+		return nil, err
+	}
+	if r := os.Getenv(ReplayEnv); r != "" && c.Replay == "" {
+		c.Replay = r
+	}
+	c.packages = append(queuePackages(newQueue, c.Capacities), c.Instrument...)
+	return c, nil
+}
+
+// queuePackages returns the package of the queue type that newQueue makes,
+// the package whose synchronisation the scheduler must control.
+func queuePackages(newQueue harness.Factory, caps []int) []string {
+	q, err := newQueue.New(caps[0])
+	if err != nil {
+		return nil
+	}
+	defer func() { _ = q.Shutdown(true) }()
+	t := reflect.TypeOf(q)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if p := t.PkgPath(); p != "" && p != "main" {
+		return []string{p}
+	}
+	return nil
+}
