@@ -55,6 +55,7 @@ func RunControlled(t *testing.T, newQueue harness.Factory, s Scenario, opts Opti
 	opts = controlledDefaults(opts)
 	o := Outcome{Seed: s.Seed, Capacity: s.Capacity}
 	var ex *exec
+	where := "" // where the scenario was when the scheduler found a failure
 	body := func() {
 		q, err := newQueue.New(s.Capacity)
 		if err != nil {
@@ -69,7 +70,12 @@ func RunControlled(t *testing.T, newQueue harness.Factory, s Scenario, opts Opti
 	if c.MaxSteps <= 0 {
 		c.MaxSteps = stepBudget(s)
 	}
-	res, err := sched.Test(t, c.Strategy, body, sched.Options{Trace: c.Trace, MaxSteps: c.MaxSteps})
+	onFailure := func() {
+		if ex != nil {
+			where = ex.where()
+		}
+	}
+	res, err := sched.Test(t, c.Strategy, body, sched.Options{Trace: c.Trace, MaxSteps: c.MaxSteps, OnFailure: onFailure})
 	if err != nil || ex == nil {
 		return o, res, err
 	}
@@ -79,7 +85,7 @@ func RunControlled(t *testing.T, newQueue harness.Factory, s Scenario, opts Opti
 	}
 	ex.collect(&o)
 	if res.Failure != nil {
-		o.fail(failureOf(res.Failure), "%s: %v", ex.where(), res.Failure)
+		o.fail(failureOf(res.Failure), "%s: %v", where, res.Failure)
 		return o, res, nil
 	}
 	ex.check(&o)

@@ -17,6 +17,11 @@ type Options struct {
 	// ([Result.Trace]); it costs a stack walk a step, so failures are
 	// usually replayed with it rather than explored with it.
 	Trace bool
+	// OnFailure, if set, is called once when the run finds a deadlock,
+	// livelock or panic, before it unwinds the goroutines: while every
+	// managed goroutine is still where the failure found it. It must not
+	// block or call a hook.
+	OnFailure func()
 }
 
 // A Result is how one run went.
@@ -43,7 +48,7 @@ type Result struct {
 // The error is not about the code under test: it says that s could not be
 // followed ([ErrMismatch], [ErrNondeterministic]).
 func Run(s Strategy, body func(), opts Options) (*Result, error) {
-	r := &run{strategy: s, maxSteps: opts.MaxSteps, tracing: opts.Trace, current: -1}
+	r := &run{strategy: s, maxSteps: opts.MaxSteps, tracing: opts.Trace, current: -1, onFailure: opts.OnFailure}
 	if r.maxSteps <= 0 {
 		r.maxSteps = 100_000
 	}

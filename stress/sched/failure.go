@@ -43,8 +43,20 @@ func (p *Panic) Error() string {
 // deadlock describes the goroutines when none can run. r.mu is held.
 func (r *run) deadlock() error {
 	d := &Deadlock{Step: int(r.steps.Load())}
+	stacks := allStacks()
+	done := 0
 	for _, g := range r.gs {
-		d.Goroutines = append(d.Goroutines, g.describe())
+		switch g.state {
+		case finished:
+			done++
+		case running:
+			d.Goroutines = append(d.Goroutines, fmt.Sprintf("goroutine %d: blocked in %s", g.id, waitsAt(stacks[g.goid])))
+		default:
+			d.Goroutines = append(d.Goroutines, g.describe())
+		}
+	}
+	if done > 0 {
+		d.Goroutines = append(d.Goroutines, fmt.Sprintf("(%d other goroutines have finished)", done))
 	}
 	return d
 }

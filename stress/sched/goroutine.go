@@ -27,9 +27,11 @@ type abortSignal struct{}
 
 // A goroutine is the record of one managed goroutine.
 type goroutine struct {
-	id    int // 0, 1, 2, ... in the order the run created them
+	id    int   // 0, 1, 2, ... in the order the run created them
+	goid  int64 // the runtime's id, for its stack in a report
 	r     *run
 	grant chan bool // true: run; false: unwind (the run aborted)
+	fn    func()    // what it runs
 
 	// Guarded by r.mu.
 	state   state
@@ -48,6 +50,9 @@ func (g *goroutine) stop(what string, obj unsafe.Pointer, ready func() bool, yie
 	var at Frame
 	if r.tracing {
 		at = callerOutside()
+		if what == "start" {
+			at = funcFrame(g.fn)
+		}
 	}
 	r.mu.Lock()
 	if r.aborted {
@@ -64,11 +69,11 @@ func (g *goroutine) stop(what string, obj unsafe.Pointer, ready func() bool, yie
 // main is the body of a managed goroutine: it registers, waits to be let
 // run, runs f, and records how f ended.
 func (g *goroutine) main(f func()) {
-	id := goid.Get()
-	managed.Store(id, g)
-	defer managed.Delete(id)
+	g.goid = goid.Get()
+	managed.Store(g.goid, g)
+	defer managed.Delete(g.goid)
 	defer g.finish()
-	g.stop("go", nil, nil, false)
+	g.stop("start", nil, nil, false)
 	f()
 }
 

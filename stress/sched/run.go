@@ -10,11 +10,12 @@ import (
 
 // A run is one execution of a body under a strategy.
 type run struct {
-	strategy Strategy
-	maxSteps int
-	tracing  bool
-	ctx      context.Context
-	cancel   context.CancelFunc
+	strategy  Strategy
+	maxSteps  int
+	tracing   bool
+	onFailure func()
+	ctx       context.Context
+	cancel    context.CancelFunc
 
 	steps atomic.Int64 // steps taken: the logical clock
 
@@ -34,7 +35,7 @@ type run struct {
 // goroutine joins the schedule at its first point.
 func (r *run) spawn(f func()) {
 	r.mu.Lock()
-	g := &goroutine{id: len(r.gs), r: r, grant: make(chan bool, 1)}
+	g := &goroutine{id: len(r.gs), r: r, grant: make(chan bool, 1), fn: f}
 	r.gs = append(r.gs, g)
 	r.mu.Unlock()
 	go g.main(f)
@@ -61,6 +62,9 @@ func (r *run) loop() {
 			r.mu.Unlock()
 			g.grant <- true
 			continue
+		}
+		if r.onFailure != nil {
+			r.onFailure()
 		}
 		r.abort()
 		r.mu.Unlock()

@@ -112,7 +112,7 @@ func TestDeadlockReported(t *testing.T) {
 		t.Fatalf("failure %v, want a *Deadlock", found.Failure)
 	}
 	msg := d.Error()
-	for _, want := range []string{"waiting in lock", "blocked on a channel"} {
+	for _, want := range []string{"waiting in lock", "blocked in select at sched_test.go"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("deadlock report lacks %q:\n%s", want, msg)
 		}

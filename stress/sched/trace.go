@@ -3,6 +3,7 @@ package sched
 import (
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 )
@@ -61,6 +62,16 @@ func callerOutside() Frame {
 			return Frame{}
 		}
 	}
+}
+
+// funcFrame returns where f is defined: the start of a goroutine.
+func funcFrame(f func()) Frame {
+	fn := runtime.FuncForPC(reflect.ValueOf(f).Pointer())
+	if fn == nil {
+		return Frame{}
+	}
+	file, line := fn.FileLine(fn.Entry())
+	return Frame{Function: fn.Name(), File: file, Line: line}
 }
 
 // inScheduler reports whether f is a frame of the scheduler or of its
