@@ -50,6 +50,9 @@ type Failure struct {
 	HistoryFile, VisualFile string
 	// Relaxations are the relaxations the queue was held to; nil: strict.
 	Relaxations []linearizability.Relaxation
+	// Trace is, for an input of [CheckSchedules], the interleaving that
+	// failed: the steps that matter, with their source lines.
+	Trace string
 }
 
 func newFailure(o scenario.Outcome, s scenario.Scenario, data []byte) *Failure {
@@ -83,6 +86,9 @@ func (f *Failure) Error() string {
 		fmt.Fprintf(&b, "capacity: %d asked, the queue's Cap() is %d (the model uses %d)\n", f.Asked, f.Capacity, f.Capacity)
 	}
 	b.WriteString(f.Scenario)
+	if f.Trace != "" {
+		fmt.Fprintf(&b, "the interleaving (the input replays it exactly):\n%s", f.Trace)
+	}
 	fmt.Fprintf(&b, "input: %q\n", f.Input)
 	if len(f.Unsupported) > 0 {
 		fmt.Fprintf(&b, "not exercised (errors.ErrUnsupported): %v\n", f.Unsupported)

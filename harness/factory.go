@@ -2,6 +2,7 @@ package harness
 
 import (
 	"fmt"
+	"reflect"
 
 	"github.com/pcqkit/pcq/queue"
 )
@@ -26,4 +27,27 @@ func (f Factory) New(capacity int) (q queue.Queue[int], err error) {
 		return nil, fmt.Errorf("newQueue(%d) returned nil", capacity)
 	}
 	return q, nil
+}
+
+// Package returns the import path of the package that defines the type of
+// the queues f makes (of capacity, or of the first one f accepts: 1, 0),
+// or "" if f makes none or the type is unnamed or in package main: the
+// package whose synchronisation a controlled scheduler must instrument.
+func (f Factory) Package(capacity int) string {
+	for _, c := range []int{capacity, 1, 0} {
+		q, err := f.New(c)
+		if err != nil {
+			continue
+		}
+		_ = q.Shutdown(true)
+		t := reflect.TypeOf(q)
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if p := t.PkgPath(); p != "main" {
+			return p
+		}
+		return ""
+	}
+	return ""
 }

@@ -142,13 +142,13 @@ func (e *exploration) count(r *sched.Result) {
 // full mix, a shutdown in half of them, and waits that are either already
 // over or ended by the scheduler.
 func (c *exploreConfig) scenario(i int) scenario.Scenario {
-	rng := rand.New(rand.NewPCG(uint64(c.Seed), uint64(i)))
+	rng := randFor(c.Seed, i)
 	cfg := scenario.Config{
 		Clients:  2 + rng.IntN(max(c.Goroutines-1, 1)),
 		Steps:    2 + rng.IntN(max(c.OpsPerGoroutine-1, 1)),
 		Capacity: c.Capacities[rng.IntN(len(c.Capacities))],
 		Mix:      scenario.Full,
-		Waits:    []time.Duration{0, 1, 1},
+		Waits:    exploreWaits,
 	}
 	if rng.IntN(2) == 0 {
 		cfg.Shutdown = scenario.Any
@@ -158,10 +158,15 @@ func (c *exploreConfig) scenario(i int) scenario.Scenario {
 	return s
 }
 
+// exploreWaits are the waits of scenarios' blocking calls: a context
+// already done (one in three), or one that the scheduler ends.
+var exploreWaits = []time.Duration{0, 1, 1}
+
+// randFor returns the random source of scenario i of seed.
+func randFor(seed int64, i int) *rand.Rand { return rand.New(rand.NewPCG(uint64(seed), uint64(i))) }
+
 // scenarioOptions are the options of each controlled run.
-func (c *exploreConfig) scenarioOptions() scenario.Options {
-	return scenario.Options{Kind: c.Model, Checker: c.Checker, CheckTimeout: c.CheckTimeout, Relaxations: c.Relaxations}
-}
+func (c *exploreConfig) scenarioOptions() scenario.Options { return scenario.OptionsOf(c.Settings) }
 
 // replay runs the one schedule of c.Replay.
 func (c *exploreConfig) replay(t *testing.T) (ExploreResult, error) {

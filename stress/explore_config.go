@@ -2,7 +2,6 @@ package stress
 
 import (
 	"os"
-	"reflect"
 	"strconv"
 	"time"
 
@@ -49,24 +48,9 @@ func newExploreConfig(newQueue harness.Factory, opts []harness.Option) (*explore
 	if r := os.Getenv(ReplayEnv); r != "" && c.Replay == "" {
 		c.Replay = r
 	}
-	c.packages = append(queuePackages(newQueue, c.Capacities), c.Instrument...)
+	if p := newQueue.Package(c.Capacities[0]); p != "" {
+		c.packages = append(c.packages, p)
+	}
+	c.packages = append(c.packages, c.Instrument...)
 	return c, nil
-}
-
-// queuePackages returns the package of the queue type that newQueue makes,
-// the package whose synchronisation the scheduler must control.
-func queuePackages(newQueue harness.Factory, caps []int) []string {
-	q, err := newQueue.New(caps[0])
-	if err != nil {
-		return nil
-	}
-	defer func() { _ = q.Shutdown(true) }()
-	t := reflect.TypeOf(q)
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if p := t.PkgPath(); p != "" && p != "main" {
-		return []string{p}
-	}
-	return nil
 }

@@ -65,7 +65,7 @@ func (c *exploreConfig) failure(t *testing.T, s scenario.Scenario, i int, o scen
 	case traced.FailedCheck() != f.Check:
 		f.Trace = fmt.Sprintf("(the replay with a trace failed %q instead: the code is not deterministic)\n", traced.FailedCheck())
 	default:
-		f.Trace = traceText(traced, tr)
+		f.Trace = scenario.TraceText(traced, tr)
 	}
 	if err := c.writeExploreArtifacts(f, o); err != nil {
 		f.Explanation += fmt.Sprintf("\n(writing the artifacts failed: %v)", err)

@@ -42,7 +42,7 @@ func ParseText(text string) (Scenario, error) {
 	capText, clients, ok := strings.Cut(text, "=")
 	capacity, err := strconv.Atoi(strings.TrimPrefix(capText, "c"))
 	if !ok || !strings.HasPrefix(capText, "c") || err != nil || capacity < 0 {
-		return Scenario{}, fmt.Errorf("scenario: %q: want cCAPACITY=STEPS,STEPS,...", text)
+		return Scenario{}, fmt.Errorf("scenario: %q: want cCAPACITY=STEPS,STEPS (clients separated by commas)", text)
 	}
 	s := Scenario{Capacity: capacity}
 	for _, c := range strings.Split(clients, ",") {

@@ -100,3 +100,16 @@ func Test(t *testing.T, s Strategy, body func(), opts Options) (res *Result, err
 	})
 	return res, err
 }
+
+// Bench runs f inside a test of its own, with b's timer running only while
+// f does, for a benchmark of code that runs under the scheduler: [Test]
+// needs a *testing.T, and a benchmark has a *testing.B.
+func Bench(b *testing.B, f func(*testing.T)) {
+	b.StopTimer()
+	ok := testing.RunTests(func(string, string) (bool, error) { return true, nil }, []testing.InternalTest{{
+		Name: b.Name(), F: func(t *testing.T) { b.StartTimer(); f(t); b.StopTimer() },
+	}})
+	if !ok {
+		b.Fatal("sched: the test running the benchmark's loop failed")
+	}
+}

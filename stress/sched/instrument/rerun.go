@@ -2,6 +2,7 @@ package instrument
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -54,19 +55,29 @@ func Rerun(t testing.TB, packages ...string) bool {
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
-	out, err := rerunCmd(t.Name(), res).CombinedOutput()
+	_, bench := t.(*testing.B)
+	out, err := rerunCmd(t.Name(), bench, res).CombinedOutput()
 	if err != nil {
 		t.Fatalf("instrument: the re-run of %s with %s instrumented failed (%v):\n%s", t.Name(), strings.Join(res.Packages, " "), err, out)
 	}
-	if testing.Verbose() {
+	if bench {
+		os.Stdout.Write(out) // a benchmark's lines, where go test prints them
+	} else if testing.Verbose() {
 		t.Logf("re-run with %s instrumented:\n%s", strings.Join(res.Packages, " "), bytes.TrimSpace(out))
 	}
 	return false
 }
 
-// rerunCmd is the child `go test` that runs test with res's overlay.
-func rerunCmd(test string, res *Result) *exec.Cmd {
+// rerunCmd is the child `go test` that runs test (a benchmark when bench)
+// with res's overlay.
+func rerunCmd(test string, bench bool, res *Result) *exec.Cmd {
 	args := []string{"test", "-overlay", res.Overlay, "-count=1", "-timeout=15m", "-run", runPattern(test)}
+	if bench {
+		args = append(args[:len(args)-2], "-run", "^$", "-bench", runPattern(test), "-benchtime", flagValue("test.benchtime", "1s"))
+		if flagValue("test.benchmem", "false") == "true" {
+			args = append(args, "-benchmem")
+		}
+	}
 	if res.Modfile != "" {
 		args = append(args, "-modfile", res.Modfile)
 	}
@@ -89,4 +100,12 @@ func runPattern(name string) string {
 		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
 	}
 	return strings.Join(parts, "/")
+}
+
+// flagValue returns the value of the test binary's flag name, or def.
+func flagValue(name, def string) string {
+	if f := flag.Lookup(name); f != nil {
+		return f.Value.String()
+	}
+	return def
 }

@@ -1,4 +1,4 @@
-package stress
+package scenario
 
 import (
 	"fmt"
@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/pcqkit/pcq/history"
-	"github.com/pcqkit/pcq/internal/scenario"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/stress/sched"
 )
@@ -18,13 +17,13 @@ const (
 	traceHead  = 12
 )
 
-// traceText writes the steps of a traced run that matter, one a line:
+// TraceText writes the steps of a traced run that matter, one a line:
 // the steps of the goroutines of the operations that make the violation,
 // from the first of those operations' calls to the last one's return (the
 // history's times are the scheduler's steps), each with its goroutine, the
 // operation it was in and the source line of the scheduling point; without
 // culprits, the last steps of the run.
-func traceText(o scenario.Outcome, r *sched.Result) string {
+func TraceText(o Outcome, r *sched.Result) string {
 	clientOf := map[int]int{}
 	for c, g := range o.Goroutines {
 		clientOf[g] = c
@@ -47,7 +46,7 @@ func traceText(o scenario.Outcome, r *sched.Result) string {
 
 // traceWindow returns the steps [lo, hi] to show and the goroutines whose
 // steps to show (nil: all).
-func traceWindow(o scenario.Outcome, r *sched.Result, clientOf map[int]int) (lo, hi int, keep map[int]bool) {
+func traceWindow(o Outcome, r *sched.Result, clientOf map[int]int) (lo, hi int, keep map[int]bool) {
 	culprits := o.Report.Culprits
 	if len(culprits) == 0 {
 		return max(len(r.Trace)-traceLines, 0), len(r.Trace) - 1, nil
