@@ -38,6 +38,7 @@ var commands = []command{
 	{"check", "check history files for linearizability (exit 0 yes, 1 violation, 2 unknown, 3 bad file)", runCheck},
 	{"bench", "throughput and latency of each implementation against a buffered channel; table and plot", runBench},
 	{"fuzz", "run every fuzz target in turn for a share of a time budget; table of executions and crashers", runFuzz},
+	{"explore", "the controlled scheduler over the implementations: PCT, random or exhaustive schedules, exact replay", runExplore},
 	{"demo", "run producers and consumers over a queue; check every item is consumed once", runDemo},
 }
 

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"text/tabwriter"
+	"time"
+
+	"github.com/pcqkit/pcq/harness"
+	"github.com/pcqkit/pcq/stress"
+	"github.com/pcqkit/pcq/stress/sched/instrument"
+)
+
+// exploreArgsEnv carries pcq explore's arguments into the instrumented
+// test binary that runs the campaign (TestExploreCampaign): the controlled
+// scheduler's bubbles need a *testing.T, which only a test binary has.
+const exploreArgsEnv = "PCQ_EXPLORE_ARGS"
+
+// rerun builds this command's test binary with the kit's packages
+// instrumented and runs the campaign in it (TestExploreCampaign); it
+// returns the campaign's exit code.
+func (c exploreConfig) rerun(out, errw io.Writer) int {
+	dir, err := os.MkdirTemp("", "pcq-explore-")
+	if err != nil {
+		fmt.Fprintf(errw, "pcq explore: %v\n", err)
+		return 3
+	}
+	defer os.RemoveAll(dir)
+	res, err := instrument.Overlay(dir, kitPackages...)
+	if err != nil {
+		fmt.Fprintf(errw, "pcq explore: %v\n", err)
+		return 3
+	}
+	bin := filepath.Join(dir, "pcq-explore.test")
+	if code := runCmd(out, errw, res, "go", "test", "-c", "-o", bin, "-overlay", res.Overlay, "github.com/pcqkit/pcq/tools/pcq"); code != 0 {
+		return 3
+	}
+	args, err := json.Marshal(c.args)
+	if err != nil {
+		fmt.Fprintf(errw, "pcq explore: %v\n", err)
+		return 3
+	}
+	os.Setenv(exploreArgsEnv, string(args))
+	defer os.Unsetenv(exploreArgsEnv)
+	return runCmd(out, errw, res, bin, "-test.run", "^TestExploreCampaign$")
+}
+
+// campaign runs the campaign of args inside test t, in the instrumented
+// test binary, and returns the exit code.
+func campaign(t *testing.T, args []string) int {
+	c, code, ok := parseExplore(args)
+	if !ok {
+		return code
+	}
+	c.t = t
+	return c.run(stdout, stderr)
+}
+
+// runFuzz runs the schedule fuzz target c.fuzz with go test -fuzz, built
+// with the kit's packages instrumented.
+func (c exploreConfig) runFuzz(out, errw io.Writer) int {
+	dir, err := os.MkdirTemp("", "pcq-overlay-")
+	if err != nil {
+		fmt.Fprintf(errw, "pcq explore: %v\n", err)
+		return 3
+	}
+	defer os.RemoveAll(dir)
+	res, err := instrument.Overlay(dir, kitPackages...)
+	if err != nil {
+		fmt.Fprintf(errw, "pcq explore: %v\n", err)
+		return 3
+	}
+	return runCmd(out, errw, res, "go", "test", "-overlay", res.Overlay, "-run", "^$", "-fuzz", "^"+c.fuzz+"$", "-fuzztime", c.fuzztime, c.fuzzPkg)
+}
+
+// runCmd runs name with args, the packages of res marked as instrumented,
+// its output passed through; it returns the exit code (3 if it could not
+// start).
+func runCmd(out, errw io.Writer, res *instrument.Result, name string, args ...string) int {
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr, cmd.Stdin = out, errw, os.Stdin
+	cmd.Env = append(os.Environ(), instrument.RerunEnv+"="+strings.Join(res.Packages, " "))
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &exit):
+		return exit.ExitCode()
+	}
+	fmt.Fprintf(errw, "pcq explore: %v\n", err)
+	return 3
+}
+
+// exploreRow is one implementation's outcome.
+type exploreRow struct {
+	impl string
+	res  stress.ExploreResult
+	err  error
+}
+
+// run explores each implementation in turn, instrumented, and prints the
+// table; it returns the exit code.
+func (c exploreConfig) run(out, errw io.Writer) int {
+	fmt.Fprintf(out, "explore: %d implementation(s), %s, up to %d schedules or %s each, seed %d\n", len(c.impls), c.strategy, c.schedules, c.duration, c.seed)
+	p := newProgress(errw)
+	start := time.Now()
+	var rows []exploreRow
+	for i, m := range c.impls {
+		p.set("%s %-9s %d/%d  %s", bar(float64(i)/float64(len(c.impls)), 20), m.name, i+1, len(c.impls), time.Since(start).Round(time.Second))
+		rows = append(rows, c.explore(m))
+	}
+	p.done()
+	printExploreTable(out, rows)
+	failed := false
+	for _, r := range rows {
+		if r.err != nil {
+			failed = true
+			fmt.Fprintf(out, "\n--- %s:\n%v\n", r.impl, r.err)
+		}
+	}
+	if failed {
+		return 1
+	}
+	return 0
+}
+
+// explore runs stress.ExploreRun on m.
+func (c exploreConfig) explore(m impl) exploreRow {
+	row := exploreRow{impl: m.name}
+	row.res, row.err = stress.ExploreRun(c.t, m.new, c.options(m)...)
+	var f *stress.ExploreFailure
+	if errors.As(row.err, &f) {
+		f.Replay = fmt.Sprintf("go run ./tools/pcq explore -impl %s -replay '%s'", m.name, f.Token)
+		rewriteReport(f)
+	}
+	return row
+}
+
+// options are the explore harness options for implementation m.
+func (c exploreConfig) options(m impl) []harness.Option {
+	opts := []harness.Option{
+		harness.WithModel(m.kind),
+		harness.WithStrategy(c.strategy),
+		harness.WithSchedules(c.schedules),
+		harness.WithDuration(c.duration),
+		harness.WithGoroutines(c.goroutines),
+		harness.WithOpsPerGoroutine(c.ops),
+		harness.WithSeed(c.seed),
+		harness.WithArtifacts(filepath.Join(c.out, m.name)),
+	}
+	if c.replay != "" {
+		opts = append(opts, harness.WithReplay(c.replay))
+	}
+	switch {
+	case c.capacity >= 0:
+		opts = append(opts, harness.WithCapacities(c.capacity))
+	case !m.bounded:
+		opts = append(opts, harness.WithCapacities(0))
+	case !m.unbounded:
+		opts = append(opts, harness.WithCapacities(1, 2))
+	}
+	return opts
+}
+
+// printExploreTable writes one row per implementation.
+func printExploreTable(w io.Writer, rows []exploreRow) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "IMPL\tSCENARIOS\tSCHEDULES\tDISTINCT\tVERDICT\tTIME")
+	for _, r := range rows {
+		verdict := "passed"
+		if r.res.Strategy.IsExhaustive() {
+			verdict = fmt.Sprintf("passed: all within the bound in %d of %d scenarios", r.res.Complete, r.res.Scenarios)
+		}
+		var f *stress.ExploreFailure
+		switch {
+		case errors.As(r.err, &f):
+			verdict = fmt.Sprintf("FAILED: %s (schedule %d)", f.Check, f.Schedule)
+		case r.err != nil:
+			verdict = "ERROR"
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\n", r.impl, r.res.Scenarios, r.res.Schedules, r.res.Distinct, verdict, r.res.Elapsed.Round(10*time.Millisecond))
+	}
+	tw.Flush()
+}
+
+// rewriteReport writes f's report again, with the command's replay, over
+// the report.txt among its artifacts.
+func rewriteReport(f *stress.ExploreFailure) {
+	for _, a := range f.Artifacts {
+		if filepath.Base(a) == "report.txt" {
+			_ = os.WriteFile(a, []byte(f.Error()+"\n"), 0o644)
+		}
+	}
+}

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestExplore runs pcq explore as a user would: a correct queue passes, a
+// broken one fails with a replay command that fails the same way, and bad
+// flags are usage errors. (Each run builds the instrumented test binary:
+// a few seconds, cached after the first.)
+func TestExplore(t *testing.T) {
+	if os.Getenv(exploreArgsEnv) != "" {
+		t.Skip("inside a campaign")
+	}
+	out := t.TempDir()
+	code, stdout, stderr := capture(t, "explore", "-impl", "ring", "-schedules", "50", "-seed", "1", "-out", out)
+	if code != 0 || !regexp.MustCompile(`(?m)^ring +50 +50 +50 +passed`).MatchString(stdout) {
+		t.Fatalf("explore ring: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = capture(t, "explore", "-impl", "broken:get-twice", "-seed", "1", "-out", out)
+	m := regexp.MustCompile(`replay \(the same schedule, exactly\): go run ./tools/pcq explore -impl broken:get-twice -replay '([^']+)'`).FindStringSubmatch(stdout)
+	if code != 1 || !strings.Contains(stdout, "FAILED: conservation") || m == nil {
+		t.Fatalf("explore broken:get-twice: exit %d, want 1, a conservation failure and a replay command\n%s%s", code, stdout, stderr)
+	}
+	report, err := os.ReadFile(filepath.Join(out, "broken:get-twice", "explore-seed1-schedule4", "report.txt"))
+	if err != nil || !strings.Contains(string(report), m[1]) {
+		t.Fatalf("the report file lacks the replay command (%v):\n%s", err, report)
+	}
+	code, replayed, _ := capture(t, "explore", "-impl", "broken:get-twice", "-replay", m[1], "-out", out)
+	if code != 1 || !strings.Contains(replayed, "FAILED: conservation (schedule 0)") {
+		t.Fatalf("the replay: exit %d\n%s", code, replayed)
+	}
+	for _, bad := range [][]string{{"-strategy", "dfs:x"}, {"-goroutines", "1"}, {"-replay", "x1/c1=put/s1:0:", "-impl", "ring,locked"}, {"extra"}} {
+		if code, _, _ := capture(t, append([]string{"explore"}, bad...)...); code != 2 {
+			t.Errorf("explore %v: exit %d, want 2", bad, code)
+		}
+	}
+}
