@@ -85,7 +85,9 @@ func (r *run) result(s Strategy) (*Result, error) {
 
 // Test runs body once under s, as [Run] does, in a new testing/synctest
 // bubble of t. Goroutines that an aborted schedule left blocked for good are
-// counted in [Result.Stuck] instead of failing t.
+// counted in [Result.Stuck] instead of failing t. A run with no step for
+// [StallLimit] is stuck outside the scheduler's control: Test then prints
+// every goroutine's stack and panics, rather than hang.
 func Test(t *testing.T, s Strategy, body func(), opts Options) (res *Result, err error) {
 	t.Helper()
 	defer func() {
@@ -95,6 +97,7 @@ func Test(t *testing.T, s Strategy, body func(), opts Options) (res *Result, err
 			}
 		}
 	}()
+	defer watch()()
 	synctest.Test(t, func(*testing.T) {
 		res, err = Run(s, body, opts)
 	})

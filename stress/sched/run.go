@@ -117,6 +117,7 @@ func (r *run) choose(enabled []int) *goroutine {
 	g.steps++
 	r.current = id
 	r.steps.Add(1)
+	stepped()
 	return g
 }
 

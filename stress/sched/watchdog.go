@@ -1,0 +1,52 @@
+package sched
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"sync/atomic"
+	"time"
+)
+
+// StallLimit is how long a run may go without a single step before [Test]
+// gives up on it: some goroutine runs without reaching a scheduling point
+// (a loop on a plain variable, a call into code that was not instrumented),
+// and the scheduler cannot stop it. Go cannot kill a goroutine, so rather
+// than hang, Test then prints every goroutine's stack and panics.
+var StallLimit = time.Minute
+
+// lastStep is the time (Unix nanoseconds) of the latest step of any run.
+var lastStep atomic.Int64
+
+// stepped notes that a run took a step.
+func stepped() { lastStep.Store(time.Now().UnixNano()) }
+
+// watch starts the watchdog of one Test, outside its bubble (where time is
+// real); stop ends it.
+func watch() (stop func()) {
+	stepped()
+	done := make(chan struct{})
+	go func() {
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				if idle := time.Since(time.Unix(0, lastStep.Load())); idle > StallLimit {
+					stall(idle)
+				}
+			}
+		}
+	}()
+	return func() { close(done) }
+}
+
+// stall reports a run stuck outside the scheduler's control and panics.
+func stall(idle time.Duration) {
+	buf := make([]byte, 1<<20)
+	buf = buf[:runtime.Stack(buf, true)]
+	fmt.Fprintf(os.Stderr, "sched: no step for %v: a goroutine runs without reaching a scheduling point (a loop on a plain variable, or code that is not instrumented); every goroutine:\n%s\n", idle.Round(time.Second), buf)
+	panic(fmt.Sprintf("sched: no step for %v: see the goroutines above", idle.Round(time.Second)))
+}
