@@ -10,6 +10,7 @@ import (
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/scenario"
 	"github.com/pcqkit/pcq/stress/sched"
+	"github.com/pcqkit/pcq/stress/sched/instrument"
 )
 
 // ExploreFailure is the report of the first schedule that failed: the
@@ -57,7 +58,7 @@ func (f *ExploreFailure) Error() string {
 func (c *exploreConfig) failure(t *testing.T, s scenario.Scenario, i int, o scenario.Outcome, r *sched.Result) *ExploreFailure {
 	f := &ExploreFailure{Strategy: c.Strategy, Seed: c.Seed, Schedule: i, Check: o.FailedCheck(),
 		Explanation: o.Explanation, Scenario: s.String(), Token: replayToken(s, r.Schedule)}
-	f.Replay = fmt.Sprintf("%s='%s' go test -run '%s'", ReplayEnv, f.Token, runPattern(c.testName))
+	f.Replay = fmt.Sprintf("%s='%s' go test -run '%s'", ReplayEnv, f.Token, instrument.RunPattern(c.testName))
 	traced, tr, err := scenario.RunControlled(t, c.factory, s, c.scenarioOptions(), scenario.Controlled{Strategy: sched.Replay(r.Schedule), Trace: true})
 	switch {
 	case err != nil:

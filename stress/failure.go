@@ -10,6 +10,7 @@ import (
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/scenario"
 	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/stress/sched/instrument"
 )
 
 // Failure is the report of the first round that failed: what to replay
@@ -67,7 +68,7 @@ func (c *config) failure(r round, o scenario.Outcome, leak string) *Failure {
 	}
 	if c.testName != "" {
 		f.Replay = fmt.Sprintf("%s=%d go test -race -run '%s' (harness.WithRounds(%d) stops at that round)",
-			SeedEnv, f.Seed, runPattern(c.testName), f.Round+1)
+			SeedEnv, f.Seed, instrument.RunPattern(c.testName), f.Round+1)
 	}
 	if err := c.writeArtifacts(f, r, o); err != nil {
 		f.Explanation += fmt.Sprintf("\n(writing the artifacts failed: %v)", err)

@@ -41,10 +41,8 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"regexp"
 	"runtime"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -88,15 +86,6 @@ func Check(t *testing.T, newQueue harness.Factory, opts ...harness.Option) {
 	if _, err := run(newQueue, opts, func(c *config) { c.tempArtifact, c.testName = true, t.Name() }); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// runPattern returns the -run pattern that selects exactly the test name.
-func runPattern(name string) string {
-	parts := strings.Split(name, "/")
-	for i, p := range parts {
-		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
-	}
-	return strings.Join(parts, "/")
 }
 
 // Run runs the stress rounds on newQueue and returns a [*Failure] for the

@@ -27,29 +27,20 @@ const exploreArgsEnv = "PCQ_EXPLORE_ARGS"
 // instrumented and runs the campaign in it (TestExploreCampaign); it
 // returns the campaign's exit code.
 func (c exploreConfig) rerun(out, errw io.Writer) int {
-	dir, err := os.MkdirTemp("", "pcq-explore-")
-	if err != nil {
-		fmt.Fprintf(errw, "pcq explore: %v\n", err)
-		return 3
-	}
-	defer os.RemoveAll(dir)
-	res, err := instrument.Overlay(dir, kitPackages...)
-	if err != nil {
-		fmt.Fprintf(errw, "pcq explore: %v\n", err)
-		return 3
-	}
-	bin := filepath.Join(dir, "pcq-explore.test")
-	if code := runCmd(out, errw, res, "go", "test", "-c", "-o", bin, "-overlay", res.Overlay, "github.com/pcqkit/pcq/tools/pcq"); code != 0 {
-		return 3
-	}
-	args, err := json.Marshal(c.args)
-	if err != nil {
-		fmt.Fprintf(errw, "pcq explore: %v\n", err)
-		return 3
-	}
-	os.Setenv(exploreArgsEnv, string(args))
-	defer os.Unsetenv(exploreArgsEnv)
-	return runCmd(out, errw, res, bin, "-test.run", "^TestExploreCampaign$")
+	return withKitOverlay(errw, func(dir string, res *instrument.Result) int {
+		bin := filepath.Join(dir, "pcq-explore.test")
+		if code := runCmd(out, errw, res, "go", "test", "-c", "-o", bin, "-overlay", res.Overlay, "github.com/pcqkit/pcq/tools/pcq"); code != 0 {
+			return 3
+		}
+		args, err := json.Marshal(c.args)
+		if err != nil {
+			fmt.Fprintf(errw, "pcq explore: %v\n", err)
+			return 3
+		}
+		os.Setenv(exploreArgsEnv, string(args))
+		defer os.Unsetenv(exploreArgsEnv)
+		return runCmd(out, errw, res, bin, "-test.run", "^TestExploreCampaign$")
+	})
 }
 
 // campaign runs the campaign of args inside test t, in the instrumented
@@ -66,7 +57,16 @@ func campaign(t *testing.T, args []string) int {
 // runFuzz runs the schedule fuzz target c.fuzz with go test -fuzz, built
 // with the kit's packages instrumented.
 func (c exploreConfig) runFuzz(out, errw io.Writer) int {
-	dir, err := os.MkdirTemp("", "pcq-overlay-")
+	return withKitOverlay(errw, func(_ string, res *instrument.Result) int {
+		return runCmd(out, errw, res, "go", "test", "-overlay", res.Overlay, "-run", "^$", "-fuzz", "^"+c.fuzz+"$", "-fuzztime", c.fuzztime, c.fuzzPkg)
+	})
+}
+
+// withKitOverlay writes the overlay of the kit's packages into a temporary
+// folder, calls f with the folder and the overlay, and removes the folder;
+// it returns f's exit code, or 3 if the overlay could not be written.
+func withKitOverlay(errw io.Writer, f func(dir string, res *instrument.Result) int) int {
+	dir, err := os.MkdirTemp("", "pcq-explore-")
 	if err != nil {
 		fmt.Fprintf(errw, "pcq explore: %v\n", err)
 		return 3
@@ -77,7 +77,7 @@ func (c exploreConfig) runFuzz(out, errw io.Writer) int {
 		fmt.Fprintf(errw, "pcq explore: %v\n", err)
 		return 3
 	}
-	return runCmd(out, errw, res, "go", "test", "-overlay", res.Overlay, "-run", "^$", "-fuzz", "^"+c.fuzz+"$", "-fuzztime", c.fuzztime, c.fuzzPkg)
+	return f(dir, res)
 }
 
 // runCmd runs name with args, the packages of res marked as instrumented,
@@ -159,15 +159,7 @@ func (c exploreConfig) options(m impl) []harness.Option {
 	if c.replay != "" {
 		opts = append(opts, harness.WithReplay(c.replay))
 	}
-	switch {
-	case c.capacity >= 0:
-		opts = append(opts, harness.WithCapacities(c.capacity))
-	case !m.bounded:
-		opts = append(opts, harness.WithCapacities(0))
-	case !m.unbounded:
-		opts = append(opts, harness.WithCapacities(1, 2))
-	}
-	return opts
+	return append(opts, m.capacities(c.capacity)...)
 }
 
 // printExploreTable writes one row per implementation.

@@ -53,6 +53,20 @@ func lookupImpl(name string) (impl, error) {
 	return impls[i], nil
 }
 
+// capacities returns the option choosing the capacities to run m at:
+// asked, if it is 0 or more; else unbounded only for an unbounded-only
+// implementation (it has no other), else none (the harness's defaults,
+// which leave unbounded out for a bounded-only one).
+func (m impl) capacities(asked int) []harness.Option {
+	switch {
+	case asked >= 0:
+		return []harness.Option{harness.WithCapacities(asked)}
+	case !m.bounded:
+		return []harness.Option{harness.WithCapacities(0)}
+	}
+	return nil
+}
+
 // checkCap reports an error if m cannot take capacity c.
 func (m impl) checkCap(c int) error {
 	switch {

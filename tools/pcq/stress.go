@@ -135,13 +135,7 @@ func (c stressConfig) options(m impl) []harness.Option {
 		harness.WithArtifacts(filepath.Join(c.out, m.name)),
 		harness.WithRelaxations(c.relax...),
 	}
-	switch {
-	case c.capacity >= 0:
-		opts = append(opts, harness.WithCapacities(c.capacity))
-	case !m.bounded:
-		opts = append(opts, harness.WithCapacities(0)) // it has no other
-	}
-	return opts
+	return append(opts, m.capacities(c.capacity)...)
 }
 
 // replay is the command that replays failure's round.

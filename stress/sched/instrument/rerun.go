@@ -71,9 +71,9 @@ func Rerun(t testing.TB, packages ...string) bool {
 // rerunCmd is the child `go test` that runs test (a benchmark when bench)
 // with res's overlay.
 func rerunCmd(test string, bench bool, res *Result) *exec.Cmd {
-	args := []string{"test", "-overlay", res.Overlay, "-count=1", "-timeout=15m", "-run", runPattern(test)}
+	args := []string{"test", "-overlay", res.Overlay, "-count=1", "-timeout=15m", "-run", RunPattern(test)}
 	if bench {
-		args = append(args[:len(args)-2], "-run", "^$", "-bench", runPattern(test), "-benchtime", flagValue("test.benchtime", "1s"))
+		args = append(args[:len(args)-2], "-run", "^$", "-bench", RunPattern(test), "-benchtime", flagValue("test.benchtime", "1s"))
 		if flagValue("test.benchmem", "false") == "true" {
 			args = append(args, "-benchmem")
 		}
@@ -92,9 +92,9 @@ func rerunCmd(test string, bench bool, res *Result) *exec.Cmd {
 	return cmd
 }
 
-// runPattern is the -run pattern that selects exactly the test (or
-// subtest) named name.
-func runPattern(name string) string {
+// RunPattern is the -run pattern that selects exactly the test (or
+// subtest) named name: "TestX/sub" is "^TestX$/^sub$".
+func RunPattern(name string) string {
 	parts := strings.Split(name, "/")
 	for i, p := range parts {
 		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
