@@ -15,26 +15,29 @@ import (
 // than hang, Test then prints every goroutine's stack and panics.
 var StallLimit = time.Minute
 
-// lastStep is the time (Unix nanoseconds) of the latest step of any run.
-var lastStep atomic.Int64
+// allSteps counts the steps of every run of the process. It is a count,
+// not a time: inside a bubble, time is the bubble's fake clock.
+var allSteps atomic.Int64
 
 // stepped notes that a run took a step.
-func stepped() { lastStep.Store(time.Now().UnixNano()) }
+func stepped() { allSteps.Add(1) }
 
 // watch starts the watchdog of one Test, outside its bubble (where time is
-// real); stop ends it.
+// real): it looks at the step count every second. stop ends it.
 func watch() (stop func()) {
-	stepped()
 	done := make(chan struct{})
 	go func() {
 		tick := time.NewTicker(time.Second)
 		defer tick.Stop()
+		seen, since := allSteps.Load(), time.Now()
 		for {
 			select {
 			case <-done:
 				return
-			case <-tick.C:
-				if idle := time.Since(time.Unix(0, lastStep.Load())); idle > StallLimit {
+			case now := <-tick.C:
+				if n := allSteps.Load(); n != seen {
+					seen, since = n, now
+				} else if idle := now.Sub(since); idle > StallLimit {
 					stall(idle)
 				}
 			}
