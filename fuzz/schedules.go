@@ -44,7 +44,7 @@ func CheckSchedules(f *testing.F, newQueue harness.Factory, opts ...harness.Opti
 		pkgs = append([]string{p}, pkgs...)
 	}
 	if !instrument.Instrumented(pkgs...) && fuzzing() {
-		f.Fatalf("fuzz: go test -fuzz needs %v built instrumented: run it through go run ./tools/pcq explore -fuzz, or with go test -overlay and %s set (package instrument)", pkgs, instrument.RerunEnv)
+		f.Fatalf("fuzz: go test -fuzz needs %v built instrumented: run it through go run ./tools/pcq explore -fuzz, or go test -overlay with the overlay of package instrument", pkgs)
 	}
 	if !instrument.Rerun(f, pkgs...) {
 		f.Skipf("ran in a child go test with %v instrumented, which passed", pkgs)

@@ -13,6 +13,7 @@ import (
 // listedPackage is the part of `go list -json` that the overlay needs.
 type listedPackage struct {
 	ImportPath string
+	Name       string
 	Dir        string
 	Standard   bool
 	GoFiles    []string // relative to Dir, build constraints applied
@@ -23,7 +24,7 @@ type listedPackage struct {
 
 // listPackages runs `go list -json` on the patterns in the current directory.
 func listPackages(patterns []string) ([]listedPackage, error) {
-	args := append([]string{"list", "-json=ImportPath,Dir,Standard,GoFiles,CgoFiles,SFiles,Module", "--"}, patterns...)
+	args := append([]string{"list", "-json=ImportPath,Name,Dir,Standard,GoFiles,CgoFiles,SFiles,Module", "--"}, patterns...)
 	cmd := exec.Command("go", args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

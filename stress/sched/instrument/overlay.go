@@ -46,6 +46,9 @@ func Overlay(dir string, patterns ...string) (*Result, error) {
 		if err := instrumentPackage(dir, p, res); err != nil {
 			return nil, err
 		}
+		if err := addMarker(dir, p, res); err != nil {
+			return nil, err
+		}
 		res.Packages = append(res.Packages, p.ImportPath)
 	}
 	if res.Modfile, err = copies.writeModfile(); err != nil {

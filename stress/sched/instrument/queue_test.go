@@ -28,7 +28,14 @@ func TestOverlayQueue(t *testing.T) {
 			t.Errorf("%s imports sync or sync/atomic but is not in the overlay", file)
 		}
 	}
+	marker := filepath.Join(strings.TrimSpace(goTool(t, "list", "-f", "{{.Dir}}", queuePath)), markerFile)
+	if _, ok := res.Replace[marker]; !ok {
+		t.Errorf("the overlay does not add %s, which tells a binary it was built instrumented", marker)
+	}
 	for orig, copyPath := range res.Replace {
+		if orig == marker {
+			continue
+		}
 		changed := changedLines(t, orig, copyPath)
 		if len(changed) == 0 {
 			t.Errorf("%s is in the overlay unchanged", orig)

@@ -7,22 +7,23 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
+
+	"github.com/pcqkit/pcq/stress/sched"
 )
 
 // RerunEnv is set, in the environment of a test re-run by [Rerun], to the
-// packages instrumented, separated by spaces. Set it yourself (to the same
-// list) when you build with the overlay by hand, so that Rerun knows.
+// packages instrumented, separated by spaces: a re-run that finds itself
+// not instrumented fails instead of re-running again.
 const RerunEnv = "PCQ_INSTRUMENTED"
 
-// Instrumented reports whether this test binary was built with the overlay
-// of every one of the packages (as [Rerun] builds it).
+// Instrumented reports whether this binary was built with the overlay of
+// every one of the packages: each instrumented package carries a file the
+// overlay adds, which tells the scheduler at init (sched.Instrumented).
 func Instrumented(packages ...string) bool {
-	have := strings.Fields(os.Getenv(RerunEnv))
 	for _, p := range packages {
-		if !slices.Contains(have, p) {
+		if !sched.Instrumented(p) {
 			return false
 		}
 	}
