@@ -61,6 +61,10 @@ func (g *goroutine) stop(what string, obj unsafe.Pointer, ready func() bool, yie
 	}
 	g.state, g.what, g.obj, g.ready, g.yielded, g.at = waiting, what, obj, ready, yielded, at
 	r.mu.Unlock()
+	select {
+	case r.arrived <- struct{}{}:
+	default:
+	}
 	if !<-g.grant {
 		panic(abortSignal{})
 	}
