@@ -87,10 +87,11 @@ func instrumentPackage(dir string, p listedPackage, res *Result) error {
 	if err != nil {
 		return err
 	}
-	schedName := freeName("pcqsched", append(goFiles, cgoFiles...))
+	n := packageNames(append(goFiles, cgoFiles...))
 	for _, f := range goFiles {
-		res.Limits = append(res.Limits, fileLimits(fset, f.ast, f.src)...)
-		edits := rewrite(fset, f.ast, schedName)
+		edits, kept := rewrite(fset, f.ast, f.src, n)
+		res.Limits = append(res.Limits, linknames(fset, f.ast)...)
+		res.Limits = append(res.Limits, goLimits(fset, f.src, kept)...)
 		if len(edits) == 0 {
 			continue
 		}
@@ -102,7 +103,8 @@ func instrumentPackage(dir string, p listedPackage, res *Result) error {
 	}
 	for _, f := range cgoFiles {
 		res.Limits = append(res.Limits, cgoLimit(fset, f.ast))
-		res.Limits = append(res.Limits, fileLimits(fset, f.ast, f.src)...)
+		res.Limits = append(res.Limits, linknames(fset, f.ast)...)
+		res.Limits = append(res.Limits, goLimits(fset, f.src, goStmts(f.ast))...)
 	}
 	for _, name := range p.SFiles {
 		res.Limits = append(res.Limits, Limit{Kind: Assembly, File: filepath.Join(p.Dir, name), Text: "assembly file"})
