@@ -14,6 +14,7 @@ type run struct {
 	strategy  Strategy
 	maxSteps  int
 	idle      time.Duration // how long nobody may run before it is a deadlock
+	spin      time.Duration // the fake time a round of spinning takes
 	tracing   bool
 	onFailure func()
 	ctx       context.Context
@@ -54,9 +55,13 @@ func (r *run) spawn(f func()) {
 // bubble's fake time pass (see [run.letTimePass]); only when nobody comes
 // to a point within r.idle of fake time is it a deadlock. Every decision
 // is taken after a quiescence wait, from the goroutines' states alone, so
-// fake time changes no decision of a replay.
+// fake time changes no decision of a replay. When every goroutine that
+// can run stands at a runtime.Gosched (each spins, waiting for another),
+// r.spin of fake time passes before the choice, as a round of spinning
+// takes time: a spin loop with a deadline (poll until a timeout) ends.
 func (r *run) loop() {
 	idle := false // r.idle has passed with nobody coming to a point
+	spun := false // r.spin has passed since the last choice
 	for {
 		synctest.Wait() // every managed goroutine is at a point, blocked, or finished
 		r.mu.Lock()
@@ -74,8 +79,13 @@ func (r *run) loop() {
 			r.failure = r.deadlock()
 		case int(r.steps.Load()) >= r.maxSteps:
 			r.failure = r.livelock()
+		case !spun && r.allYielded(enabled):
+			r.mu.Unlock()
+			time.Sleep(r.spin) // every goroutine of the bubble at a point or blocked: the clock moves at once
+			spun = true
+			continue
 		default:
-			idle = false
+			idle, spun = false, false
 			g := r.choose(enabled)
 			r.mu.Unlock()
 			g.grant <- true
@@ -89,6 +99,17 @@ func (r *run) loop() {
 		r.unwind()
 		return
 	}
+}
+
+// allYielded reports whether every goroutine of enabled stands at a
+// runtime.Gosched. r.mu is held.
+func (r *run) allYielded(enabled []int) bool {
+	for _, id := range enabled {
+		if !r.gs[id].yielded {
+			return false
+		}
+	}
+	return true
 }
 
 // blockedOutside reports whether a live goroutine is blocked outside a

@@ -115,3 +115,42 @@ func TestSleepPastIdleIsDeadlock(t *testing.T) {
 		}
 	}
 }
+
+// TestSpinWithDeadlineEnds: goroutines that spin on runtime.Gosched until
+// a deadline see fake time pass (Options.Spin a round when all of them
+// spin) and end, in a number of steps set by the deadline, exactly the
+// same under replay.
+func TestSpinWithDeadlineEnds(t *testing.T) {
+	var rounds [2]int
+	body := func() {
+		done := make(chan struct{})
+		for i := range rounds {
+			Go(func() {
+				rounds[i] = 0
+				start := time.Now()
+				for time.Since(start) < 2*time.Millisecond {
+					rounds[i]++
+					Gosched()
+				}
+				done <- struct{}{}
+			})
+		}
+		for range rounds {
+			<-done
+		}
+	}
+	first, err := Test(t, PCT(3, 2).Next(), body, Options{Spin: 100 * time.Microsecond})
+	if err != nil || first.Failure != nil {
+		t.Fatal(err, first.Failure)
+	}
+	want := rounds
+	if want[0] > 40 || want[1] > 40 {
+		t.Fatalf("rounds %v: a 2ms deadline with 100µs a round of spinning should end within 40 rounds", want)
+	}
+	for i := range 20 {
+		res, err := Test(t, Replay(first.Schedule), body, Options{Spin: 100 * time.Microsecond})
+		if err != nil || res.Failure != nil || rounds != want {
+			t.Fatalf("replay %d: %v %v, rounds %v; want %v", i, err, res.Failure, rounds, want)
+		}
+	}
+}
