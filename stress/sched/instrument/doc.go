@@ -16,7 +16,10 @@
 //     specifies (copied into temporaries on the same line), so that the
 //     goroutines a library starts join the schedule,
 //
-// as byte-offset edits that insert no line: every line of a rewritten file
+// and, with [Options.Channels] ([OverlayWith], [RerunWith]), puts a
+// scheduling point before every channel operation, for code that
+// synchronises through channels. The edits are byte-offset edits that
+// insert no line: every line of a rewritten file
 // keeps its number, and every line without an edit is byte-identical, so
 // panics, traces and race reports cite the library's real file:line (the go
 // command compiles an overlaid file under its original name).

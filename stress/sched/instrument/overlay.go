@@ -19,6 +19,11 @@ import (
 // the go.mod at Result.Modfile (`go test -modfile <Result.Modfile>`). A
 // standard package, or one of the scheduler's own, cannot be instrumented.
 func Overlay(dir string, patterns ...string) (*Result, error) {
+	return OverlayWith(dir, Options{}, patterns...)
+}
+
+// OverlayWith is [Overlay] with the rewrite's options.
+func OverlayWith(dir string, opts Options, patterns ...string) (*Result, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("instrument: %v", err)
@@ -43,7 +48,7 @@ func Overlay(dir string, patterns ...string) (*Result, error) {
 		if p.Dir, err = copies.packageDir(p); err != nil {
 			return nil, err
 		}
-		if err := instrumentPackage(dir, p, res); err != nil {
+		if err := instrumentPackage(dir, p, opts, res); err != nil {
 			return nil, err
 		}
 		res.Packages = append(res.Packages, p.ImportPath)
@@ -77,7 +82,7 @@ type sourceFile struct {
 
 // instrumentPackage writes p's rewritten Go files under dir and adds them
 // and p's limits to res. Cgo files are reported, not rewritten.
-func instrumentPackage(dir string, p listedPackage, res *Result) error {
+func instrumentPackage(dir string, p listedPackage, opts Options, res *Result) error {
 	fset := token.NewFileSet()
 	goFiles, err := parseFiles(fset, p.Dir, p.GoFiles)
 	if err != nil {
@@ -89,7 +94,7 @@ func instrumentPackage(dir string, p listedPackage, res *Result) error {
 	}
 	n := packageNames(append(goFiles, cgoFiles...))
 	for _, f := range goFiles {
-		edits, kept := rewrite(fset, f.ast, f.src, n)
+		edits, kept := rewrite(fset, f.ast, f.src, n, opts)
 		res.Limits = append(res.Limits, linknames(fset, f.ast)...)
 		res.Limits = append(res.Limits, goLimits(fset, f.src, kept)...)
 		if len(edits) == 0 {

@@ -44,13 +44,19 @@ func Instrumented(packages ...string) bool {
 //	}
 func Rerun(t testing.TB, packages ...string) bool {
 	t.Helper()
+	return rerun(t, Options{}, packages)
+}
+
+// rerun is [Rerun] with the rewrite's options.
+func rerun(t testing.TB, opts Options, packages []string) bool {
+	t.Helper()
 	if Instrumented(packages...) {
 		return true
 	}
 	if os.Getenv(RerunEnv) != "" {
 		t.Fatalf("instrument: a re-run test asked for %v, but the binary was built with the overlay of %q only", packages, os.Getenv(RerunEnv))
 	}
-	res, err := Overlay(t.TempDir(), packages...)
+	res, err := OverlayWith(t.TempDir(), opts, packages...)
 	if err != nil {
 		t.Fatalf("%v", err)
 	}

@@ -21,16 +21,22 @@ var mirrors = map[string]string{
 
 // rewrite returns the edits that put file f (source src) under the
 // scheduler: mirrored import paths, runtime.Gosched replaced by the
-// scheduler's (imported on the line of the runtime import), go statements
-// turned into calls of the scheduler's Go (see [goRewriter]; the scheduler
-// then imported after the package name if it is not yet), and, if runtime
+// scheduler's (imported on the line of the runtime import), with
+// opts.Channels a point before each channel operation ([chanPoints]), go
+// statements turned into calls
+// of the scheduler's Go (see [goRewriter]; the scheduler imported after the
+// package name if it is not yet), and, if runtime
 // is then unused, a `var _ = runtime.Gosched` on the line where the last
 // declaration ends. It returns the go statements it leaves as they are.
-func rewrite(fset *token.FileSet, f *ast.File, src []byte, n names) (edits []edit, kept []*ast.GoStmt) {
+func rewrite(fset *token.FileSet, f *ast.File, src []byte, n names, opts Options) (edits []edit, kept []*ast.GoStmt) {
 	tf := fset.File(f.Pos())
 	edits, imported := goschedEdits(tf, f, n.sched)
-	goEdits, edits, kept := goStatements(src, tf, f, n, edits)
-	if len(goEdits) > 0 && !imported {
+	var points []edit
+	if opts.Channels {
+		points = chanPoints(tf, f, n.sched)
+	}
+	goEdits, edits, kept := goStatements(src, tf, f, n, append(edits, points...))
+	if len(goEdits)+len(points) > 0 && !imported {
 		at := tf.Offset(f.Name.End())
 		edits = append(edits, edit{at, at, "; import " + n.sched + " " + strconv.Quote(schedPath)})
 	}

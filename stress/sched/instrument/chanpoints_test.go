@@ -1,0 +1,85 @@
+package instrument
+
+import (
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/pcqkit/pcq/stress/sched"
+	"github.com/pcqkit/pcq/stress/sched/instrument/testdata/chanlock"
+)
+
+const chanlockPath = "github.com/pcqkit/pcq/stress/sched/instrument/testdata/chanlock"
+
+// TestChanPointsRewrite: with Options.Channels, every statement with a
+// channel operation gets a point on its own line (a select, a receive, a
+// send, a close; not a range over a channel, which takes types to see),
+// nothing else changes, and the package vets; without it, the file is
+// untouched.
+func TestChanPointsRewrite(t *testing.T) {
+	res, err := OverlayWith(t.TempDir(), Options{Channels: true}, "./testdata/chanlock")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := filepath.Abs("testdata/chanlock/chanlock.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := changedLines(t, orig, res.Replace[orig])
+	want := []string{
+		`package chanlock; import pcqsched "github.com/pcqkit/pcq/stress/sched"`,
+		`	pcqsched.Point("select", nil); select {`,
+		`	pcqsched.Point("chan receive", nil); <-q.lock`,
+		`	pcqsched.Point("chan send", nil); q.items <- v`,
+		`	pcqsched.Point("close", nil); close(q.items)`,
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("changed lines\n%q\nwant\n%q", got, want)
+	}
+	goTool(t, "vet", "-overlay", res.Overlay, "./testdata/chanlock")
+	plain, err := Overlay(t.TempDir(), "./testdata/chanlock")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain.Replace) != 0 {
+		t.Fatalf("without Options.Channels the package was rewritten: %v", plain.Replace)
+	}
+}
+
+// TestChanLockSeenHeld: with channel points, an exhaustive search finds the
+// schedule in which a put meets the channel lock that a Len holds, and
+// every schedule's items are drained.
+func TestChanLockSeenHeld(t *testing.T) {
+	if !RerunWith(t, Options{Channels: true}, chanlockPath) {
+		return
+	}
+	e := sched.DFS(2)
+	refused, runs := false, 0
+	for s := e.Next(); s != nil; s = e.Next() {
+		var ok bool
+		var sum int
+		body := func() {
+			q := chanlock.New(2)
+			done := make(chan struct{}, 2)
+			sched.Go(func() { q.Len(); done <- struct{}{} })
+			sched.Go(func() { ok = q.Put(5); done <- struct{}{} })
+			<-done
+			<-done
+			sum = q.Drain(0)
+		}
+		res, err := sched.Test(t, s, body, sched.Options{})
+		if err != nil || res.Failure != nil {
+			t.Fatalf("schedule %d: %v %v", runs, err, res.Failure)
+		}
+		e.Done(res)
+		runs++
+		refused = refused || !ok
+		if ok != (sum == 5) {
+			t.Fatalf("schedule %d: put %v, drained %d", runs, ok, sum)
+		}
+	}
+	if !refused {
+		t.Fatalf("none of the %d schedules saw the lock held", runs)
+	}
+	t.Logf("%d schedules; the lock was seen held", runs)
+}
