@@ -33,6 +33,8 @@ type goroutine struct {
 	grant chan bool // true: run; false: unwind (the run aborted)
 	fn    func()    // what it runs
 
+	selects int // the Select calls it made: where its next one starts trying
+
 	// Guarded by r.mu.
 	state   state
 	what    string         // the operation at the point

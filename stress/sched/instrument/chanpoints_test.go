@@ -32,6 +32,10 @@ func TestChanPointsRewrite(t *testing.T) {
 		`	pcqsched.Point("chan receive", nil); <-q.lock`,
 		`	pcqsched.Point("chan send", nil); q.items <- v`,
 		`	pcqsched.Point("close", nil); close(q.items)`,
+		`		pcqsched.Point("select", nil); switch pcqgosel0_0, pcqgosel0_1, pcqgosel0_2 := pcqsched.RecvCase(a), pcqsched.RecvCase(b), pcqsched.SendCase(out, 9); pcqsched.Select(false, pcqgosel0_0, pcqgosel0_1, pcqgosel0_2) {`,
+		`		case 0: got, ok = pcqgosel0_0.V, pcqgosel0_0.OK;`,
+		`		case 1: v, ok := pcqgosel0_1.V, pcqgosel0_1.OK;`,
+		`		case 2:`,
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("changed lines\n%q\nwant\n%q", got, want)
@@ -82,4 +86,49 @@ func TestChanLockSeenHeld(t *testing.T) {
 		t.Fatalf("none of the %d schedules saw the lock held", runs)
 	}
 	t.Logf("%d schedules; the lock was seen held", runs)
+}
+
+// TestSelectRewriteRuns: the rewritten select takes a ready case (either,
+// outside a scheduler; the same one under every replay of a schedule),
+// a closed channel's receive, or sends when nothing is to be received.
+func TestSelectRewriteRuns(t *testing.T) {
+	if !RerunWith(t, Options{Channels: true}, chanlockPath) {
+		return
+	}
+	ready := func() (chan int, chan int) {
+		a, b := make(chan int, 1), make(chan int, 1)
+		a <- 1
+		b <- 2
+		return a, b
+	}
+	seen := map[int]bool{}
+	for range 200 {
+		a, b := ready()
+		seen[chanlock.Pick(a, b, nil)] = true
+	}
+	if !seen[1] || !seen[2] || len(seen) != 2 {
+		t.Fatalf("outside a scheduler Pick gave %v; want 1 and 2, Go's random choice", seen)
+	}
+	closed := make(chan int)
+	close(closed)
+	out := make(chan int, 1)
+	if got := chanlock.Pick(closed, nil, nil); got != -1 {
+		t.Fatalf("Pick of a closed channel: %d, want -1", got)
+	}
+	var got int
+	body := func() {
+		a, b := ready()
+		sched.Point("before", nil)
+		got = chanlock.Pick(a, b, out)
+	}
+	first, err := sched.Test(t, sched.Random(1).Next(), body, sched.Options{})
+	if err != nil || first.Failure != nil {
+		t.Fatal(err, first.Failure)
+	}
+	want := got
+	for i := range 20 {
+		if res, err := sched.Test(t, sched.Replay(first.Schedule), body, sched.Options{}); err != nil || res.Failure != nil || got != want {
+			t.Fatalf("replay %d: %v %v, got %d; want %d", i, err, res.Failure, got, want)
+		}
+	}
 }

@@ -22,7 +22,8 @@ var mirrors = map[string]string{
 // rewrite returns the edits that put file f (source src) under the
 // scheduler: mirrored import paths, runtime.Gosched replaced by the
 // scheduler's (imported on the line of the runtime import), with
-// opts.Channels a point before each channel operation ([chanPoints]), go
+// opts.Channels a point before each channel operation ([chanPoints]) and
+// selects whose choice the scheduler makes ([selectEdits]), go
 // statements turned into calls
 // of the scheduler's Go (see [goRewriter]; the scheduler imported after the
 // package name if it is not yet), and, if runtime
@@ -34,6 +35,7 @@ func rewrite(fset *token.FileSet, f *ast.File, src []byte, n names, opts Options
 	var points []edit
 	if opts.Channels {
 		points = chanPoints(tf, f, n.sched)
+		points = append(points, selectEdits(tf, src, f, n, append(edits, points...))...)
 	}
 	goEdits, edits, kept := goStatements(src, tf, f, n, append(edits, points...))
 	if len(goEdits)+len(points) > 0 && !imported {

@@ -47,3 +47,28 @@ func (q *Queue) Drain(n int) int {
 	}
 	return sum + n
 }
+
+// Pick takes from whichever of a and b is ready (the scheduler's choice
+// when both are), or reports -1, -2 for a closed one; it stops at the
+// first break.
+func Pick(a chan int, b <-chan int, out chan<- int) (got int) {
+	var ok bool
+loop:
+	for {
+		select {
+		case got, ok = <-a:
+			if !ok {
+				return -1
+			}
+			break loop
+		case v, ok := <-b:
+			if !ok {
+				return -2
+			}
+			got = v
+			break loop
+		case out <- 9:
+		}
+	}
+	return got
+}
