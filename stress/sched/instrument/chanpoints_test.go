@@ -36,6 +36,11 @@ func TestChanPointsRewrite(t *testing.T) {
 		`		case 0: got, ok = pcqgosel0_0.V, pcqgosel0_0.OK;`,
 		`		case 1: v, ok := pcqgosel0_1.V, pcqgosel0_1.OK;`,
 		`		case 2:`,
+		`		; default: panic("pcq: unreachable: sched.Select without a default"); }`,
+		`	pcqsched.Point("select", nil); switch pcqgosel1_0, pcqgosel1_1 := pcqsched.RecvCase(a), pcqsched.RecvCase(b); pcqsched.Select(false, pcqgosel1_0, pcqgosel1_1) {`,
+		`	case 0: v := pcqgosel1_0.V;`,
+		`	case 1: v := pcqgosel1_1.V;`,
+		`	; default: panic("pcq: unreachable: sched.Select without a default"); }`,
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("changed lines\n%q\nwant\n%q", got, want)

@@ -34,7 +34,8 @@ func Instrumented(packages ...string) bool {
 // test` (-overlay, the same -race, -run naming exactly this test, -count=1,
 // in the current directory, which `go test` makes the package's), reports
 // the child's output on t (failing t if the child failed) and returns false:
-// the caller then returns at once.
+// the caller then returns at once. What the scheduler cannot control in
+// the packages ([Result.Limits]) is logged on t.
 //
 //	func TestUnderScheduler(t *testing.T) {
 //		if !instrument.Rerun(t, "github.com/pcqkit/pcq/queue") {
@@ -60,6 +61,7 @@ func rerun(t testing.TB, opts Options, packages []string) bool {
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
+	logLimits(t, res)
 	out, err := rerunCmd(t.Name(), res).CombinedOutput()
 	if err != nil {
 		t.Fatalf("instrument: the re-run of %s with %s instrumented failed (%v):\n%s", t.Name(), strings.Join(res.Packages, " "), err, out)
@@ -95,4 +97,19 @@ func runPattern(name string) string {
 		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
 	}
 	return strings.Join(parts, "/")
+}
+
+// logLimits logs what the scheduler cannot control in the packages
+// instrumented, each with its file:line, so that no schedule is taken for
+// one it did not control.
+func logLimits(t testing.TB, res *Result) {
+	t.Helper()
+	if len(res.Limits) == 0 {
+		return
+	}
+	lines := make([]string, len(res.Limits))
+	for i, l := range res.Limits {
+		lines[i] = "\t" + l.String()
+	}
+	t.Logf("instrument: what the scheduler cannot control in %s:\n%s", strings.Join(res.Packages, " "), strings.Join(lines, "\n"))
 }

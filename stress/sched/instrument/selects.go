@@ -15,7 +15,7 @@ import (
 //	select {                    switch pcqsel0, pcqsel1 := pcqsched.RecvCase(a), pcqsched.SendCase(b, x); pcqsched.Select(false, pcqsel0, pcqsel1) {
 //	case v, ok := <-a:          case 0: v, ok := pcqsel0.V, pcqsel0.OK;
 //	case b <- x:                case 1:
-//	}                           }
+//	}                           ; default: panic("..."); }
 //
 // The channels and sent values are evaluated on entering the statement, in
 // source order, as Go's select evaluates them; a receive's assignment
@@ -88,7 +88,15 @@ func (r selectRewrite) edits(s *ast.SelectStmt, others []edit) ([]edit, bool) {
 	head := fmt.Sprintf("switch %s := %s; %s(%v, %s)", strings.Join(temps, ", "), strings.Join(cases, ", "),
 		r.call("Select"), hasDefault, strings.Join(temps, ", "))
 	kw := r.off(s.Select)
-	return append(edits, edit{kw, kw + len("select"), head}), true
+	edits = append(edits, edit{kw, kw + len("select"), head})
+	if !hasDefault {
+		// Select never returns -1 then; the default keeps a select whose
+		// every case returns a terminating statement, as a switch is one
+		// only with a default.
+		end := r.off(s.Body.Rbrace)
+		edits = append(edits, edit{end, end, `; default: panic("pcq: unreachable: sched.Select without a default"); `})
+	}
+	return edits, true
 }
 
 // comm returns the case value of communication comm and the assignment its

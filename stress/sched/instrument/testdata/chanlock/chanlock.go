@@ -72,3 +72,14 @@ loop:
 	}
 	return got
 }
+
+// First returns what comes first from a or b: its select, whose every case
+// returns, ends the function.
+func First(a, b <-chan int) int {
+	select {
+	case v := <-a:
+		return v
+	case v := <-b:
+		return v
+	}
+}
