@@ -53,3 +53,18 @@ func TestOverlayModuleCachePackage(t *testing.T) {
 		}
 	}
 }
+
+// TestRaiseGoVersion: a copied module's go directive is raised to what the
+// rewrite needs when older or missing, never lowered.
+func TestRaiseGoVersion(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"module m\n\ngo 1.15\n", "module m\n\ngo 1.18\n"},
+		{"module m\n\ngo 1.17.3\n", "module m\n\ngo 1.18\n"},
+		{"module m\n\ngo 1.22\n", "module m\n\ngo 1.22\n"},
+		{"module m\n", "module m\n\ngo 1.18\n"},
+	} {
+		if got := string(raiseGoVersion([]byte(c.in))); got != c.want {
+			t.Errorf("raiseGoVersion(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
