@@ -4,10 +4,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/pcqkit/pcq/stress/sched"
@@ -95,26 +93,4 @@ func goStatementLines(t *testing.T, file string) map[int]bool {
 		return true
 	})
 	return lines
-}
-
-// changedLineNumbers compares an original file with its rewritten copy:
-// they must have as many lines; it returns the numbers of the lines that
-// differ.
-func changedLineNumbers(t *testing.T, orig, copyPath string) []int {
-	a, errA := os.ReadFile(orig)
-	b, errB := os.ReadFile(copyPath)
-	if errA != nil || errB != nil {
-		t.Fatal(errA, errB)
-	}
-	before, after := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
-	if len(before) != len(after) {
-		t.Fatalf("%s: %d lines, its rewritten copy %d", orig, len(before), len(after))
-	}
-	var changed []int
-	for i := range before {
-		if before[i] != after[i] {
-			changed = append(changed, i+1)
-		}
-	}
-	return changed
 }

@@ -9,7 +9,8 @@
 // scenarios and a PCT budget.
 //
 // [Run] needs a test binary built with the overlay: call it from a test
-// after instrument.Rerun(t, [Packages](libs)...), as this package's
-// TestExplore does. cmd/verdicts runs that test and reads its outcomes
-// ([OutEnv], [ReadOutcomes]) for the verdict table's explore column.
+// after instrument.RerunWith(t, instrument.Options{Channels: true},
+// [Packages](libs)...), as the verdicts package's TestExplore does.
+// cmd/verdicts runs that test and reads its outcomes ([OutEnv],
+// [ReadOutcomes]) for the verdict table's explore column.
 package explore

@@ -80,6 +80,10 @@ func (o Outcome) Cell() string {
 // for cmd/verdicts.
 const OutEnv = "PCQ_EXPLORE_OUT"
 
+// LibraryEnv names the library whose failure TestReplayLibrary replays,
+// with stress.ReplayEnv set to the failure's token.
+const LibraryEnv = "PCQ_EXPLORE_LIBRARY"
+
 // WriteOutcomes writes outcomes to path as JSON.
 func WriteOutcomes(path string, outcomes []Outcome) error {
 	data, err := json.MarshalIndent(outcomes, "", "\t")

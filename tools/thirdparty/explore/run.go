@@ -60,8 +60,7 @@ func Run(t *testing.T, lib adapters.Library, b Budget) (o Outcome, err error) {
 		o.Status, o.Note = NotRun, "not thread-safe by design: no synchronisation to schedule, the race detector's case"
 		return o, nil
 	}
-	base := []harness.Option{harness.WithInstrument(lib.Packages...), harness.WithModel(lib.Model),
-		harness.WithRelaxations(lib.Relaxations...), harness.WithSeed(b.Seed), harness.WithLogf(nil)}
+	base := baseOptions(lib, b.Seed)
 	pct := append(slices.Clone(base), harness.WithStrategy(harness.PCT(3)), harness.WithSchedules(b.PCT))
 	res, err := stress.ExploreRun(t, lib.New, pct...)
 	if err != nil {
@@ -78,6 +77,20 @@ func Run(t *testing.T, lib adapters.Library, b Budget) (o Outcome, err error) {
 	o.Exhaustive = Exhaustive{Bound: b.Bound, Schedules: res.Schedules, Scenarios: res.Scenarios,
 		Complete: res.Complete, Incomplete: res.Incomplete}
 	return o, nil
+}
+
+// baseOptions are the options of every pass on lib.
+func baseOptions(lib adapters.Library, seed int64) []harness.Option {
+	return []harness.Option{harness.WithInstrument(lib.Packages...), harness.WithModel(lib.Model),
+		harness.WithRelaxations(lib.Relaxations...), harness.WithSeed(seed), harness.WithLogf(nil)}
+}
+
+// Replay runs the one schedule of token on lib, as [Run] ran it: the
+// error is the failure it replays (an [*stress.ExploreFailure]), nil if
+// the schedule passes.
+func Replay(t *testing.T, lib adapters.Library, token string) error {
+	_, err := stress.ExploreRun(t, lib.New, append(baseOptions(lib, DefaultBudget.Seed), harness.WithReplay(token))...)
+	return err
 }
 
 // caught fills o from the failure err of a pass run with opts, and
