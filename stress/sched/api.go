@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/synctest"
+	"time"
 )
 
 // Options are the settings of one run.
@@ -13,6 +14,19 @@ type Options struct {
 	// MaxSteps is the step budget: a schedule that takes more steps
 	// without every goroutine finishing is a [Livelock]. 0: 100,000.
 	MaxSteps int
+	// Idle is how long of the bubble's fake time the run lets pass when
+	// no goroutine can run but some are blocked outside a point (a
+	// sleep, a timer, a channel that a timer's callback may feed): a
+	// timer that fires within it wakes its goroutine, and the schedule
+	// goes on; if none comes to a point, it is a [Deadlock]. Fake time
+	// costs no real time. 0: one hour.
+	Idle time.Duration
+	// Spin is the fake time that passes before a choice among goroutines
+	// that all stand at a [Gosched] (each spins, waiting for another): a
+	// spin loop that polls a clock (a get with a timeout) sees time pass
+	// as it would running, and gives up in a bounded number of rounds.
+	// 0: 100µs.
+	Spin time.Duration
 	// Trace records every step with the file and line of its point
 	// ([Result.Trace]); it costs a stack walk a step, so failures are
 	// usually replayed with it rather than explored with it.
@@ -48,9 +62,16 @@ type Result struct {
 // The error is not about the code under test: it says that s could not be
 // followed ([ErrMismatch], [ErrNondeterministic]).
 func Run(s Strategy, body func(), opts Options) (*Result, error) {
-	r := &run{strategy: s, maxSteps: opts.MaxSteps, tracing: opts.Trace, current: -1, onFailure: opts.OnFailure}
+	r := &run{strategy: s, maxSteps: opts.MaxSteps, idle: opts.Idle, spin: opts.Spin, tracing: opts.Trace, current: -1, onFailure: opts.OnFailure,
+		arrived: make(chan struct{}, 1)}
 	if r.maxSteps <= 0 {
 		r.maxSteps = 100_000
+	}
+	if r.idle <= 0 {
+		r.idle = time.Hour
+	}
+	if r.spin <= 0 {
+		r.spin = 100 * time.Microsecond
 	}
 	r.ctx, r.cancel = context.WithCancel(context.Background())
 	defer r.cancel()

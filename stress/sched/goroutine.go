@@ -33,6 +33,8 @@ type goroutine struct {
 	grant chan bool // true: run; false: unwind (the run aborted)
 	fn    func()    // what it runs
 
+	selects int // the Select calls it made: where its next one starts trying
+
 	// Guarded by r.mu.
 	state   state
 	what    string         // the operation at the point
@@ -61,6 +63,10 @@ func (g *goroutine) stop(what string, obj unsafe.Pointer, ready func() bool, yie
 	}
 	g.state, g.what, g.obj, g.ready, g.yielded, g.at = waiting, what, obj, ready, yielded, at
 	r.mu.Unlock()
+	select {
+	case r.arrived <- struct{}{}:
+	default:
+	}
 	if !<-g.grant {
 		panic(abortSignal{})
 	}

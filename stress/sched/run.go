@@ -6,18 +6,26 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing/synctest"
+	"time"
 )
 
 // A run is one execution of a body under a strategy.
 type run struct {
 	strategy  Strategy
 	maxSteps  int
+	idle      time.Duration // how long nobody may run before it is a deadlock
+	spin      time.Duration // the fake time a round of spinning takes
 	tracing   bool
 	onFailure func()
 	ctx       context.Context
 	cancel    context.CancelFunc
 
 	steps atomic.Int64 // steps taken: the logical clock
+
+	// arrived has a token when a goroutine has come to a point since the
+	// loop last looked: how the loop learns, while it lets fake time pass,
+	// that a timer woke someone.
+	arrived chan struct{}
 
 	mu        sync.Mutex
 	gs        []*goroutine
@@ -42,8 +50,18 @@ func (r *run) spawn(f func()) {
 }
 
 // loop lets one goroutine run at a time until every goroutine has finished
-// or the schedule is aborted.
+// or the schedule is aborted. When nobody can run but some goroutine is
+// blocked outside a point (on a channel, a timer, a sleep), it lets the
+// bubble's fake time pass (see [run.letTimePass]); only when nobody comes
+// to a point within r.idle of fake time is it a deadlock. Every decision
+// is taken after a quiescence wait, from the goroutines' states alone, so
+// fake time changes no decision of a replay. When every goroutine that
+// can run stands at a runtime.Gosched (each spins, waiting for another),
+// r.spin of fake time passes before the choice, as a round of spinning
+// takes time: a spin loop with a deadline (poll until a timeout) ends.
 func (r *run) loop() {
+	idle := false // r.idle has passed with nobody coming to a point
+	spun := false // r.spin has passed since the last choice
 	for {
 		synctest.Wait() // every managed goroutine is at a point, blocked, or finished
 		r.mu.Lock()
@@ -53,11 +71,21 @@ func (r *run) loop() {
 			r.mu.Unlock()
 			return
 		case r.failure != nil:
+		case len(enabled) == 0 && !idle && r.blockedOutside():
+			r.mu.Unlock()
+			idle = r.letTimePass()
+			continue
 		case len(enabled) == 0:
 			r.failure = r.deadlock()
 		case int(r.steps.Load()) >= r.maxSteps:
 			r.failure = r.livelock()
+		case !spun && r.allYielded(enabled):
+			r.mu.Unlock()
+			time.Sleep(r.spin) // every goroutine of the bubble at a point or blocked: the clock moves at once
+			spun = true
+			continue
 		default:
+			idle, spun = false, false
 			g := r.choose(enabled)
 			r.mu.Unlock()
 			g.grant <- true
@@ -70,6 +98,51 @@ func (r *run) loop() {
 		r.mu.Unlock()
 		r.unwind()
 		return
+	}
+}
+
+// allYielded reports whether every goroutine of enabled stands at a
+// runtime.Gosched. r.mu is held.
+func (r *run) allYielded(enabled []int) bool {
+	for _, id := range enabled {
+		if !r.gs[id].yielded {
+			return false
+		}
+	}
+	return true
+}
+
+// blockedOutside reports whether a live goroutine is blocked outside a
+// point: on a channel, a select, a timer or a sleep, which time or another
+// goroutine may end. r.mu is held.
+func (r *run) blockedOutside() bool {
+	for _, g := range r.gs {
+		if g.state == running {
+			return true
+		}
+	}
+	return false
+}
+
+// letTimePass waits, on the bubble's fake clock, until a goroutine comes to
+// a point or r.idle has passed; it reports whether r.idle passed. Every
+// goroutine of the bubble is durably blocked when it is called, so the
+// bubble moves its clock at once to the earliest timer: a sleep or timer of
+// the code under test ends without real waiting, in the order of their
+// times. It is called with nobody at a point able to run, so no arrival can
+// be pending but an old token, which it drops first.
+func (r *run) letTimePass() (idle bool) {
+	select {
+	case <-r.arrived:
+	default:
+	}
+	timer := time.NewTimer(r.idle)
+	defer timer.Stop()
+	select {
+	case <-r.arrived:
+		return false
+	case <-timer.C:
+		return true
 	}
 }
 

@@ -17,11 +17,14 @@ func Self() *G {
 // ... in the order they were started.
 func (g *G) ID() int { return g.g.id }
 
-// Blocked reports whether the goroutine is blocked outside a scheduling
-// point: on a channel, a select, or in code the scheduler does not control.
-// Call it only from the ready function of an Await, while the scheduler
-// holds every goroutine still.
-func (g *G) Blocked() bool { return g.g.state == running }
+// Blocked reports whether the goroutine waits for another: blocked
+// outside a scheduling point (on a channel, a select, a timer, or in code
+// the scheduler does not control), or spinning — stopped at a [Gosched],
+// as a poll loop is between its tries. Call it only from the ready
+// function of an Await, while the scheduler holds every goroutine still.
+func (g *G) Blocked() bool {
+	return g.g.state == running || g.g.state == waiting && g.g.yielded
+}
 
 // Finished reports whether the goroutine has finished. Like
 // [G.Blocked], call it only from the ready function of an Await.

@@ -11,8 +11,15 @@
 //   - the import path "sync/atomic" to [github.com/pcqkit/pcq/stress/sched/atomic],
 //   - the import path "sync" to [github.com/pcqkit/pcq/stress/sched/sync],
 //   - runtime.Gosched to [sched.Gosched],
+//   - a go statement to a call of [sched.Go] that starts the same call, its
+//     function value and arguments evaluated at the go statement as Go
+//     specifies (copied into temporaries on the same line), so that the
+//     goroutines a library starts join the schedule,
 //
-// as byte-offset edits that insert no line: every line of a rewritten file
+// and, with [Options.Channels] ([OverlayWith], [RerunWith]), puts a
+// scheduling point before every channel operation, for code that
+// synchronises through channels. The edits are byte-offset edits that
+// insert no line: every line of a rewritten file
 // keeps its number, and every line without an edit is byte-identical, so
 // panics, traces and race reports cite the library's real file:line (the go
 // command compiles an overlaid file under its original name).
@@ -24,7 +31,8 @@
 // its traces cite the copy's files, at the original lines.
 //
 // What the scheduler cannot control is reported in [Result.Limits], each with
-// file:line: cgo files (they are not rewritten), assembly files, //go:linkname
-// directives and go statements (their goroutines are not yet started through
-// [sched.Go]).
+// file:line: cgo files (they are not rewritten, nor their go statements),
+// assembly files, //go:linkname directives, and the rare go statement the
+// rewrite leaves as it is (a lone argument that is a call, which may return
+// several values: without types no temporary can hold them).
 package instrument

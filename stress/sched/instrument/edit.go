@@ -14,7 +14,13 @@ type edit struct {
 
 // apply returns src with the edits made (they must not overlap).
 func apply(src []byte, edits []edit) []byte {
-	slices.SortFunc(edits, func(a, b edit) int { return a.from - b.from })
+	// An insertion before a replacement that starts at the same offset.
+	slices.SortFunc(edits, func(a, b edit) int {
+		if a.from != b.from {
+			return a.from - b.from
+		}
+		return a.to - b.to
+	})
 	var out strings.Builder
 	at := 0
 	for _, e := range edits {

@@ -28,20 +28,39 @@ func runGo(args ...string) (string, error) {
 // have the same number of lines; it returns the rewritten lines that differ.
 func changedLines(t *testing.T, orig, copyPath string) []string {
 	t.Helper()
+	_, after := linesOf(t, orig, copyPath)
+	var changed []string
+	for _, n := range changedLineNumbers(t, orig, copyPath) {
+		changed = append(changed, after[n-1])
+	}
+	return changed
+}
+
+// changedLineNumbers is [changedLines] as line numbers, from 1.
+func changedLineNumbers(t *testing.T, orig, copyPath string) []int {
+	t.Helper()
+	before, after := linesOf(t, orig, copyPath)
+	var changed []int
+	for i := range before {
+		if before[i] != after[i] {
+			changed = append(changed, i+1)
+		}
+	}
+	return changed
+}
+
+// linesOf reads the lines of an original file and of its rewritten copy,
+// failing the test if their numbers differ.
+func linesOf(t *testing.T, orig, copyPath string) (before, after []string) {
+	t.Helper()
 	a, errA := os.ReadFile(orig)
 	b, errB := os.ReadFile(copyPath)
 	if errA != nil || errB != nil {
 		t.Fatal(errA, errB)
 	}
-	before, after := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	before, after = strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
 	if len(before) != len(after) {
 		t.Fatalf("%s: %d lines, its rewritten copy %d", orig, len(before), len(after))
 	}
-	var changed []string
-	for i := range before {
-		if before[i] != after[i] {
-			changed = append(changed, after[i])
-		}
-	}
-	return changed
+	return before, after
 }

@@ -9,8 +9,8 @@ import (
 // maxText is how much of a statement a [Limit] quotes.
 const maxText = 60
 
-// fileLimits lists the //go:linkname directives and go statements of f.
-func fileLimits(fset *token.FileSet, f *ast.File, src []byte) []Limit {
+// linknames lists the //go:linkname directives of f.
+func linknames(fset *token.FileSet, f *ast.File) []Limit {
 	var limits []Limit
 	for _, group := range f.Comments {
 		for _, c := range group.List {
@@ -19,15 +19,31 @@ func fileLimits(fset *token.FileSet, f *ast.File, src []byte) []Limit {
 			}
 		}
 	}
-	tf := fset.File(f.Pos())
+	return limits
+}
+
+// goLimits lists go statements of a file of source src that the rewrite
+// left as they are.
+func goLimits(fset *token.FileSet, src []byte, stmts []*ast.GoStmt) []Limit {
+	var limits []Limit
+	for _, g := range stmts {
+		tf := fset.File(g.Pos())
+		text := string(src[tf.Offset(g.Pos()):tf.Offset(g.End())])
+		limits = append(limits, limitAt(fset, g.Pos(), GoStatement, abridge(text)))
+	}
+	return limits
+}
+
+// goStmts lists every go statement of f.
+func goStmts(f *ast.File) []*ast.GoStmt {
+	var stmts []*ast.GoStmt
 	ast.Inspect(f, func(n ast.Node) bool {
 		if g, ok := n.(*ast.GoStmt); ok {
-			text := string(src[tf.Offset(g.Pos()):tf.Offset(g.End())])
-			limits = append(limits, limitAt(fset, g.Pos(), GoStatement, abridge(text)))
+			stmts = append(stmts, g)
 		}
 		return true
 	})
-	return limits
+	return stmts
 }
 
 // cgoLimit is the Limit of a cgo file f: the line of its import "C".

@@ -21,7 +21,7 @@ func TestLimitsReported(t *testing.T) {
 	}
 	want := []string{
 		`linkname.go:5: go:linkname: //go:linkname nanotime runtime.nanotime`,
-		`spawn.go:9: go statement: go func() { ...`,
+		`spawn.go:24: go statement: go use(pair())`,
 		`cgo.go:4: cgo: import "C"`,
 		`asm.s: assembly: assembly file`,
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -90,15 +91,52 @@ func within(path, dir string) bool {
 
 // copyModule copies the module m to root; a module without a go.mod (one
 // from before modules) gets the go.mod the go command synthesizes for it.
+// The copy's language version is at least [minGoVersion].
 func copyModule(m *listedModule, root string) error {
 	if err := copyTree(m.Dir, root); err != nil {
 		return err
 	}
 	gomod := filepath.Join(root, "go.mod")
-	if _, err := os.Stat(gomod); err == nil {
-		return nil
+	data, err := os.ReadFile(gomod)
+	if err != nil {
+		data = []byte("module " + m.Path + "\n")
 	}
-	return writeFile(gomod, []byte("module "+m.Path+"\n"))
+	return writeFile(gomod, raiseGoVersion(data))
+}
+
+// minGoVersion is the language version the rewrite needs: its calls of the
+// scheduler's generic functions (sched.RecvCase) infer type arguments.
+const minGoVersion = "1.18"
+
+// raiseGoVersion returns the go.mod data with its go directive raised to
+// minGoVersion if it is older or missing. The loops' semantics, the one
+// change of meaning since, come with go 1.22: an older module keeps its.
+func raiseGoVersion(data []byte) []byte {
+	lines := strings.Split(string(data), "\n")
+	for i, line := range lines {
+		f := strings.Fields(line)
+		if len(f) == 2 && f[0] == "go" {
+			if olderThan(f[1], minGoVersion) {
+				lines[i] = "go " + minGoVersion
+			}
+			return []byte(strings.Join(lines, "\n"))
+		}
+	}
+	return append(data, []byte("\ngo "+minGoVersion+"\n")...)
+}
+
+// olderThan compares two go versions "1.N" or "1.N.P" by their minor
+// number.
+func olderThan(v, than string) bool {
+	minor := func(v string) int {
+		parts := strings.Split(v, ".")
+		if len(parts) < 2 {
+			return 0
+		}
+		n, _ := strconv.Atoi(parts[1])
+		return n
+	}
+	return minor(v) < minor(than)
 }
 
 // copyTree copies the regular files beneath from to to, writable.

@@ -19,6 +19,11 @@ import (
 // the go.mod at Result.Modfile (`go test -modfile <Result.Modfile>`). A
 // standard package, or one of the scheduler's own, cannot be instrumented.
 func Overlay(dir string, patterns ...string) (*Result, error) {
+	return OverlayWith(dir, Options{}, patterns...)
+}
+
+// OverlayWith is [Overlay] with the rewrite's options.
+func OverlayWith(dir string, opts Options, patterns ...string) (*Result, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("instrument: %v", err)
@@ -43,7 +48,7 @@ func Overlay(dir string, patterns ...string) (*Result, error) {
 		if p.Dir, err = copies.packageDir(p); err != nil {
 			return nil, err
 		}
-		if err := instrumentPackage(dir, p, res); err != nil {
+		if err := instrumentPackage(dir, p, opts, res); err != nil {
 			return nil, err
 		}
 		if err := addMarker(dir, p, res); err != nil {
@@ -80,7 +85,7 @@ type sourceFile struct {
 
 // instrumentPackage writes p's rewritten Go files under dir and adds them
 // and p's limits to res. Cgo files are reported, not rewritten.
-func instrumentPackage(dir string, p listedPackage, res *Result) error {
+func instrumentPackage(dir string, p listedPackage, opts Options, res *Result) error {
 	fset := token.NewFileSet()
 	goFiles, err := parseFiles(fset, p.Dir, p.GoFiles)
 	if err != nil {
@@ -90,10 +95,11 @@ func instrumentPackage(dir string, p listedPackage, res *Result) error {
 	if err != nil {
 		return err
 	}
-	schedName := freeName("pcqsched", append(goFiles, cgoFiles...))
+	n := packageNames(append(goFiles, cgoFiles...))
 	for _, f := range goFiles {
-		res.Limits = append(res.Limits, fileLimits(fset, f.ast, f.src)...)
-		edits := rewrite(fset, f.ast, schedName)
+		edits, kept := rewrite(fset, f.ast, f.src, n, opts)
+		res.Limits = append(res.Limits, linknames(fset, f.ast)...)
+		res.Limits = append(res.Limits, goLimits(fset, f.src, kept)...)
 		if len(edits) == 0 {
 			continue
 		}
@@ -105,7 +111,8 @@ func instrumentPackage(dir string, p listedPackage, res *Result) error {
 	}
 	for _, f := range cgoFiles {
 		res.Limits = append(res.Limits, cgoLimit(fset, f.ast))
-		res.Limits = append(res.Limits, fileLimits(fset, f.ast, f.src)...)
+		res.Limits = append(res.Limits, linknames(fset, f.ast)...)
+		res.Limits = append(res.Limits, goLimits(fset, f.src, goStmts(f.ast))...)
 	}
 	for _, name := range p.SFiles {
 		res.Limits = append(res.Limits, Limit{Kind: Assembly, File: filepath.Join(p.Dir, name), Text: "assembly file"})

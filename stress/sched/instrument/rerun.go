@@ -36,7 +36,8 @@ func Instrumented(packages ...string) bool {
 // test` (-overlay, the same -race, -run naming exactly this test, -count=1,
 // in the current directory, which `go test` makes the package's), reports
 // the child's output on t (failing t if the child failed) and returns false:
-// the caller then returns at once.
+// the caller then returns at once. What the scheduler cannot control in
+// the packages ([Result.Limits]) is logged on t.
 //
 //	func TestUnderScheduler(t *testing.T) {
 //		if !instrument.Rerun(t, "github.com/pcqkit/pcq/queue") {
@@ -46,16 +47,23 @@ func Instrumented(packages ...string) bool {
 //	}
 func Rerun(t testing.TB, packages ...string) bool {
 	t.Helper()
+	return rerun(t, Options{}, packages)
+}
+
+// rerun is [Rerun] with the rewrite's options.
+func rerun(t testing.TB, opts Options, packages []string) bool {
+	t.Helper()
 	if Instrumented(packages...) {
 		return true
 	}
 	if os.Getenv(RerunEnv) != "" {
 		t.Fatalf("instrument: a re-run test asked for %v, but the binary was built with the overlay of %q only", packages, os.Getenv(RerunEnv))
 	}
-	res, err := Overlay(t.TempDir(), packages...)
+	res, err := OverlayWith(t.TempDir(), opts, packages...)
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
+	logLimits(t, res)
 	_, bench := t.(*testing.B)
 	out, err := rerunCmd(t.Name(), bench, res).CombinedOutput()
 	if err != nil {
@@ -109,4 +117,19 @@ func flagValue(name, def string) string {
 		return f.Value.String()
 	}
 	return def
+}
+
+// logLimits logs what the scheduler cannot control in the packages
+// instrumented, each with its file:line, so that no schedule is taken for
+// one it did not control.
+func logLimits(t testing.TB, res *Result) {
+	t.Helper()
+	if len(res.Limits) == 0 {
+		return
+	}
+	lines := make([]string, len(res.Limits))
+	for i, l := range res.Limits {
+		lines[i] = "\t" + l.String()
+	}
+	t.Logf("instrument: what the scheduler cannot control in %s:\n%s", strings.Join(res.Packages, " "), strings.Join(lines, "\n"))
 }

@@ -36,8 +36,9 @@ const (
 	Assembly LimitKind = "assembly"
 	// Linkname is a //go:linkname directive (typically into the runtime).
 	Linkname LimitKind = "go:linkname"
-	// GoStatement is a go statement: its goroutine is started by the
-	// runtime, not by [sched.Go], so it does not join the schedule.
+	// GoStatement is a go statement the rewrite leaves as it is (in a cgo
+	// file, or with a lone call argument): its goroutine is started by
+	// the runtime, not by [sched.Go], so it does not join the schedule.
 	GoStatement LimitKind = "go statement"
 )
 

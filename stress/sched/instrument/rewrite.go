@@ -19,14 +19,35 @@ var mirrors = map[string]string{
 	"sync":        mirrorSyncPath,
 }
 
-// rewrite returns the edits that put file f under the scheduler: mirrored
-// import paths, runtime.Gosched replaced by the scheduler's under the import
-// name schedName (imported on the line of the runtime import), and, if
-// runtime is then unused, a `var _ = runtime.Gosched` on the line where the
-// last declaration ends.
-func rewrite(fset *token.FileSet, f *ast.File, schedName string) []edit {
+// rewrite returns the edits that put file f (source src) under the
+// scheduler: mirrored import paths, runtime.Gosched replaced by the
+// scheduler's (imported on the line of the runtime import), with
+// opts.Channels a point before each channel operation ([chanPoints]) and
+// selects whose choice the scheduler makes ([selectEdits]), go
+// statements turned into calls
+// of the scheduler's Go (see [goRewriter]; the scheduler imported after the
+// package name if it is not yet), and, if runtime
+// is then unused, a `var _ = runtime.Gosched` on the line where the last
+// declaration ends. It returns the go statements it leaves as they are.
+func rewrite(fset *token.FileSet, f *ast.File, src []byte, n names, opts Options) (edits []edit, kept []*ast.GoStmt) {
 	tf := fset.File(f.Pos())
-	var edits []edit
+	edits, imported := goschedEdits(tf, f, n.sched)
+	var points []edit
+	if opts.Channels {
+		points = chanPoints(tf, f, n.sched)
+		points = append(points, selectEdits(tf, src, f, n, append(edits, points...))...)
+	}
+	goEdits, edits, kept := goStatements(src, tf, f, n, append(edits, points...))
+	if len(goEdits)+len(points) > 0 && !imported {
+		at := tf.Offset(f.Name.End())
+		edits = append(edits, edit{at, at, "; import " + n.sched + " " + strconv.Quote(schedPath)})
+	}
+	return append(edits, goEdits...), kept
+}
+
+// goschedEdits returns the edits of the imports and of runtime.Gosched,
+// and whether they import the scheduler.
+func goschedEdits(tf *token.File, f *ast.File, schedName string) (edits []edit, imported bool) {
 	var runtimeSpec *ast.ImportSpec
 	for _, spec := range f.Imports {
 		path, _ := strconv.Unquote(spec.Path.Value)
@@ -38,7 +59,7 @@ func rewrite(fset *token.FileSet, f *ast.File, schedName string) []edit {
 		}
 	}
 	if runtimeSpec == nil {
-		return edits
+		return edits, false
 	}
 	runtimeName := "runtime"
 	if runtimeSpec.Name != nil {
@@ -46,7 +67,7 @@ func rewrite(fset *token.FileSet, f *ast.File, schedName string) []edit {
 	}
 	yields, otherUses := goschedCalls(f, runtimeName)
 	if len(yields) == 0 {
-		return edits
+		return edits, false
 	}
 	for _, sel := range yields {
 		edits = append(edits, edit{tf.Offset(sel.Pos()), tf.Offset(sel.End()), schedName + ".Gosched"})
@@ -56,7 +77,7 @@ func rewrite(fset *token.FileSet, f *ast.File, schedName string) []edit {
 		end := tf.Offset(f.Decls[len(f.Decls)-1].End())
 		edits = append(edits, edit{end, end, "; var _ = " + runtimeName + ".Gosched"})
 	}
-	return edits
+	return edits, true
 }
 
 // goschedCalls finds the references runtimeName.Gosched (the package, not a

@@ -18,10 +18,11 @@ const (
 
 func adrianbradBlockingLibrary() Library {
 	return Library{
-		Name:    abBlockingName,
-		Module:  abModule,
-		Version: abVersion,
-		Type:    "blocking FIFO queue (RWMutex + two sync.Cond), queue.Blocking",
+		Name:     abBlockingName,
+		Packages: []string{abModule},
+		Module:   abModule,
+		Version:  abVersion,
+		Type:     "blocking FIFO queue (RWMutex + two sync.Cond), queue.Blocking",
 		Notes: "bounded with WithCapacity, unbounded without; TryPut=Offer; TryGet=Get; Put=OfferWait and Get=GetWait " +
 			"(uncancellable) when ctx cannot end, else Offer/Get polled; Len=Size; no shutdown.",
 		Capacity: 8,
@@ -31,10 +32,11 @@ func adrianbradBlockingLibrary() Library {
 
 func adrianbradCircularLibrary() Library {
 	return Library{
-		Name:    abCircularName,
-		Module:  abModule,
-		Version: abVersion,
-		Type:    "overwriting circular queue (RWMutex), queue.Circular",
+		Name:     abCircularName,
+		Packages: []string{abModule},
+		Module:   abModule,
+		Version:  abVersion,
+		Type:     "overwriting circular queue (RWMutex), queue.Circular",
 		Notes: "documented to overwrite the oldest element when full; TryPut/Put=Offer (never fails); TryGet=Get; Get polls it; " +
 			"Len=Size; no shutdown.",
 		Capacity:    8,

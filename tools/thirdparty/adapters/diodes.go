@@ -14,10 +14,11 @@ const diodeName = "diodes-manytoone"
 
 func diodeLibrary() Library {
 	return Library{
-		Name:    diodeName,
-		Module:  "code.cloudfoundry.org/go-diodes",
-		Version: "v0.0.0-20231113191959-85adc333ee36",
-		Type:    "lossy ring (diode), ManyToOne: many writers, one reader",
+		Name:     diodeName,
+		Packages: []string{"code.cloudfoundry.org/go-diodes"},
+		Module:   "code.cloudfoundry.org/go-diodes",
+		Version:  "v0.0.0-20231113191959-85adc333ee36",
+		Type:     "lossy ring (diode), ManyToOne: many writers, one reader",
 		Notes: "Set never blocks and overwrites the oldest unread item when the ring is full, counting drops through the Alerter " +
 			"(Dropped()); TryPut/Put=Set; TryGet=TryNext with readers serialised by the adapter (the library's documented " +
 			"single-reader contract); Get polls TryNext (as the library's own Poller does) so that it honours ctx; Len unknown. " +

@@ -12,10 +12,11 @@ const eapacheName = "eapache-queue-naive"
 
 func eapacheLibrary() Library {
 	return Library{
-		Name:    eapacheName,
-		Module:  "github.com/eapache/queue",
-		Version: "v1.1.0",
-		Type:    "ring-buffer queue, NOT thread-safe by design, wrapped naively (no lock)",
+		Name:     eapacheName,
+		Packages: []string{"github.com/eapache/queue"},
+		Module:   "github.com/eapache/queue",
+		Version:  "v1.1.0",
+		Type:     "ring-buffer queue, NOT thread-safe by design, wrapped naively (no lock)",
 		Notes: "the library says it is fast 'in part because it is not thread-safe'; this adapter is the careless user's: " +
 			"TryPut/Put=Add; TryGet=Length check then Remove; Get polls it; a panic inside the library is returned as an error. " +
 			"It is here to show that the concurrent harnesses catch a queue that is not thread-safe.",

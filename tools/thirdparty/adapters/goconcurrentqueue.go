@@ -17,10 +17,11 @@ const (
 
 func gcqFIFOLibrary() Library {
 	return Library{
-		Name:    gcqFIFOName,
-		Module:  gcqModule,
-		Version: gcqVersion,
-		Type:    "unbounded concurrent FIFO (slice + RWMutex, hand-off to waiting getters), FIFO",
+		Name:     gcqFIFOName,
+		Packages: []string{gcqModule},
+		Module:   gcqModule,
+		Version:  gcqVersion,
+		Type:     "unbounded concurrent FIFO (slice + RWMutex, hand-off to waiting getters), FIFO",
 		Notes: "TryPut/Put=Enqueue; TryGet=Dequeue; Get=DequeueOrWaitForNextElementContext (the library's own cancellable wait; " +
 			"its 'empty queue' error from a blocking get is passed on as ErrEmpty); Len=GetLen; Lock/Unlock are not shutdown. " +
 			"Known upstream: 'Disordered output from FIFO queue' (issue #37, open); consumers stuck (issues #30, #34, closed).",
@@ -30,10 +31,11 @@ func gcqFIFOLibrary() Library {
 
 func gcqFixedLibrary() Library {
 	return Library{
-		Name:    gcqFixedName,
-		Module:  gcqModule,
-		Version: gcqVersion,
-		Type:    "bounded concurrent FIFO (buffered channel, hand-off to waiting getters), FixedFIFO",
+		Name:     gcqFixedName,
+		Packages: []string{gcqModule},
+		Module:   gcqModule,
+		Version:  gcqVersion,
+		Type:     "bounded concurrent FIFO (buffered channel, hand-off to waiting getters), FixedFIFO",
 		Notes: "TryPut=Enqueue; Put polls Enqueue (no blocking put); TryGet=Dequeue; Get=DequeueOrWaitForNextElementContext; " +
 			"Len=GetLen, which calls the queue's own Lock/Unlock: Enqueue and Dequeue running meanwhile fail with 'The queue is locked'.",
 		Capacity: 8,

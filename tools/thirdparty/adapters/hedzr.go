@@ -12,10 +12,11 @@ const hedzrName = "hedzr-ringbuf-mpmc"
 
 func hedzrLibrary() Library {
 	return Library{
-		Name:    hedzrName,
-		Module:  "github.com/hedzr/go-ringbuf/v2",
-		Version: "v2.2.2",
-		Type:    "lock-free bounded MPMC ring, mpmc.New",
+		Name:     hedzrName,
+		Packages: []string{"github.com/hedzr/go-ringbuf/v2/mpmc"},
+		Module:   "github.com/hedzr/go-ringbuf/v2",
+		Version:  "v2.2.2",
+		Type:     "lock-free bounded MPMC ring, mpmc.New",
 		Notes: "the ring keeps one slot free: New(capacity) asks the library for capacity+1 slots (rounded up to a power of two) " +
 			"and Cap reports CapReal; TryPut=Enqueue; TryGet=Dequeue; Put and Get poll them; Len=Size; no shutdown (Close is a no-op). " +
 			"Known upstream: the head/tail CAS result is ignored, so a goroutine that lost the CAS uses a stale slot " +

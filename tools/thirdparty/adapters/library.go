@@ -17,6 +17,11 @@ type Library struct {
 	// Module and Version are the Go module and the exact version adapted
 	// (the one in this module's go.mod; a test keeps them in step).
 	Module, Version string
+	// Packages are the import paths of the library's packages that the
+	// adapter calls: what the controlled scheduler instruments
+	// (harness.WithInstrument) besides the adapter's own package. None
+	// for Go's channel.
+	Packages []string
 	// Type says what the library is: lock-free MPMC ring, blocking queue...
 	Type string
 	// Notes holds the adapter's choices and what is known about the

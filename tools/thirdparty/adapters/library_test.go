@@ -27,6 +27,14 @@ func TestAllRegistry(t *testing.T) {
 		if l.Module == "" || l.Version == "" || l.Type == "" || l.Notes == "" || l.New == nil {
 			t.Errorf("%s: incomplete entry %+v", l.Name, l)
 		}
+		if l.Module != "std" && len(l.Packages) == 0 {
+			t.Errorf("%s: no package to instrument", l.Name)
+		}
+		for _, p := range l.Packages {
+			if p != l.Module && !strings.HasPrefix(p, l.Module+"/") {
+				t.Errorf("%s: package %s is not in module %s", l.Name, p, l.Module)
+			}
+		}
 		for _, r := range l.Relaxations {
 			if r != linearizability.Lossy && r != linearizability.SpuriousTryFailures {
 				t.Errorf("%s: unknown relaxation %v", l.Name, r)

@@ -11,10 +11,11 @@ const lockfreeName = "golang-design-lockfree"
 
 func lockfreeLibrary() Library {
 	return Library{
-		Name:    lockfreeName,
-		Module:  "github.com/golang-design/lockfree",
-		Version: "v0.0.1",
-		Type:    "unbounded lock-free linked queue (Michael-Scott), lockfree.Queue",
+		Name:     lockfreeName,
+		Packages: []string{"github.com/golang-design/lockfree"},
+		Module:   "github.com/golang-design/lockfree",
+		Version:  "v0.0.1",
+		Type:     "unbounded lock-free linked queue (Michael-Scott), lockfree.Queue",
 		Notes: "TryPut/Put=Enqueue; TryGet=Dequeue, whose nil means empty (items are boxed ints, never nil); Get polls Dequeue; " +
 			"Len=Length, a counter updated after the link/unlink and so not linearizable (it can wrap below zero: clamped to MaxInt).",
 		New: func(int) queue.Queue[int] { return NewLockfree() },

@@ -16,10 +16,11 @@ const (
 
 func lockfreeStackLibrary() Library {
 	return Library{
-		Name:    lockfreeStackName,
-		Module:  "github.com/golang-design/lockfree",
-		Version: "v0.0.1",
-		Type:    "unbounded lock-free stack (Treiber), lockfree.Stack",
+		Name:     lockfreeStackName,
+		Packages: []string{"github.com/golang-design/lockfree"},
+		Module:   "github.com/golang-design/lockfree",
+		Version:  "v0.0.1",
+		Type:     "unbounded lock-free stack (Treiber), lockfree.Stack",
 		Notes: "checked with the LIFO model; TryPut/Put=Push; TryGet=Pop, whose nil means empty (items are boxed ints, " +
 			"never nil); Get polls Pop; no length (Len unsupported), no shutdown.",
 		Model: models.LIFO,
@@ -29,10 +30,11 @@ func lockfreeStackLibrary() Library {
 
 func adrianbradPriorityLibrary() Library {
 	return Library{
-		Name:    abPriorityName,
-		Module:  abModule,
-		Version: abVersion,
-		Type:    "priority queue (RWMutex + container/heap), queue.Priority",
+		Name:     abPriorityName,
+		Packages: []string{abModule},
+		Module:   abModule,
+		Version:  abVersion,
+		Type:     "priority queue (RWMutex + container/heap), queue.Priority",
 		Notes: "checked with the priority model, smallest first (lessFunc a < b); bounded with WithCapacity, unbounded " +
 			"without; TryPut=Offer; TryGet=Get; Put and Get poll them; Len=Size; no shutdown.",
 		Capacity: 8,

@@ -13,10 +13,11 @@ const workivaQueueName = "workiva-queue"
 
 func workivaQueueLibrary() Library {
 	return Library{
-		Name:    workivaQueueName,
-		Module:  "github.com/Workiva/go-datastructures",
-		Version: "v1.1.7",
-		Type:    "unbounded blocking queue (mutex + waiter semaphores), queue.Queue",
+		Name:     workivaQueueName,
+		Packages: []string{"github.com/Workiva/go-datastructures/queue"},
+		Module:   "github.com/Workiva/go-datastructures",
+		Version:  "v1.1.7",
+		Type:     "unbounded blocking queue (mutex + waiter semaphores), queue.Queue",
 		Notes: "TryPut/Put=Put; TryGet=TakeUntil accepting exactly one item (non-blocking, under the library's lock); " +
 			"Get=Get(1) when ctx cannot end, else Poll(1, 2ms) in a loop; Shutdown(immediate)=Dispose, Shutdown(false) unsupported",
 		New: func(int) queue.Queue[int] { return NewWorkivaQueue() },

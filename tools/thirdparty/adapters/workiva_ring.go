@@ -17,10 +17,11 @@ const workivaPollSlice = 2 * time.Millisecond
 
 func workivaRingLibrary() Library {
 	return Library{
-		Name:    workivaRingName,
-		Module:  "github.com/Workiva/go-datastructures",
-		Version: "v1.1.7",
-		Type:    "lock-free bounded MPMC ring (Vyukov), queue.RingBuffer",
+		Name:     workivaRingName,
+		Packages: []string{"github.com/Workiva/go-datastructures/queue"},
+		Module:   "github.com/Workiva/go-datastructures",
+		Version:  "v1.1.7",
+		Type:     "lock-free bounded MPMC ring (Vyukov), queue.RingBuffer",
 		Notes: "capacity rounded up to a power of two; TryPut=Offer; TryGet unsupported (no non-blocking get, a timed Poll is not one); " +
 			"Put=Put when ctx cannot end, else Offer polled; Get=Get when ctx cannot end, else Poll(2ms) in a loop; " +
 			"Shutdown(immediate)=Dispose, Shutdown(false) unsupported; Len = queue-dequeue, read non-atomically. " +

@@ -12,6 +12,7 @@ import (
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/tools/thirdparty/adapters"
+	"github.com/pcqkit/pcq/tools/thirdparty/explore"
 )
 
 // Config bounds and seeds a verdict run.
@@ -62,6 +63,10 @@ type Verdict struct {
 	Property   Outcome
 	Stress     Outcome
 	Fuzz       Outcome
+	// Explore is what the controlled scheduler found (package explore),
+	// nil when it was not run: it runs in a test binary built with the
+	// overlay, and cmd/verdicts fills it from that test's outcomes.
+	Explore *explore.Outcome
 }
 
 // Outcomes returns the three outcomes in table order.

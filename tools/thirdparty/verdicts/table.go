@@ -7,14 +7,17 @@ import (
 	"strings"
 
 	"github.com/pcqkit/pcq/linearizability"
+	"github.com/pcqkit/pcq/stress"
 	"github.com/pcqkit/pcq/tools/thirdparty/adapters"
+	"github.com/pcqkit/pcq/tools/thirdparty/explore"
 )
 
 // Summary is the verdict in words, under the library's declared
 // relaxations: "linearizable" only for a strict library that passed every
 // harness that ran; never plain "linearizable" under a relaxation.
 func (v Verdict) Summary() string {
-	failed := false
+	explored := v.Explore != nil && v.Explore.Status == explore.Caught
+	failed := explored
 	for _, o := range v.Outcomes() {
 		failed = failed || o.Status == Fail
 	}
@@ -23,7 +26,7 @@ func (v Verdict) Summary() string {
 		return "not thread-safe, as documented: the concurrent harnesses catch it"
 	case v.Library.NotThreadSafe:
 		return "not thread-safe, as documented (not caught in this budget)"
-	case v.Library.Relaxed(linearizability.Lossy) && v.Stress.Lossy != nil && v.Stress.Lossy.Violation:
+	case v.Library.Relaxed(linearizability.Lossy) && (explored || v.Stress.Lossy != nil && v.Stress.Lossy.Violation):
 		return "not linearizable even with Lossy: a violation no drop explains"
 	case v.Library.Relaxed(linearizability.Lossy) && v.Stress.Lossy != nil:
 		return fmt.Sprintf("linearizable with Lossy (%d failing histories re-checked); not linearizable strictly", v.Stress.Lossy.Histories)
@@ -43,16 +46,25 @@ func (v Verdict) Summary() string {
 // WriteTable writes the verdict table as Markdown: one row a library.
 func WriteTable(w io.Writer, vs []Verdict) error {
 	var b strings.Builder
-	b.WriteString("| library | version | type | capacities | relaxations | property | stress | fuzz | verdict |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| library | version | type | capacities | relaxations | property | stress | fuzz | explore | verdict |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, v := range vs {
 		l := v.Library
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
 			l.Name, version(l), l.Type, capsText(v.Capacities), l.Promises(),
-			cell(v.Property), cell(v.Stress), cell(v.Fuzz), v.Summary())
+			cell(v.Property), cell(v.Stress), cell(v.Fuzz), exploreCell(v.Explore), v.Summary())
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// exploreCell is the explore outcome in a table cell: "not run" when the
+// controlled scheduler did not run.
+func exploreCell(o *explore.Outcome) string {
+	if o == nil {
+		return "not run"
+	}
+	return strings.ReplaceAll(o.Cell(), "|", "\\|")
 }
 
 func version(l adapters.Library) string {
@@ -116,6 +128,26 @@ func WriteDetails(w io.Writer, vs []Verdict, historyPath func(v Verdict, o Outco
 				b.WriteString("\n\n")
 			}
 		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteExploreDetails writes, for each library the controlled scheduler
+// caught, its report (the scenario, the trimmed interleaving) and the
+// command that replays it.
+func WriteExploreDetails(w io.Writer, vs []Verdict) error {
+	var b strings.Builder
+	for _, v := range vs {
+		o := v.Explore
+		if o == nil || o.Status != explore.Caught {
+			continue
+		}
+		fmt.Fprintf(&b, "### %s: explore caught it (%s)\n\n", v.Library.Name, o.Check)
+		fmt.Fprintf(&b, "Schedule %d of %s, capacity %d; the token replayed it %d of %d times. Replay it, from tools/thirdparty:\n\n"+
+			"```\n%s=%s %s='%s' go test -run '^TestReplayLibrary$' ./verdicts\n```\n\n```\n%s\n```\n\n",
+			o.Schedules, o.Strategy, o.Capacity, o.Reproduced, o.Replays,
+			explore.LibraryEnv, v.Library.Name, stress.ReplayEnv, o.Token, trim(o.Report, 60))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

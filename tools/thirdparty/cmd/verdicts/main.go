@@ -1,6 +1,7 @@
 // Command verdicts runs pcq's property, stress and fuzz harnesses over
-// every adapted third-party queue (tools/thirdparty/adapters) and writes
-// the verdict table.
+// every adapted third-party queue (tools/thirdparty/adapters), and the
+// controlled scheduler's pass (TestExplore in verdicts, for the explore column),
+// and writes the verdict table.
 //
 //	cd tools/thirdparty && go run ./cmd/verdicts -out testdata
 //
@@ -21,12 +22,14 @@ import (
 	"io"
 	"log"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/tools/thirdparty/adapters"
+	"github.com/pcqkit/pcq/tools/thirdparty/explore"
 	"github.com/pcqkit/pcq/tools/thirdparty/verdicts"
 )
 
@@ -48,6 +51,7 @@ func run(args []string, out io.Writer) error {
 	dur := fs.Duration("stress", 2*time.Second, "stress duration per library")
 	inputs := fs.Int("fuzz", 20, "fuzz inputs per library")
 	only := fs.String("only", "", "comma-separated library names (default all)")
+	explored := fs.Bool("explore", true, "run the controlled scheduler's pass (TestExplore in ./verdicts, about 20 s) for the explore column")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -68,7 +72,37 @@ func run(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *explored {
+		if err := addExplore(vs, tmp, out); err != nil {
+			return err
+		}
+	}
 	return write(*dir, vs, out)
+}
+
+// addExplore runs the controlled scheduler's test (TestExplore, in a test
+// binary built with the overlay), which writes its outcomes under tmp, and
+// puts each library's outcome in its verdict.
+func addExplore(vs []verdicts.Verdict, tmp string, out io.Writer) error {
+	path := filepath.Join(tmp, "explore.json")
+	cmd := exec.Command("go", "test", "-count=1", "-run", "^TestExplore$", "./verdicts")
+	cmd.Env = append(os.Environ(), explore.OutEnv+"="+path)
+	if data, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go test -run TestExplore ./verdicts: %v\n%s", err, data)
+	}
+	outcomes, err := explore.ReadOutcomes(path)
+	if err != nil {
+		return err
+	}
+	for i := range vs {
+		for j := range outcomes {
+			if outcomes[j].Library == vs[i].Library.Name {
+				vs[i].Explore = &outcomes[j]
+				fmt.Fprintf(out, "%s: explore: %s\n", outcomes[j].Library, outcomes[j].Cell())
+			}
+		}
+	}
+	return nil
 }
 
 // pick returns the libraries named in only (all when empty).
@@ -126,6 +160,9 @@ func write(dir string, vs []verdicts.Verdict, out io.Writer) error {
 	err := verdicts.WriteDetails(&b, vs, func(_ verdicts.Verdict, o verdicts.Outcome) string { return rel(o.History) },
 		func(lv *verdicts.LossyVerdict) string { return rel(lv.History) })
 	if err != nil {
+		return err
+	}
+	if err := verdicts.WriteExploreDetails(&b, vs); err != nil {
 		return err
 	}
 	_, _ = out.Write(b.Bytes())
