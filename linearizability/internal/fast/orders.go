@@ -59,7 +59,35 @@ type orderSearch struct {
 	sufGR  []int64 // min gr over ranks >= i
 	lim    []int32 // first rank whose put is called after rank i's returned
 	trail  []step  // every state kept, by id: how it was reached
+	arena  arena   // the vectors of the layer being built
+	spare  arena   // the vectors of the layer being read
 }
+
+// arena hands out vectors from a few large blocks, so that a layer's
+// vectors cost no allocation once the blocks exist; reset reuses them.
+type arena struct {
+	blocks [][]int64
+	cur    int // block being filled
+	used   int // of blocks[cur]
+}
+
+const arenaBlock = 1 << 16
+
+func (a *arena) alloc(n int) []int64 {
+	for {
+		if a.cur == len(a.blocks) {
+			a.blocks = append(a.blocks, make([]int64, max(arenaBlock, n)))
+		}
+		if b := a.blocks[a.cur]; a.used+n <= len(b) {
+			v := b[a.used : a.used+n : a.used+n]
+			a.used += n
+			return v
+		}
+		a.cur, a.used = a.cur+1, 0
+	}
+}
+
+func (a *arena) reset() { a.cur, a.used = 0, 0 }
 
 // step is how a state was reached: from which state, placing which rank.
 type step struct{ parent, rank int32 }
@@ -116,6 +144,8 @@ func (s *orderSearch) run() orderOutcome {
 	width := 1
 	for k := 0; k < n; k++ {
 		next.reset()
+		s.arena, s.spare = s.spare, s.arena // the vectors of layer are in spare now
+		s.arena.reset()
 		for i := range layer {
 			if why := s.expand(&layer[i], &next); why != "" {
 				return orderOutcome{why: why}
@@ -201,11 +231,11 @@ func (s *orderSearch) place(st *state, r int32) (candidate, bool) {
 	}
 	var v []int64
 	if full {
-		v = make([]int64, s.c)
+		v = s.arena.alloc(s.c)
 		copy(v, st.v[1:])
 		v[s.c-1] = g
 	} else {
-		v = make([]int64, len(st.v)+1)
+		v = s.arena.alloc(len(st.v) + 1)
 		copy(v, st.v)
 		v[len(st.v)] = g
 	}

@@ -26,6 +26,11 @@ type BlockingConfig struct {
 	// TryEvery makes every TryEvery-th operation of a client a try_put or
 	// try_get (which may answer full or empty); 0: none.
 	TryEvery int
+	// Overfill, when positive, makes the queue hold one value more than
+	// its capacity once Overfill operations are recorded (an off-by-one
+	// bug in blocking puts). The history is then usually not
+	// linearizable.
+	Overfill int
 }
 
 // simClient is one client of the simulation.
@@ -43,7 +48,8 @@ type simClient struct {
 // reached the queue tries to take effect, in random order; a blocking put
 // on a full queue and a blocking get on an empty one wait for a later
 // tick. Each operation takes effect at one tick inside its interval, so
-// the history is linearizable by construction; operations still waiting
+// the history is linearizable by construction (unless cfg.Overfill);
+// operations still waiting
 // when the history is long enough are left out. Put values are 1, 2, 3...
 func Blocking(rng *rand.Rand, cfg BlockingConfig) history.History {
 	cfg.Capacity, cfg.Producers, cfg.Consumers = max(cfg.Capacity, 1), max(cfg.Producers, 1), max(cfg.Consumers, 1)
@@ -66,7 +72,11 @@ func Blocking(rng *rand.Rand, cfg BlockingConfig) history.History {
 				}
 				continue
 			}
-			if c.next > t || !c.effect(&queue, cfg.Capacity) {
+			capacity := cfg.Capacity
+			if cfg.Overfill > 0 && len(h.Operations) >= cfg.Overfill && c.op.Input.Op == models.Put {
+				capacity++
+			}
+			if c.next > t || !c.effect(&queue, capacity) {
 				continue
 			}
 			c.op.Return = t + int64(rng.IntN(cfg.Slack+1))
