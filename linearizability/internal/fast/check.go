@@ -79,6 +79,11 @@ func Check(h history.History) (r Result, decided bool) {
 		br.Note = joinNotes(r.Note, br.Note)
 		return br, decided
 	}
+	fragment := "FIFO, distinct values: none of the violation patterns"
+	if h.Capacity > 0 {
+		fragment += " (the capacity never binds)"
+	}
+	r.Note = joinNotes(r.Note, fragment)
 	return r, true
 }
 
