@@ -27,11 +27,16 @@ func benchBlocking(b *testing.B, n int, broken string) history.History {
 		return h.(history.History)
 	}
 	cfg := blockingConfig(n)
-	if broken == "capacity" {
+	switch broken {
+	case "capacity":
 		cfg.Overfill = n * 9 / 10
+	case "valid-try", "empty":
+		cfg.TryEvery = 10
+	case "full":
+		cfg.TryEvery, cfg.ConsumerThink = 10, 0 // consumers keep up: the queue is rarely full
 	}
 	h := histgen.Blocking(rand.New(rand.NewPCG(uint64(n), 11)), cfg)
-	if broken != "" {
+	if broken != "" && broken != "valid-try" {
 		h = blockingBreaks[broken](h)
 		r, decided := linearizability.CheckFast(h)
 		if !decided || r.Verdict != linearizability.Violation {
@@ -71,6 +76,18 @@ var blockingBreaks = map[string]func(history.History) history.History{
 	},
 	// one put took effect on a full queue (made by the generator)
 	"capacity": func(h history.History) history.History { return h },
+	// a get answered empty while the queue was full
+	"empty": func(h history.History) history.History {
+		i := lastTenth(h, isGetOK)
+		h.Operations[i].Input.Op, h.Operations[i].Output = models.TryGet, models.Output{Result: models.Empty}
+		return h
+	},
+	// a put that did not wait answered full
+	"full": func(h history.History) history.History {
+		i := lastTenth(h, func(op *history.Operation) bool { return op.Input.Op == models.Put && op.Return-op.Call <= 2 })
+		h.Operations[i].Input.Op, h.Operations[i].Output = models.TryPut, models.Output{Result: models.Full}
+		return h
+	},
 }
 
 // isGetOK reports whether op is a get that returned a value.
@@ -90,16 +107,20 @@ func lastTenth(h history.History, keep func(*history.Operation) bool) int {
 
 // BenchmarkCheckFastBlocking measures the fast checker on 8-client
 // histories of a FIFO queue of capacity 16 with blocking puts (the
-// capacity binds all the time), valid and with each kind of violation.
+// capacity binds all the time), valid (puts and gets only, or with a
+// try_put or try_get every tenth operation: full and empty results) and
+// with each kind of violation.
 // Besides ns/op it reports cpu-ns/op (the process's CPU time: on a loaded
 // machine, truer than the wall clock) and B/op with -benchmem.
 func BenchmarkCheckFastBlocking(b *testing.B) {
 	for _, n := range []int{100_000, 1_000_000} {
-		for _, broken := range []string{"", "repeat", "order", "fresh", "capacity"} {
-			name := "valid"
-			want := linearizability.Linearizable
-			if broken != "" {
-				name, want = broken, linearizability.Violation
+		for _, broken := range []string{"", "valid-try", "repeat", "order", "fresh", "capacity", "empty", "full"} {
+			name, want := broken, linearizability.Violation
+			switch broken {
+			case "":
+				name, want = "valid", linearizability.Linearizable
+			case "valid-try":
+				want = linearizability.Linearizable
 			}
 			b.Run(fmt.Sprintf("ops=%d/%s", n, name), func(b *testing.B) {
 				h := benchBlocking(b, n, broken)

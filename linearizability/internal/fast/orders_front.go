@@ -1,5 +1,10 @@
 package fast
 
+import (
+	"cmp"
+	"slices"
+)
+
 // candidate is a state of the next layer with the step that made it.
 type candidate struct {
 	st   state
@@ -7,16 +12,21 @@ type candidate struct {
 }
 
 // layerSet is the next layer of the order search: for each placed set,
-// the Pareto front of the vectors V (smaller is better, componentwise).
+// the Pareto front of the states (see dominates).
 type layerSet struct {
 	states []candidate
 	groups map[setKey][]int32 // only when the layer is large
+	// deadlines: compare the get returns of V too (Lemma 2); without,
+	// the fronts may drop a state only it could place a full result in.
+	deadlines bool
 }
 
 type setKey struct {
-	base int32
-	mask uint64
+	base, pbase int32
+	mask, pmask uint64
 }
+
+func keyOf(st *state) setKey { return setKey{st.base, st.pbase, st.mask, st.pmask} }
 
 // layerScan is the size up to which a layer is scanned, not hashed.
 const layerScan = 16
@@ -29,7 +39,7 @@ func (l *layerSet) reset() {
 // add adds c unless a state of the same set has a vector no larger; it
 // drops the states of the same set whose vector c's is no larger than.
 func (l *layerSet) add(c candidate) {
-	key := setKey{c.st.base, c.st.mask}
+	key := keyOf(&c.st)
 	var same []int32
 	if len(l.states) >= layerScan {
 		if len(l.groups) == 0 {
@@ -38,20 +48,20 @@ func (l *layerSet) add(c candidate) {
 		same = l.groups[key]
 	} else {
 		for i := range l.states {
-			if l.states[i].st.base == key.base && l.states[i].st.mask == key.mask {
+			if keyOf(&l.states[i].st) == key {
 				same = append(same, int32(i))
 			}
 		}
 	}
 	for _, i := range same {
-		if l.states[i].step.rank >= 0 && below(l.states[i].st.v, c.st.v) {
+		if l.states[i].live() && dominates(&l.states[i].st, &c.st, l.deadlines) {
 			return
 		}
 	}
 	dropped := false
 	for _, i := range same {
-		if l.states[i].step.rank >= 0 && below(c.st.v, l.states[i].st.v) {
-			l.states[i].step.rank = -1 // dominated: dropped below
+		if l.states[i].live() && dominates(&c.st, &l.states[i].st, l.deadlines) {
+			l.states[i].step.parent = -1 // dominated: dropped below
 			dropped = true
 		}
 	}
@@ -70,7 +80,7 @@ func (l *layerSet) index() {
 		l.groups = make(map[setKey][]int32)
 	}
 	for i := range l.states {
-		k := setKey{l.states[i].st.base, l.states[i].st.mask}
+		k := keyOf(&l.states[i].st)
 		l.groups[k] = append(l.groups[k], int32(i))
 	}
 }
@@ -79,7 +89,7 @@ func (l *layerSet) index() {
 func (l *layerSet) compact() {
 	kept := l.states[:0]
 	for _, c := range l.states {
-		if c.step.rank >= 0 {
+		if c.live() {
 			kept = append(kept, c)
 		}
 	}
@@ -93,12 +103,44 @@ func (l *layerSet) compact() {
 	}
 }
 
-// below reports whether a <= b componentwise.
-func below(a, b []int64) bool {
-	for i := range a {
-		if a[i] > b[i] {
+// live reports whether the candidate was not dropped as dominated.
+func (c *candidate) live() bool { return c.step.parent >= 0 }
+
+// dominates reports whether a admits every continuation of b, a and b
+// having placed the same set (Lemma 2): no time of a is later, no get
+// return earlier (unless deadlines is false), and a placed no fewer
+// values since an empty result.
+func dominates(a, b *state, deadlines bool) bool {
+	if a.floor > b.floor || a.plast > b.plast || a.probe > b.probe || a.since < b.since {
+		return false
+	}
+	half := len(a.v) / 2
+	for i := range half {
+		if a.v[i] > b.v[i] || deadlines && a.v[half+i] < b.v[half+i] {
 			return false
 		}
 	}
 	return true
+}
+
+// prune keeps the beam states of the layer that look the most promising
+// (earliest gets, then earliest last put): the search is no longer
+// exhaustive after it, so only a linearization it finds still counts.
+func (l *layerSet) prune(beam int) {
+	score := func(st *state) int64 {
+		var sum int64
+		for _, g := range st.v[:len(st.v)/2] {
+			if g != -inf && g != inf {
+				sum += g
+			}
+		}
+		return sum
+	}
+	slices.SortFunc(l.states, func(a, b candidate) int {
+		if c := cmp.Compare(score(&a.st), score(&b.st)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.st.plast, b.st.plast)
+	})
+	l.states = l.states[:beam]
 }
