@@ -76,7 +76,7 @@ import (
 // narrower beam keeps the search fast.
 const (
 	orderBeam     = 4096
-	orderBeamFull = 64
+	orderBeamFull = 32
 )
 
 // orderSearch is the search's input, its trail of states, and the

@@ -123,24 +123,58 @@ func dominates(a, b *state, deadlines bool) bool {
 	return true
 }
 
-// prune keeps the beam states of the layer that look the most promising
-// (earliest gets, then earliest last put): the search is no longer
-// exhaustive after it, so only a linearization it finds still counts.
+// prune keeps the beam states of the layer that look the most promising,
+// and the search is no longer exhaustive after it. First the states that
+// no state of their set beats on the times alone (the front the get
+// returns do not widen), by earliest gets; then the others, by latest get
+// returns (the ones a full result may need).
 func (l *layerSet) prune(beam int) {
-	score := func(st *state) int64 {
-		var sum int64
-		for _, g := range st.v[:len(st.v)/2] {
-			if g != -inf && g != inf {
-				sum += g
+	first := make(map[int32]bool, len(l.states))
+	for i := range l.states {
+		first[int32(i)] = true
+		for j := range l.states {
+			if i != j && keyOf(&l.states[i].st) == keyOf(&l.states[j].st) && dominates(&l.states[j].st, &l.states[i].st, false) &&
+				!(j > i && dominates(&l.states[i].st, &l.states[j].st, false)) {
+				first[int32(i)] = false
+				break
 			}
 		}
-		return sum
 	}
-	slices.SortFunc(l.states, func(a, b candidate) int {
-		if c := cmp.Compare(score(&a.st), score(&b.st)); c != 0 {
-			return c
+	type ranked struct {
+		c     candidate
+		first bool
+		score int64
+	}
+	rs := make([]ranked, len(l.states))
+	for i, c := range l.states {
+		half := len(c.st.v) / 2
+		var gets, returns int64
+		for j := range half {
+			if g := c.st.v[j]; g != -inf && g != inf {
+				gets += g
+			}
+			if r := c.st.v[half+j]; r != inf {
+				returns += r
+			} else {
+				returns += 1 << 40
+			}
 		}
-		return cmp.Compare(a.st.plast, b.st.plast)
+		rs[i] = ranked{c, first[int32(i)], gets}
+		if !rs[i].first {
+			rs[i].score = -returns
+		}
+	}
+	slices.SortStableFunc(rs, func(a, b ranked) int {
+		if a.first != b.first {
+			if a.first {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.score, b.score)
 	})
-	l.states = l.states[:beam]
+	l.states = l.states[:0]
+	for _, r := range rs[:beam] {
+		l.states = append(l.states, r.c)
+	}
 }
