@@ -52,16 +52,16 @@ func (fh *hist) outsideOrderFragment() string {
 // searchOrders runs the order search (orders.go). Without full results
 // its fronts compare only what matters (the get returns are all +inf)
 // and stay narrow: one exhaustive run. With them, the fronts widen: a
-// first run whose fronts ignore the get returns (not exhaustive: it may
-// drop the one state that could place a full result) usually finds a
-// linearization at once; if it finds none, a run with the exact fronts,
-// cut to a narrow beam, decides when no layer had to be cut.
+// first run whose fronts ignore the get returns but where it gets stuck
+// (orders_repair.go; not exhaustive) usually finds a linearization at
+// once; if it finds none, a run with the exact fronts, cut to a narrow
+// beam, decides when no layer had to be cut.
 func (fh *hist) searchOrders(c int) orderOutcome {
 	s := newOrderSearch(fh, c)
 	if len(fh.fulls) == 0 {
 		return s.run(orderBeam, true)
 	}
-	if out := s.run(orderBeam, false); out.seq != nil {
+	if out := s.runRepairing(); out.seq != nil {
 		return out
 	}
 	return s.run(orderBeamFull, true)
