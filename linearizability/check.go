@@ -2,9 +2,11 @@ package linearizability
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/pcqkit/pcq/history"
+	"github.com/pcqkit/pcq/linearizability/internal/search"
 )
 
 // Option configures [Check].
@@ -13,7 +15,13 @@ type Option func(*options)
 type options struct {
 	checker Checker
 	timeout time.Duration
+	memory  int64
 	relax   []Relaxation
+}
+
+// limits are the limits of a porcupine search under o.
+func (o options) limits() search.Limits {
+	return search.Limits{Timeout: o.timeout, Memory: o.memory}
 }
 
 // DefaultTimeout is how long [Check] lets porcupine run by default.
@@ -33,12 +41,28 @@ func WithTimeout(d time.Duration) Option {
 	return func(o *options) { o.timeout = d }
 }
 
+// WithMemoryBudget bounds the memory porcupine's search may hold, in
+// bytes, estimated (default [DefaultMemoryBudget]; 0: no limit). A search
+// that reaches it stops, and the verdict is Unknown, saying "memory budget
+// reached" and what would decide the history: the process is never
+// killed for memory instead of answering. The fast checker needs no
+// budget.
+func WithMemoryBudget(bytes int64) Option {
+	return func(o *options) { o.memory = max(bytes, 0) }
+}
+
+// DefaultMemoryBudget is the memory budget of [Check] by default: an
+// eighth of the machine's physical memory (2 GiB when it is unknown). The
+// budget counts porcupine's memo, the bulk of what it holds; the process
+// as a whole uses up to about twice as much.
+func DefaultMemoryBudget() int64 { return search.DefaultMemory() }
+
 // Check decides whether h is linearizable with the chosen checker, and
 // says in r.Checker which one decided and in r.Note why it was that one.
 // Check does not validate h: see [Validate]. With [WithRelaxations], h is
 // relaxed ([Relax]) first and the report names the relaxations.
 func Check(h history.History, opts ...Option) Report {
-	o := options{checker: Auto, timeout: DefaultTimeout}
+	o := options{checker: Auto, timeout: DefaultTimeout, memory: DefaultMemoryBudget()}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -51,7 +75,7 @@ func Check(h history.History, opts ...Option) Report {
 func checkStrict(h history.History, o options) Report {
 	switch o.checker {
 	case Porcupine:
-		return checkPorcupine(h, o.timeout)
+		return checkPorcupine(h, o.limits())
 	case Fast:
 		r, decided := checkFast(h)
 		if !decided {
@@ -60,7 +84,7 @@ func checkStrict(h history.History, o options) Report {
 		}
 		return r
 	case Auto:
-		return checkAuto(h, o.timeout)
+		return checkAuto(h, o.limits())
 	}
 	return Report{
 		Verdict:     Unknown,
@@ -69,16 +93,19 @@ func checkStrict(h history.History, o options) Report {
 	}
 }
 
-func checkAuto(h history.History, timeout time.Duration) Report {
+func checkAuto(h history.History, lim search.Limits) Report {
 	fr, decided := checkFast(h)
 	if decided {
 		fr.Note = joinNote("the fast checker decided", fr.Note)
 		return fr
 	}
-	r := checkPorcupine(h, timeout)
+	r := checkPorcupine(h, lim)
 	r.Elapsed += fr.Elapsed
 	decider := "porcupine decided"
-	if r.Verdict == Unknown {
+	switch {
+	case r.Verdict == Unknown && strings.HasPrefix(r.Explanation, "memory budget reached"):
+		decider = "porcupine stopped at the memory budget"
+	case r.Verdict == Unknown:
 		decider = "porcupine did not decide in time"
 	}
 	r.Note = joinNote(fmt.Sprintf("the fast checker cannot decide this history (%s); %s", undecidedReason(fr), decider), r.Note)

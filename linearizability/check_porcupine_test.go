@@ -145,7 +145,7 @@ var pcCases = []pcCase{
 func TestCheckPorcupineCases(t *testing.T) {
 	for _, c := range pcCases {
 		t.Run(c.name, func(t *testing.T) {
-			r := checkPorcupine(c.h, 10*time.Second)
+			r := checkPorcupineFor(c.h, 10*time.Second)
 			if r.Verdict != c.want || r.Checker != "porcupine" || r.Operations != len(c.h.Operations) {
 				t.Fatalf("got %v, want %v", r, c.want)
 			}
@@ -179,7 +179,7 @@ func checkExplanation(t *testing.T, h history.History, r Report) {
 	for _, i := range r.Culprits {
 		sub.Operations = append(sub.Operations, h.Operations[i])
 	}
-	if v := checkPorcupine(sub, 10*time.Second).Verdict; v != Violation {
+	if v := checkPorcupineFor(sub, 10*time.Second).Verdict; v != Violation {
 		t.Errorf("the culprits alone are %v:\n%s", v, r.Explanation)
 	}
 }
@@ -188,7 +188,7 @@ func TestCheckPorcupineExplains(t *testing.T) {
 	h := pcHistory(fifo, 0,
 		pcOp(0, pcPut(1), pcOK, 0, 1), pcOp(0, pcPut(2), pcOK, 2, 3), pcOp(3, pcJoin, pcRes(models.Canceled), 0, 9),
 		pcOp(1, pcGet, pcGot(2), 4, 5), pcOp(1, pcGet, pcGot(1), 6, 7))
-	r := checkPorcupine(h, 10*time.Second)
+	r := checkPorcupineFor(h, 10*time.Second)
 	want := `no order of these 4 operations explains their results (shrunk until none could be left out):
   client 0 (line 2): put(1) → ok, called at 0, returned at 1
   client 0 (line 3): put(2) → ok, called at 2, returned at 3
@@ -219,7 +219,7 @@ func TestCheckPorcupineTimeout(t *testing.T) {
 		ops = append(ops, pcOp(20+int(v), pcGet, pcGot(v), 200, 300))
 	}
 	ops = append(ops, pcOp(40, pcGet, pcGot(99), 400, 401))
-	r := checkPorcupine(pcHistory(models.LIFO, 100, ops...), 100*time.Millisecond)
+	r := checkPorcupineFor(pcHistory(models.LIFO, 100, ops...), 100*time.Millisecond)
 	if r.Verdict != Unknown || !strings.Contains(r.Explanation, "did not decide within 100ms") {
 		t.Fatalf("got %v, want unknown", r)
 	}
@@ -229,7 +229,7 @@ func TestCheckPorcupineTimeout(t *testing.T) {
 }
 
 func TestCheckPorcupineRefusesBackwardTimes(t *testing.T) {
-	r := checkPorcupine(pcHistory(fifo, 0, pcOp(0, pcPut(1), pcOK, 5, 4)), time.Second)
+	r := checkPorcupineFor(pcHistory(fifo, 0, pcOp(0, pcPut(1), pcOK, 5, 4)), time.Second)
 	if r.Verdict != Unknown || !strings.Contains(r.Explanation, "returns before it is called") {
 		t.Fatalf("got %v", r)
 	}
@@ -248,11 +248,11 @@ func TestStackPruningDecidesSequentialGets(t *testing.T) {
 		ops = append(ops, pcOp(20, pcGet, pcGot(11-v), 200+2*v, 201+2*v))
 	}
 	linearizable := pcHistory(models.LIFO, 0, ops...)
-	if r := checkPorcupine(linearizable, 10*time.Second); r.Verdict != Linearizable {
+	if r := checkPorcupineFor(linearizable, 10*time.Second); r.Verdict != Linearizable {
 		t.Fatalf("got %v, want linearizable", r)
 	}
 	ops = append(ops, pcOp(20, pcGet, pcGot(99), 300, 301))
-	if r := checkPorcupine(pcHistory(models.LIFO, 0, ops...), 10*time.Second); r.Verdict != Violation {
+	if r := checkPorcupineFor(pcHistory(models.LIFO, 0, ops...), 10*time.Second); r.Verdict != Violation {
 		t.Fatalf("got %v, want a violation", r)
 	}
 }

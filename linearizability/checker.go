@@ -10,10 +10,12 @@ const (
 	// Auto runs the fast checker when it can decide the history,
 	// porcupine otherwise.
 	Auto Checker = iota
-	// Fast is the O(n log n) checker for FIFO histories with distinct put
-	// values (the patterns of Henzinger, Sezgin and Vafeiadis, CONCUR
-	// 2013, and a replayed linearization when a capacity could bind). A
-	// history it cannot decide gets the verdict Unknown, saying why.
+	// Fast is the checker for FIFO histories with distinct put values:
+	// O(n log n) violation patterns (Henzinger, Sezgin and Vafeiadis,
+	// CONCUR 2013) and counting, and, where a capacity binds, a search
+	// over orders of the values, polynomial for bounded overlap, whose
+	// linearizations are replayed. A history it cannot decide gets the
+	// verdict Unknown, saying why.
 	Fast
 	// Porcupine is the exact search of github.com/anishathalye/porcupine
 	// over the sequential model, for every kind and operation; exponential

@@ -12,9 +12,10 @@
 //
 // Two checkers stand behind Check, chosen with [WithChecker]: [Fast], an
 // O(n log n) search for violation patterns in FIFO histories with distinct
-// put values, and [Porcupine], the exact search of
+// put values (with a search over orders of the values where a capacity
+// binds), and [Porcupine], the exact search of
 // github.com/anishathalye/porcupine for everything else, bounded by
-// [WithTimeout]. [Auto], the default, runs the fast checker when it can
+// [WithTimeout] and [WithMemoryBudget]. [Auto], the default, runs the fast checker when it can
 // decide and porcupine otherwise. A queue that promises less than the
 // strict model (spurious try-failures, dropped items) is checked under a
 // [Relaxation] ([WithRelaxations]), and every report made under one says

@@ -18,9 +18,10 @@ const explainListMax = 20
 
 // explainViolation shrinks a violating history to a few operations that
 // still make the violation and explains them in words. It returns their
-// indices, sorted, and the explanation.
-func explainViolation(h history.History, budget time.Duration) ([]int, string) {
-	culprits, minimal := search.Shrink(h, budget)
+// indices, sorted, and the explanation. Each search is held to the
+// memory budget (0: none).
+func explainViolation(h history.History, budget time.Duration, memory int64) ([]int, string) {
+	culprits, minimal := search.Shrink(h, budget, memory)
 	order := slices.Clone(culprits)
 	slices.SortStableFunc(order, func(a, b int) int {
 		return cmpInt64(h.Operations[a].Call, h.Operations[b].Call)

@@ -14,7 +14,7 @@ func TestVisualizeViolation(t *testing.T) {
 	h := pcHistory(fifo, 0,
 		pcOp(0, pcPut(1), pcOK, 0, 1), pcOp(0, pcPut(2), pcOK, 2, 3), pcOp(2, pcTryGet, pcRes(models.Empty), 0, 1),
 		pcOp(1, pcGet, pcGot(2), 4, 5), pcOp(1, pcGet, pcGot(1), 6, 7))
-	r := checkPorcupine(h, 10*time.Second)
+	r := checkPorcupineFor(h, 10*time.Second)
 	var buf bytes.Buffer
 	if err := Visualize(h, r, &buf); err != nil {
 		t.Fatal(err)
@@ -36,13 +36,13 @@ func TestVisualizeLarge(t *testing.T) {
 		ops = append(ops, pcOp(0, pcPut(v), pcOK, 4*v, 4*v+1), pcOp(1, pcGet, pcGot(v), 4*v+2, 4*v+3))
 	}
 	h := pcHistory(fifo, 0, ops...)
-	if err := Visualize(h, checkPorcupine(h, 10*time.Second), &bytes.Buffer{}); err == nil ||
+	if err := Visualize(h, checkPorcupineFor(h, 10*time.Second), &bytes.Buffer{}); err == nil ||
 		!strings.Contains(err.Error(), "too many to visualize") {
 		t.Fatalf("got %v, want an error", err)
 	}
 	// Swap two got values in the middle.
 	h.Operations[501].Output.Value, h.Operations[503].Output.Value = 251, 250
-	r := checkPorcupine(h, 10*time.Second)
+	r := checkPorcupineFor(h, 10*time.Second)
 	if r.Verdict != Violation || len(r.Culprits) != 2 { // get → 251 before put(251) began
 		t.Fatalf("got %v, culprits %v", r, r.Culprits)
 	}

@@ -24,6 +24,9 @@ make it, by line) or unknown (a checker gave up). The flags -model and -cap
 override the file's header. -relax checks under named relaxations
 (spurious-try-failures, lossy; comma-separated) instead of the strict model,
 and each verdict names them: "linearizable with spurious try-failures".
+-timeout and -mem bound porcupine's search (the fast checker needs neither):
+reaching either answers unknown, never kills the process. -v says which
+checker decided and on which fragment of the histories it covers.
 
 Exit status: 0 when every file is linearizable, 1 when one is a violation,
 2 when a checker gave up on one and none is a violation, 3 when a file is bad
@@ -48,6 +51,7 @@ type checkConfig struct {
 	capacity capFlag
 	checker  linearizability.Checker
 	timeout  time.Duration
+	memory   memFlag
 	viz      string
 	verbose  bool
 	relax    []linearizability.Relaxation
@@ -74,11 +78,13 @@ var severity = map[int]int{exitLinearizable: 0, exitUnknown: 1, exitViolation: 2
 
 // parseCheck parses and validates the flags and files of pcq check.
 func parseCheck(args []string) (c checkConfig, code int, ok bool) {
-	fs := newFlagSet("check", "[-model fifo|lifo|priority] [-cap N] [-checker auto|fast|porcupine] [-timeout D] [-relax R,...] [-viz FILE.html] [-v] FILE...", checkDescription)
+	fs := newFlagSet("check", "[-model fifo|lifo|priority] [-cap N] [-checker auto|fast|porcupine] [-timeout D] [-mem SIZE] [-relax R,...] [-viz FILE.html] [-v] FILE...", checkDescription)
 	fs.StringVar(&c.model, "model", "", "queue model: fifo, lifo or priority (default: the file's header, else fifo)")
 	fs.Var(&c.capacity, "cap", "queue capacity `N`, 0 unbounded (default: the file's header, else 0)")
 	checker := fs.String("checker", "auto", "checker: auto (fast when it can decide, else porcupine), fast or porcupine")
 	fs.DurationVar(&c.timeout, "timeout", linearizability.DefaultTimeout, "time limit of porcupine; 0: none")
+	c.memory.bytes = linearizability.DefaultMemoryBudget()
+	fs.Var(&c.memory, "mem", "memory budget of porcupine's search (e.g. 512MiB, 4GiB; 0: none); reaching it answers unknown")
 	fs.StringVar(&c.viz, "viz", "", "write porcupine's HTML visualisation to this file (FILE-NAME.html for several files)")
 	fs.BoolVar(&c.verbose, "v", false, "also print how each verdict was reached")
 	relax := fs.String("relax", "", "check under these relaxations: spurious-try-failures, lossy (comma-separated; default: strict)")
@@ -131,7 +137,7 @@ func (c checkConfig) checkFile(name string) int {
 		return exitBadFile
 	}
 	r := linearizability.Check(h, linearizability.WithChecker(c.checker), linearizability.WithTimeout(c.timeout),
-		linearizability.WithRelaxations(c.relax...))
+		linearizability.WithMemoryBudget(c.memory.bytes), linearizability.WithRelaxations(c.relax...))
 	fmt.Fprintf(stdout, "%s: %s (%s, %d ops, %v)\n", name, r.VerdictText(), checkerOf(r), r.Operations, significant(r.Elapsed, 3))
 	if r.Verdict != linearizability.Linearizable || c.verbose {
 		checkIndent(r.Explanation)

@@ -2,7 +2,6 @@ package fast
 
 import (
 	"math"
-	"strconv"
 
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
@@ -34,11 +33,15 @@ type Result struct {
 // interval covering by several values together). Canceled operations had
 // no effect and are dropped.
 //
-// Bounded capacity: a full result is a violation when fewer than capacity
-// values could have been queued at every instant of its call (counting).
-// When the capacity could bind otherwise, the checker builds a candidate
-// linearization and replays it on a bounded queue: if the replay succeeds
-// the history is linearizable; if not, the fast checker does not decide.
+// Bounded capacity (bounded.go): a full result is a violation when fewer
+// than capacity values could have been queued at every instant of its call,
+// and so is an instant at which more than capacity values were certainly
+// queued (counting). When the capacity could bind otherwise, a history of
+// puts and gets that answered ok (the exact fragment) is decided by the
+// search over orders of the values (orders.go), which replays the
+// linearization it finds; outside it (full or empty results, unknown
+// outcomes), the checker builds candidate linearizations and replays them,
+// and does not decide when none replays.
 //
 // decided is false when the history holds something the fast checker
 // cannot decide soundly: a LIFO or priority queue; len, task_done, join or
@@ -72,12 +75,15 @@ func Check(h history.History) (r Result, decided bool) {
 		r.Note = "gets with unknown outcome taken as having had no effect"
 	}
 	if h.Capacity > 0 && (len(fh.fulls) > 0 || fh.maxQueued() > h.Capacity) {
-		// The capacity may matter: only a replayed linearization decides.
-		if !fh.witness() {
-			return Result{Note: "the capacity could bind, and the fast checker found no linearization to replay (it only refutes full results by counting)"}, false
-		}
-		r.Note = joinNotes(r.Note, "capacity "+strconv.Itoa(h.Capacity)+": a linearization was built and replayed")
+		br, decided := fh.bounded()
+		br.Note = joinNotes(r.Note, br.Note)
+		return br, decided
 	}
+	fragment := "FIFO, distinct values: none of the violation patterns"
+	if h.Capacity > 0 {
+		fragment += " (the capacity never binds)"
+	}
+	r.Note = joinNotes(r.Note, fragment)
 	return r, true
 }
 

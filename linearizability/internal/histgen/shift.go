@@ -2,6 +2,7 @@ package histgen
 
 import (
 	"math/rand/v2"
+	"slices"
 
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/models"
@@ -47,4 +48,22 @@ func window(h *history.History, i int) (lo, hi int64) {
 		}
 	}
 	return lo, hi
+}
+
+// Narrow returns a copy of h with the interval of one operation that
+// returned narrowed to a random part of it: fewer orders explain the
+// history, so a capacity or an order that had room to spare may no longer
+// (the subtle violations of bounded queues). One client's operations still
+// never overlap, and put values stay distinct.
+func Narrow(rng *rand.Rand, h history.History) history.History {
+	m := h
+	m.Operations = slices.Clone(h.Operations)
+	i := pick(rng, &m, func(op *history.Operation) bool { return op.Output.Result != models.Unknown })
+	if i < 0 {
+		return m
+	}
+	op := &m.Operations[i]
+	a, b := op.Call+rng.Int64N(op.Return-op.Call+1), op.Call+rng.Int64N(op.Return-op.Call+1)
+	op.Call, op.Return = min(a, b), max(a, b)
+	return m
 }

@@ -10,7 +10,6 @@ package search
 import (
 	"fmt"
 	"math"
-	"time"
 
 	"github.com/anishathalye/porcupine"
 	"github.com/pcqkit/pcq/history"
@@ -40,21 +39,26 @@ func Indices(n int) []int {
 }
 
 // run checks the operations of h at the indices idx.
-func run(h history.History, idx []int, timeout time.Duration) porcupine.CheckResult {
-	res, _ := Check(h, idx, timeout)
-	return res
+func run(h history.History, idx []int, lim Limits) porcupine.CheckResult {
+	return Check(h, idx, lim).Result
 }
 
 // Check checks the operations of h at the indices idx with porcupine over
 // the pruned model ([Model]), with the pairs of a stack that qualify set
-// aside first (stack.go), and returns the number of operations porcupine
-// searched. Undecided within timeout (0: no limit), the result is
+// aside first (stack.go), within the limits: undecided within
+// lim.Timeout, or stopped at lim.Memory (memory.go), the result is
 // porcupine.Unknown.
-func Check(h history.History, idx []int, timeout time.Duration) (porcupine.CheckResult, int) {
+func Check(h history.History, idx []int, lim Limits) Outcome {
 	if keep, ok := stackKeep(h, idx); ok {
 		idx = keep
 	}
-	return porcupine.CheckOperationsTimeout(Model(h), Ops(h, idx), timeout), len(idx)
+	mt := newMeter(len(idx), lim.Memory)
+	res := porcupine.CheckOperationsTimeout(mt.wrap(Model(h)), Ops(h, idx), lim.Timeout)
+	out := Outcome{Result: res, Searched: len(idx)}
+	if mt.reached.Load() && res != porcupine.Ok {
+		out.Result, out.MemoryReached = porcupine.Unknown, true
+	}
+	return out
 }
 
 // Ops converts the operations of h at the indices idx, in that

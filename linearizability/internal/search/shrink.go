@@ -163,14 +163,15 @@ type shrinker struct {
 	us       []unit
 	keep     []bool
 	deadline time.Time
-	done     bool // false when the deadline cut the search short
+	memory   int64 // the memory budget of each search (memory.go); 0: none
+	done     bool  // false when the deadline cut the search short
 }
 
 // Shrink returns the indices of a small violating subset of h's
 // operations, sorted, and whether it is minimal (no single removable unit
-// can go).
-func Shrink(h history.History, budget time.Duration) ([]int, bool) {
-	s := &shrinker{h: h, us: units(h), deadline: time.Now().Add(budget)}
+// can go). Each search it runs is held to the memory budget (0: none).
+func Shrink(h history.History, budget time.Duration, memory int64) ([]int, bool) {
+	s := &shrinker{h: h, us: units(h), deadline: time.Now().Add(budget), memory: memory}
 	s.keep = make([]bool, len(s.us))
 	for j := range s.keep {
 		s.keep[j] = true
@@ -327,7 +328,7 @@ func (s *shrinker) violates() bool {
 		return false
 	}
 	// One hard subset must not eat the whole budget.
-	return run(s.h, s.kept(), max(left/4, min(left, 100*time.Millisecond))) == porcupine.Illegal
+	return run(s.h, s.kept(), Limits{Timeout: max(left/4, min(left, 100*time.Millisecond)), Memory: s.memory}) == porcupine.Illegal
 }
 
 func (s *shrinker) kept() []int {

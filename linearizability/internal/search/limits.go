@@ -1,0 +1,34 @@
+package search
+
+import (
+	"time"
+
+	"github.com/anishathalye/porcupine"
+)
+
+// Limits bound a search: its time, and the bytes its memo is estimated
+// to hold (memory.go).
+type Limits struct {
+	Timeout time.Duration // 0: none
+	Memory  int64         // 0: none
+}
+
+// DefaultMemory is the memory budget of a search when none is given: an
+// eighth of the physical memory (the estimate counts the memo, not the
+// garbage collector's slack or the rest of the process), or 2 GiB when
+// the physical memory is unknown.
+func DefaultMemory() int64 {
+	if m := physicalMemory(); m > 0 {
+		return m / 8
+	}
+	return 2 << 30
+}
+
+// Outcome is what a search found.
+type Outcome struct {
+	Result   porcupine.CheckResult
+	Searched int // operations searched (the others were set aside)
+	// MemoryReached is true when the search stopped at Limits.Memory;
+	// Result is then porcupine.Unknown.
+	MemoryReached bool
+}
