@@ -16,8 +16,10 @@ require (
 
 require (
 	github.com/anishathalye/porcupine v1.3.1 // indirect
+	github.com/bytedance/gopkg v0.1.4 // indirect
 	github.com/leanovate/gopter v0.2.11 // indirect
 	github.com/petermattis/goid v0.0.0-20261109124353-7cfa343ad0ab // indirect
+	github.com/puzpuzpuz/xsync/v4 v4.5.0 // indirect
 	golang.org/x/sys v0.30.0 // indirect
 )
 
