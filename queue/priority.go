@@ -47,8 +47,11 @@ type heap[T any] struct {
 	max   int
 }
 
-func (h *heap[T]) less(i, j int) bool {
-	a, b := &h.items[i], &h.items[j]
+func (h *heap[T]) less(i, j int) bool { return h.before(&h.items[i], &h.items[j]) }
+
+// before reports whether a comes out before b: smaller by cmp, or equal
+// and put earlier.
+func (h *heap[T]) before(a, b *entry[T]) bool {
 	if c := h.cmp(a.v, b.v); c != 0 {
 		return c < 0
 	}
@@ -83,33 +86,42 @@ func (h *heap[T]) pop() (T, bool) {
 		return zero, false
 	}
 	v := h.items[0].v
-	h.items[0] = h.items[n-1]
+	last := h.items[n-1]
 	h.items[n-1] = entry[T]{}
 	h.items = h.items[:n-1]
-	h.down(0)
+	if n > 1 {
+		h.refill(last)
+	}
 	if h.max == 0 && cap(h.items) > 64 && n-1 < cap(h.items)/4 {
 		h.items = append([]entry[T](nil), h.items...)
 	}
 	return v, true
 }
 
-// down moves the entry at i down to its place.
-func (h *heap[T]) down(i int) {
-	n := len(h.items)
-	for {
-		c := 2*i + 1
-		if c >= n {
-			return
-		}
-		if c+1 < n && h.less(c+1, c) {
+// refill puts e into the hole left at the root (Floyd's bottom-up
+// deletion): the hole goes down to a leaf along the smaller children, one
+// comparison a level, then e goes up from there to its place. e comes
+// from the bottom and mostly belongs near it, so this takes about half the
+// comparisons of sifting e down from the root.
+func (h *heap[T]) refill(e entry[T]) {
+	items := h.items
+	n, i := len(items), 0
+	for c := 1; c < n; c = 2*i + 1 {
+		if c+1 < n && h.before(&items[c+1], &items[c]) {
 			c++
 		}
-		if !h.less(c, i) {
-			return
-		}
-		h.items[i], h.items[c] = h.items[c], h.items[i]
+		items[i] = items[c]
 		i = c
 	}
+	for i > 0 {
+		p := (i - 1) / 2
+		if !h.before(&e, &items[p]) {
+			break
+		}
+		items[i] = items[p]
+		i = p
+	}
+	items[i] = e
 }
 
 func (h *heap[T]) len() int {

@@ -64,20 +64,33 @@ type ring[T any] struct {
 	_     [56]byte
 	slots []slot[T]
 	size  uint64
+	mask  uint64 // size-1 when size is a power of two, else 0
 }
 
 func (r *ring[T]) init(capacity int) {
 	r.size = uint64(capacity)
+	if r.size&(r.size-1) == 0 {
+		r.mask = r.size - 1
+	}
 	r.slots = make([]slot[T], capacity)
 	for i := range r.slots {
 		r.slots[i].seq.Store(2 * uint64(i))
 	}
 }
 
+// slotOf returns the slot of position pos: pos mod size, without a
+// division when size is a power of two (size 1 has mask 0: one slot).
+func (r *ring[T]) slotOf(pos uint64) *slot[T] {
+	if r.mask != 0 || r.size == 1 {
+		return &r.slots[pos&r.mask]
+	}
+	return &r.slots[pos%r.size]
+}
+
 func (r *ring[T]) push(v T) bool {
 	pos := r.tail.Load()
 	for spins := 0; ; {
-		s := &r.slots[pos%r.size]
+		s := r.slotOf(pos)
 		switch d := int64(s.seq.Load() - 2*pos); {
 		case d == 0:
 			if r.tail.CompareAndSwap(pos, pos+1) {
@@ -106,7 +119,7 @@ func (r *ring[T]) pop() (T, bool) {
 	var zero T
 	pos := r.head.Load()
 	for spins := 0; pos&ringClosed == 0; {
-		s := &r.slots[pos%r.size]
+		s := r.slotOf(pos)
 		switch d := int64(s.seq.Load() - (2*pos + 1)); {
 		case d == 0:
 			if r.head.CompareAndSwap(pos, pos+1) {
@@ -168,7 +181,7 @@ func (r *ring[T]) drain() int {
 			t := r.tail.Load()
 			var zero T
 			for p := h; p < t; p++ {
-				s := &r.slots[p%r.size]
+				s := r.slotOf(p)
 				for s.seq.Load() != 2*p+1 {
 					runtime.Gosched()
 				}
