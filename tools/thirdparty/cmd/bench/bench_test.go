@@ -44,8 +44,9 @@ func TestPick(t *testing.T) {
 	}
 }
 
-// TestWriteSection appends the section once, then replaces its table and
-// keeps its introduction and the sections after it.
+// TestWriteSection appends the section once; writes a first table after an
+// introduction; then replaces the table, keeping the introduction and the
+// sections after it.
 func TestWriteSection(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "README.md")
 	if err := os.WriteFile(path, []byte("# T\n\ntext\n"), 0o644); err != nil {
@@ -57,6 +58,17 @@ func TestWriteSection(t *testing.T) {
 	want := "# T\n\ntext\n\n## " + sectionTitle + "\n\nMeasured one\n"
 	if got := read(t, path); got != want {
 		t.Fatalf("appended:\n%q\nwant\n%q", got, want)
+	}
+	introOnly := "# T\n\n## " + sectionTitle + "\n\nIntro.\n\n## Next\n\nkept\n"
+	if err := os.WriteFile(path, []byte(introOnly), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeSection(path, "Measured zero\n"); err != nil {
+		t.Fatal(err)
+	}
+	want0 := "# T\n\n## " + sectionTitle + "\n\nIntro.\n\nMeasured zero\n\n## Next\n\nkept\n"
+	if got := read(t, path); got != want0 {
+		t.Fatalf("first table after an introduction:\n%q\nwant\n%q", got, want0)
 	}
 	edited := strings.Replace(want, "\nMeasured one", "\nIntro.\n\nMeasured one", 1) + "\n## Next\n\nkept\n"
 	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {

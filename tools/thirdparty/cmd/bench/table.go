@@ -49,9 +49,10 @@ func (t table) markdown() string {
 	return b.String()
 }
 
-// writeSection replaces the body of the section sectionTitle of the
-// markdown file path with body (keeping the text before its first table
-// line, an introduction written by hand), or appends the section.
+// writeSection writes body into the section sectionTitle of the markdown
+// file path: in place of the previous table (from its line "Measured ..."
+// on), after the introduction written by hand, or as a new section at the
+// end.
 func writeSection(path, body string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -70,7 +71,7 @@ func writeSection(path, body string) error {
 		end = from + next + 1
 	}
 	section := s[from:end]
-	keep := "\n"
+	keep := strings.TrimRight(section, "\n") + "\n\n" // an introduction without a table yet
 	if i := strings.Index(section, "Measured "); i >= 0 {
 		keep = section[:i]
 	}
