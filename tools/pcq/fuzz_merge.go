@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 )
@@ -26,7 +28,7 @@ type mergeCount struct {
 type merger struct {
 	targets []fuzzTarget
 	counts  map[fuzzTarget]*mergeCount
-	skipped []string // files not merged, and why
+	skipped map[string][]string // files not merged, by why
 }
 
 // runMerge merges the corpus folders dirs into testdata/fuzz/<Target>/ of
@@ -38,7 +40,7 @@ func (c fuzzConfig) runMerge(ctx context.Context, dirs []string, out, errw io.Wr
 		fmt.Fprintf(errw, "pcq fuzz -merge: %v\n", err)
 		return 1
 	}
-	m := merger{targets: targets, counts: make(map[fuzzTarget]*mergeCount)}
+	m := merger{targets: targets, counts: make(map[fuzzTarget]*mergeCount), skipped: make(map[string][]string)}
 	for _, t := range targets {
 		m.counts[t] = &mergeCount{}
 	}
@@ -75,12 +77,12 @@ func (m *merger) mergeDir(dir string) error {
 			return err
 		}
 		if !bytes.HasPrefix(data, []byte(corpusHeader)) {
-			m.skipped = append(m.skipped, path+": not a Go fuzz corpus file")
+			m.skip(path, "not a Go fuzz corpus file")
 			return nil
 		}
 		t, why := m.targetOf(path, name)
 		if why != "" {
-			m.skipped = append(m.skipped, path+": "+why)
+			m.skip(path, why)
 			return nil
 		}
 		m.counts[t].found++
@@ -91,6 +93,9 @@ func (m *merger) mergeDir(dir string) error {
 		return err
 	})
 }
+
+// skip records a file not merged.
+func (m *merger) skip(path, why string) { m.skipped[why] = append(m.skipped[why], path) }
 
 // targetOf finds the target a corpus file belongs to: the one named by
 // its folder, and when several packages have a target of that name, the
@@ -105,7 +110,7 @@ func (m *merger) targetOf(path, name string) (fuzzTarget, string) {
 	}
 	switch len(named) {
 	case 0:
-		return fuzzTarget{}, "no fuzz target " + name + " in these packages"
+		return fuzzTarget{}, "no fuzz target " + name + " among the chosen (-pkg, -run)"
 	case 1:
 		return named[0], ""
 	}
@@ -180,8 +185,13 @@ func (m *merger) print(w io.Writer) {
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "%d new corpus file(s) written\n", total)
-	for _, s := range m.skipped {
-		fmt.Fprintf(w, "skipped %s\n", s)
+	for _, why := range slices.Sorted(maps.Keys(m.skipped)) {
+		paths := m.skipped[why]
+		fmt.Fprintf(w, "skipped %d file(s): %s (%s", len(paths), why, paths[0])
+		if len(paths) > 1 {
+			fmt.Fprintf(w, ", ...")
+		}
+		fmt.Fprintln(w, ")")
 	}
 	for _, t := range m.targets {
 		if f := m.counts[t].failure; f != "" {
