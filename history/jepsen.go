@@ -1,8 +1,10 @@
 package history
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 
 	"github.com/pcqkit/pcq/models"
@@ -29,14 +31,14 @@ import (
 // invocation when it never completed. A malformed file is a *[FileError]
 // naming the line; an error reading r is returned as it is.
 func ReadJepsen(r io.Reader) (History, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r)
 	if err != nil {
 		return History{}, err
 	}
 	p := newEDNParser(data)
 	jr := jepsenReader{procs: make(map[int64]*jepsenProcess), maxProc: -1}
 	for p.more() {
-		v, err := p.value(0)
+		v, err := p.value(0, true) // read before the next value
 		if err != nil {
 			return History{}, err
 		}
@@ -178,4 +180,16 @@ func (jr *jepsenReader) finish() *FileError {
 		}
 	}
 	return nil
+}
+
+// readAll reads r to its end, in one allocation when r is a regular file.
+func readAll(r io.Reader) ([]byte, error) {
+	var buf bytes.Buffer
+	if f, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < 1<<40 {
+			buf.Grow(int(fi.Size()) + bytes.MinRead)
+		}
+	}
+	_, err := buf.ReadFrom(r)
+	return buf.Bytes(), err
 }

@@ -33,13 +33,19 @@ func readSimulated(t testing.TB, c history.JepsenSimConfig) history.History {
 }
 
 // TestJepsenMillionEvents decides a simulated Jepsen history of a million
-// events (one of the goals: "in seconds").
+// events (one of the goals: "in seconds"). With PCQ_JEPSEN_OUT set
+// it also writes the history to that file, for pcq check.
 func TestJepsenMillionEvents(t *testing.T) {
 	if testing.Short() || history.RaceEnabled {
 		t.Skip("a million events: not in -short or -race runs")
 	}
 	buf := simulated(t, history.JepsenSimConfig{Seed: 7, Clients: 5, Events: 1_000_000})
 	size := buf.Len()
+	if out := os.Getenv("PCQ_JEPSEN_OUT"); out != "" {
+		if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	start := time.Now()
 	h, err := history.ReadJepsen(buf)
 	if err != nil {

@@ -98,19 +98,22 @@ func (p *ednParser) more() bool {
 	return false
 }
 
-// value reads the next value, which more has said is there.
-func (p *ednParser) value(depth int) (ednValue, *FileError) {
+// value reads the next value, which more has said is there. With view,
+// the items of the value itself (not of the collections in it) are not
+// copied out of the parser's scratch space: they stay valid only until
+// the next call, which saves a top-level operation map an allocation.
+func (p *ednParser) value(depth int, view bool) (ednValue, *FileError) {
 	if depth > maxEDNDepth {
 		return ednValue{}, p.errorf(p.line, "values nested more than %d deep", maxEDNDepth)
 	}
 	line := p.line
 	switch c := p.b[p.pos]; c {
 	case '(':
-		return p.collection(ednList, ')', depth)
+		return p.collection(ednList, ')', depth, view)
 	case '[':
-		return p.collection(ednVector, ']', depth)
+		return p.collection(ednVector, ']', depth, view)
 	case '{':
-		return p.collection(ednMap, '}', depth)
+		return p.collection(ednMap, '}', depth, view)
 	case ')', ']', '}':
 		return ednValue{}, p.errorf(line, "unexpected %q", c)
 	case '"':
@@ -125,14 +128,14 @@ func (p *ednParser) value(depth int) (ednValue, *FileError) {
 		name := string(p.b[p.pos-n:p.pos]) + string(p.token())
 		return ednValue{kind: ednChar, line: line, s: name}, nil
 	case '#':
-		return p.dispatch(depth)
+		return p.dispatch(depth, view)
 	}
 	return p.atom()
 }
 
 // collection reads a list, vector, map or set, whose opening bracket is at
 // p.pos (for a set: its '{').
-func (p *ednParser) collection(kind ednKind, closer byte, depth int) (ednValue, *FileError) {
+func (p *ednParser) collection(kind ednKind, closer byte, depth int, view bool) (ednValue, *FileError) {
 	v := ednValue{kind: kind, line: p.line}
 	p.pos++
 	base := len(p.stack)
@@ -145,7 +148,7 @@ func (p *ednParser) collection(kind ednKind, closer byte, depth int) (ednValue, 
 			p.pos++
 			break
 		}
-		item, err := p.value(depth + 1)
+		item, err := p.value(depth+1, false)
 		if err != nil {
 			return ednValue{}, err
 		}
@@ -153,7 +156,11 @@ func (p *ednParser) collection(kind ednKind, closer byte, depth int) (ednValue, 
 			p.stack = append(p.stack, item)
 		}
 	}
-	if len(p.stack) > base {
+	switch {
+	case len(p.stack) == base:
+	case view:
+		v.items = p.stack[base:len(p.stack):len(p.stack)]
+	default:
 		v.items = slices.Clone(p.stack[base:])
 	}
 	if kind == ednMap && len(v.items)%2 != 0 {
@@ -169,7 +176,7 @@ func (v ednValue) discarded() bool { return v.kind == discardedKind }
 
 // dispatch reads what follows '#': a set, a discarded form, a symbolic
 // value (##Inf) or a tagged value (#inst "...", #jepsen.history.Op{...}).
-func (p *ednParser) dispatch(depth int) (ednValue, *FileError) {
+func (p *ednParser) dispatch(depth int, view bool) (ednValue, *FileError) {
 	line := p.line
 	p.pos++
 	if p.pos >= len(p.b) {
@@ -177,13 +184,13 @@ func (p *ednParser) dispatch(depth int) (ednValue, *FileError) {
 	}
 	switch p.b[p.pos] {
 	case '{':
-		return p.collection(ednSet, '}', depth)
+		return p.collection(ednSet, '}', depth, view)
 	case '_':
 		p.pos++
 		if !p.more() {
 			return ednValue{}, p.errorf(line, "#_ without a form to discard")
 		}
-		if _, err := p.value(depth + 1); err != nil {
+		if _, err := p.value(depth+1, false); err != nil {
 			return ednValue{}, err
 		}
 		return ednValue{kind: discardedKind, line: line}, nil
@@ -202,12 +209,15 @@ func (p *ednParser) dispatch(depth int) (ednValue, *FileError) {
 	if !p.more() {
 		return ednValue{}, p.errorf(line, "tag #%s without a value", v.s)
 	}
-	inner, err := p.value(depth + 1)
+	inner, err := p.value(depth+1, view)
 	if err != nil {
 		return ednValue{}, err
 	}
 	if inner.discarded() {
 		return ednValue{}, p.errorf(line, "tag #%s without a value", v.s)
+	}
+	if view && inner.kind == ednMap {
+		return inner, nil // a tagged operation: ReadJepsen reads the map
 	}
 	v.items = []ednValue{inner}
 	return v, nil
