@@ -3,14 +3,17 @@ package history
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
 // FuzzReadJepsen checks that ReadJepsen never panics, that it refuses only
 // with a *FileError naming a line of the input, and that whatever it
-// accepts is a valid history whose lines are lines of the input.
+// accepts is a valid history whose lines are lines of the input; and that
+// reading without copying a top-level map's items changes nothing.
 func FuzzReadJepsen(f *testing.F) {
 	files, err := filepath.Glob(filepath.Join("testdata", "jepsen", "*.edn"))
 	if err != nil {
@@ -31,6 +34,10 @@ func FuzzReadJepsen(f *testing.F) {
 	f.Add([]byte(`[{:type :invoke :f :drain :process 0} {:type :invoke :f :dequeue :process 0}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		h, err := ReadJepsen(bytes.NewReader(data))
+		copied, copyErr := readJepsen(data, false)
+		if fmt.Sprint(err) != fmt.Sprint(copyErr) || !reflect.DeepEqual(h, copied) {
+			t.Fatalf("reading top-level maps in place changed the result:\n%v %+v\n%v %+v", err, h, copyErr, copied)
+		}
 		lines := bytes.Count(data, []byte("\n")) + 1
 		if err != nil {
 			var fe *FileError
