@@ -10,7 +10,7 @@ import (
 )
 
 // checkFormatHelp is the -format flag's usage.
-const checkFormatHelp = "history format: pcq (history/FORMAT.md), jepsen (a Jepsen queue test's history.edn, history/JEPSEN.md) or auto (jepsen for a file ending .edn, else pcq)"
+const checkFormatHelp = "history `format`: pcq (history/FORMAT.md), jepsen (a Jepsen queue test's history.edn, history/JEPSEN.md) or auto (jepsen for a file ending .edn, else pcq) (default auto)"
 
 // historyFormat is the -format flag of pcq check.
 type historyFormat string
