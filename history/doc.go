@@ -8,5 +8,7 @@
 // [Recorder.Client] and run operations through it, then take
 // [Recorder.History] and hand it to the linearizability package's Check.
 // A history from elsewhere (another language's recorder, a saved failure)
-// comes in through [Read], which validates it; [Write] saves one.
+// comes in through [Read], which validates it; [Write] saves one. A
+// Jepsen test's history of a queue comes in through [ReadJepsen]
+// (JEPSEN.md, beside this file).
 package history

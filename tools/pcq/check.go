@@ -21,7 +21,9 @@ Check reads each history file (JSON Lines, as history/FORMAT.md gives it; - is
 standard input), checks it for linearizability against the queue model, and
 prints one verdict a file: linearizable, violation (with the operations that
 make it, by line) or unknown (a checker gave up). The flags -model and -cap
-override the file's header. -relax checks under named relaxations
+override the file's header. -format jepsen reads Jepsen's history.edn of a
+queue test instead (history/JEPSEN.md; the default, auto, does for a file
+ending .edn). -relax checks under named relaxations
 (spurious-try-failures, lossy; comma-separated) instead of the strict model,
 and each verdict names them: "linearizable with spurious try-failures".
 -timeout and -mem bound porcupine's search (the fast checker needs neither):
@@ -48,6 +50,7 @@ var checkStdin io.Reader = os.Stdin
 // checkConfig is a parsed pcq check command line.
 type checkConfig struct {
 	model    string // "" : the header's
+	format   historyFormat
 	capacity capFlag
 	checker  linearizability.Checker
 	timeout  time.Duration
@@ -78,7 +81,8 @@ var severity = map[int]int{exitLinearizable: 0, exitUnknown: 1, exitViolation: 2
 
 // parseCheck parses and validates the flags and files of pcq check.
 func parseCheck(args []string) (c checkConfig, code int, ok bool) {
-	fs := newFlagSet("check", "[-model fifo|lifo|priority] [-cap N] [-checker auto|fast|porcupine] [-timeout D] [-mem SIZE] [-relax R,...] [-viz FILE.html] [-v] FILE...", checkDescription)
+	fs := newFlagSet("check", "[-format pcq|jepsen|auto] [-model fifo|lifo|priority] [-cap N] [-checker auto|fast|porcupine] [-timeout D] [-mem SIZE] [-relax R,...] [-viz FILE.html] [-v] FILE...", checkDescription)
+	fs.Var(&c.format, "format", checkFormatHelp)
 	fs.StringVar(&c.model, "model", "", "queue model: fifo, lifo or priority (default: the file's header, else fifo)")
 	fs.Var(&c.capacity, "cap", "queue capacity `N`, 0 unbounded (default: the file's header, else 0)")
 	checker := fs.String("checker", "auto", "checker: auto (fast when it can decide, else porcupine), fast or porcupine")
@@ -169,7 +173,7 @@ func (c checkConfig) read(name string) (history.History, error) {
 		defer f.Close()
 		r = f
 	}
-	h, err := history.Read(r)
+	h, err := c.format.readHistory(name, r)
 	if err != nil {
 		return h, err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,7 +19,19 @@ chosen packages in turn, each for its share of the budget, round after
 round, and ends with a table: target, executions, new corpus entries, and
 crashers with the path of each crasher file (it replays as a plain go test
 case). Ctrl-C stops cleanly and prints the table so far. Exit status: 0 no
-crasher, 1 a crasher or a failing target, 2 usage error.`
+crasher, 1 a crasher or a failing target, 2 usage error.
+
+With -merge DIR..., fuzz fuzzes nothing: it merges corpora fuzzed on other
+machines (their testdata/fuzz folders, or Go's cache folders
+$(go env GOCACHE)/fuzz/...) into testdata/fuzz/<Target>/ of the chosen
+packages' targets. A file joins the target its folder names (when several
+packages have a target of that name, the one its path names); it is named
+as Go names corpus files, by its content's hash, and skipped when a file
+there already holds the same content. Each target that gained files is
+then run once over its seeds (go test -run '^Target$'), so that a crasher
+found elsewhere fails now (exit 1) instead of lying unseen. No coverage
+minimization: Go has no tool for it (libFuzzer's -merge=1 does, on
+ClusterFuzzLite).`
 
 // fuzzConfig is a parsed pcq fuzz command line.
 type fuzzConfig struct {
@@ -28,6 +41,7 @@ type fuzzConfig struct {
 	dir      string
 	patterns []string
 	match    *regexp.Regexp
+	merge    []string // -merge: the corpus folders to merge
 }
 
 func runFuzz(args []string) int {
@@ -37,20 +51,34 @@ func runFuzz(args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if c.merge != nil {
+		return c.runMerge(ctx, c.merge, stdout, stderr)
+	}
 	return c.run(ctx, stdout, stderr)
 }
 
 // parseFuzz parses and validates the flags of pcq fuzz.
 func parseFuzz(args []string) (c fuzzConfig, code int, ok bool) {
-	fs := newFlagSet("fuzz", "[-budget D] [-rounds N] [-pkg PATTERNS] [-run REGEXP] [-parallel N] [-C DIR]", fuzzDescription)
+	fs := newFlagSet("fuzz", "[-budget D] [-rounds N] [-pkg PATTERNS] [-run REGEXP] [-parallel N] [-C DIR] | -merge [-pkg PATTERNS] [-run REGEXP] [-C DIR] DIR...", fuzzDescription)
 	fs.DurationVar(&c.budget, "budget", 2*time.Minute, "total fuzzing time, shared among the targets and rounds")
 	fs.IntVar(&c.rounds, "rounds", 1, "rounds over all targets")
 	fs.IntVar(&c.parallel, "parallel", 2, "fuzzing processes per target (go test -parallel)")
 	fs.StringVar(&c.dir, "C", ".", "the module to fuzz")
 	pkgs := fs.String("pkg", "./...", "packages to search for fuzz targets (comma-separated go package patterns)")
 	run := fs.String("run", "", "fuzz only targets whose names match this regular expression")
-	if code, ok := parseFlags(fs, args); !ok {
-		return c, code, false
+	merge := fs.Bool("merge", false, "merge the corpus folders DIR... into the targets' testdata/fuzz instead of fuzzing")
+	if err := fs.Parse(args); err == flag.ErrHelp {
+		return c, 0, false
+	} else if err != nil {
+		return c, 2, false
+	}
+	switch {
+	case !*merge && fs.NArg() > 0:
+		return c, usageError(fs, "unexpected argument %q (corpus folders go with -merge)", fs.Arg(0)), false
+	case *merge && fs.NArg() == 0:
+		return c, usageError(fs, "-merge needs the corpus folders to merge"), false
+	case *merge:
+		c.merge = fs.Args()
 	}
 	c.patterns = strings.Split(*pkgs, ",")
 	var err error
