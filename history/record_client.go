@@ -92,15 +92,22 @@ func (c *Client) record(in models.Input, out models.Output, call, ret int64, err
 		if c.cur != nil {
 			c.full = append(c.full, c.cur)
 		}
-		c.cur = make([]event, 0, chunkLen)
+		c.cur = make([]event, 0, min(max(2*cap(c.cur), firstChunkLen), chunkLen))
 	}
 	c.cur = append(c.cur, event{call: call, ret: ret, value: value, segment: int32(c.segment),
 		op: in.Op, result: r, immediate: in.Immediate})
 }
 
-// chunkLen is the number of events in a chunk: 32 KiB, so that recording
-// never copies what it has recorded.
-const chunkLen = 1024
+// chunkLen is the number of events in a full chunk: 32 KiB. Recording
+// never copies what it has recorded: a full chunk is set aside and a new one
+// begun. The first chunk of a client holds firstChunkLen events and each
+// next one twice as many, up to chunkLen, so that the many short-lived
+// clients of small runs (the controlled scheduler runs hundreds a second)
+// do not each clear 32 KiB.
+const (
+	chunkLen      = 1024
+	firstChunkLen = 16
+)
 
 // event is one recorded operation, compact (32 bytes, no pointers: the
 // garbage collector does not scan the chunks).

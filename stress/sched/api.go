@@ -41,7 +41,7 @@ type Options struct {
 // A Result is how one run went.
 type Result struct {
 	Steps    int      // steps taken
-	Choices  []Choice // every decision, with Chosen filled in
+	Choices  []Choice // every decision, with Chosen filled in, for a strategy that asks for them ([DFS]'s)
 	Schedule Schedule // the decisions, replayable with [Replay]
 	// Failure is a [*Deadlock], [*Livelock] or [*Panic] of the managed
 	// goroutines, or nil. The body's own checks are the caller's.
@@ -73,6 +73,7 @@ func Run(s Strategy, body func(), opts Options) (*Result, error) {
 	if r.spin <= 0 {
 		r.spin = 100 * time.Microsecond
 	}
+	_, r.keepChoices = s.(choiceKeeper)
 	r.ctx, r.cancel = context.WithCancel(context.Background())
 	defer r.cancel()
 	inProgress.Add(1)
@@ -130,8 +131,16 @@ func Test(t *testing.T, s Strategy, body func(), opts Options) (res *Result, err
 // needs a *testing.T, and a benchmark has a *testing.B.
 func Bench(b *testing.B, f func(*testing.T)) {
 	b.StopTimer()
+	ran := false // RunTests runs a test once for each -cpu value
 	ok := testing.RunTests(func(string, string) (bool, error) { return true, nil }, []testing.InternalTest{{
-		Name: b.Name(), F: func(t *testing.T) { b.StartTimer(); f(t); b.StopTimer() },
+		Name: b.Name(), F: func(t *testing.T) {
+			if !ran {
+				ran = true
+				b.StartTimer()
+				f(t)
+				b.StopTimer()
+			}
+		},
 	}})
 	if !ok {
 		b.Fatal("sched: the test running the benchmark's loop failed")

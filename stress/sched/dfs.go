@@ -79,6 +79,9 @@ type dfsStrategy struct {
 	err error
 }
 
+// keepsChoices makes the run keep every Choice: Done backtracks over them.
+func (s *dfsStrategy) keepsChoices() {}
+
 // Err reports a replayed choice that found other goroutines runnable than
 // the run it replays: the code under test is not deterministic.
 func (s *dfsStrategy) Err() error { return s.err }

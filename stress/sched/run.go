@@ -34,9 +34,14 @@ type run struct {
 	failure   error
 	current   int // the goroutine let run last, -1 before the first step
 	decisions []int
-	choices   []Choice
-	trace     []Step
-	print     uint32 // FNV-1a of the points, in the order they were let run
+	choice    Choice // the current one
+	// keepChoices: the strategy wants every Choice in the Result (a
+	// search that backtracks over them).
+	keepChoices bool
+	ids         []int // an arena for the enabled sets, which choices keep
+	choices     []Choice
+	trace       []Step
+	print       uint32 // FNV-1a of the points, in the order they were let run
 }
 
 // spawn creates a managed goroutine running f and returns at once; the
@@ -149,6 +154,10 @@ func (r *run) letTimePass() (idle bool) {
 // enabled returns the ids of the goroutines that may be let run, and the
 // number of goroutines that have not finished. r.mu is held.
 func (r *run) enabled() (ids []int, live int) {
+	if cap(r.ids)-len(r.ids) < len(r.gs) {
+		r.ids = make([]int, 0, max(4096, 4*len(r.gs)))
+	}
+	ids = r.ids[len(r.ids):len(r.ids)]
 	for _, g := range r.gs {
 		if g.state == finished {
 			continue
@@ -158,14 +167,15 @@ func (r *run) enabled() (ids []int, live int) {
 			ids = append(ids, g.id)
 		}
 	}
-	return ids, live
+	r.ids = r.ids[:len(r.ids)+len(ids)]
+	return ids[:len(ids):len(ids)], live
 }
 
 // choose asks the strategy who runs next, records the decision and marks
 // that goroutine running. r.mu is held.
 func (r *run) choose(enabled []int) *goroutine {
-	step := int(r.steps.Load())
-	c := Choice{Step: step, Enabled: enabled, Current: r.current, Goroutines: len(r.gs)}
+	c := &r.choice // reused: a choice a step would be an allocation a step
+	*c = Choice{Step: int(r.steps.Load()), Enabled: enabled, Current: r.current, Goroutines: len(r.gs)}
 	if r.current >= 0 {
 		cur := r.gs[r.current]
 		c.CurrentEnabled = cur.state == waiting && slices.Contains(enabled, cur.id)
@@ -176,13 +186,15 @@ func (r *run) choose(enabled []int) *goroutine {
 	case len(enabled) > 1 && r.settled:
 		id = c.Default()
 	case len(enabled) > 1:
-		id = r.strategy.Next(&c)
+		id = r.strategy.Next(c)
 		if !slices.Contains(enabled, id) {
 			panic("sched: strategy chose a goroutine that cannot run")
 		}
 		r.decisions = append(r.decisions, id)
 		c.Chosen = id
-		r.choices = append(r.choices, c)
+		if r.keepChoices {
+			r.choices = append(r.choices, *c)
+		}
 	}
 	g := r.gs[id]
 	r.record(g)

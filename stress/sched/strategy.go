@@ -59,6 +59,10 @@ func (c *Choice) Alternatives() []int {
 	return c.Enabled
 }
 
+// choiceKeeper is a strategy that needs every Choice of its run in the
+// Result ([Result.Choices]).
+type choiceKeeper interface{ keepsChoices() }
+
 // An Explorer runs many schedules: it gives the strategy of each next
 // schedule and learns how it went.
 type Explorer interface {
