@@ -2,8 +2,6 @@ package stress
 
 import (
 	"errors"
-	"os"
-	"strconv"
 	"testing"
 	"time"
 
@@ -47,32 +45,4 @@ func firstLine(s string) string {
 		}
 	}
 	return s
-}
-
-// TestMeasureLongCatch measures the catch rate of the first long-lived
-// round on each long-lived bug: PCQ_MEASURE_LONG=n runs it with n seeds.
-// Skipped otherwise.
-func TestMeasureLongCatch(t *testing.T) {
-	n := measureRuns(t, "PCQ_MEASURE_LONG")
-	for _, b := range broken.LongLived() {
-		caught := 0
-		for seed := range int64(n) {
-			_, err := Run(b.New, harness.WithSeed(seed), harness.WithRounds(longFirst+1))
-			var f *Failure
-			if errors.As(err, &f) && f.Round == longFirst {
-				caught++
-			}
-		}
-		t.Logf("%s: caught by the first long-lived round in %d of %d runs", b.Name, caught, n)
-	}
-}
-
-// measureRuns returns the number of runs that the environment variable
-// env asks for, skipping t when it is not set.
-func measureRuns(t *testing.T, env string) int {
-	n, err := strconv.Atoi(os.Getenv(env))
-	if err != nil || n < 1 {
-		t.Skipf("a measurement: %s=<runs> to run it", env)
-	}
-	return n
 }

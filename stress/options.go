@@ -20,6 +20,10 @@ type config struct {
 	testName     string // Check: the test, for the replay command
 }
 
+// defaultDuration is the budget of a run unless harness.WithDuration says
+// otherwise.
+const defaultDuration = 2500 * time.Millisecond
+
 // SeedEnv is the environment variable that sets the default seed, so that
 // a failure replays without editing the test:
 // PCQ_STRESS_SEED=1234 go test -run TestMyQueue.
@@ -43,7 +47,7 @@ func newConfig(newQueue harness.Factory, opts []harness.Option) (c *config, skip
 	c = &config{Settings: harness.Settings{
 		Goroutines:      6,
 		OpsPerGoroutine: 200,
-		Duration:        2500 * time.Millisecond,
+		Duration:        defaultDuration,
 		Seed:            time.Now().UnixNano(),
 		Checker:         linearizability.Auto,
 		CheckTimeout:    10 * time.Second,

@@ -1,11 +1,10 @@
 package broken
 
 import (
-	"os"
-	"slices"
-	"strconv"
 	"testing"
 	"time"
+
+	"github.com/pcqkit/pcq/internal/catchrate"
 )
 
 // symptomBudget is the time TestEveryBugShowsItsSymptom gives a racy
@@ -29,27 +28,18 @@ const symptomBudget = 20 * time.Second
 // misses within symptomBudget, the median and the slowest. Skipped
 // otherwise; run it under -race, as the test runs.
 func TestMeasureSymptoms(t *testing.T) {
-	n, err := strconv.Atoi(os.Getenv("PCQ_MEASURE_SYMPTOMS"))
-	if err != nil || n < 1 {
-		t.Skip("a measurement: PCQ_MEASURE_SYMPTOMS=<runs> to run it")
-	}
+	n := catchrate.Runs(t, "PCQ_MEASURE_SYMPTOMS")
 	for _, b := range All() {
 		show := symptoms[b.Name]
-		var times []time.Duration
-		misses := 0
+		var tally catchrate.Tally
 		for range n {
 			start := time.Now()
-			if !show(t, b.New, symptomBudget) {
-				misses++
-				continue
+			if show(t, b.New, symptomBudget) {
+				tally.Caught(time.Since(start))
+			} else {
+				tally.Missed()
 			}
-			times = append(times, time.Since(start))
 		}
-		slices.Sort(times)
-		var median, slowest time.Duration
-		if len(times) > 0 {
-			median, slowest = times[len(times)/2], times[len(times)-1]
-		}
-		t.Logf("%s: %d misses in %d runs; median %v, slowest %v: margin %.0fx", b.Name, misses, n, median, slowest, float64(symptomBudget)/float64(max(slowest, 1)))
+		t.Logf("%s: %s", b.Name, tally.Report(symptomBudget))
 	}
 }

@@ -1,0 +1,18 @@
+package catchrate
+
+import (
+	"testing"
+	"time"
+)
+
+func TestReport(t *testing.T) {
+	var tl Tally
+	for _, d := range []time.Duration{3, 1, 2} {
+		tl.Caught(d * time.Millisecond)
+	}
+	tl.Missed()
+	want := "1 misses in 4 runs; catch median 2ms, slowest 3ms: margin 100x against a 300ms budget"
+	if got := tl.Report(300 * time.Millisecond); got != want {
+		t.Fatalf("got  %q\nwant %q", got, want)
+	}
+}
