@@ -11,8 +11,8 @@ import (
 )
 
 // TestMeasureCatch measures what the catch tests of this package rely
-// on: PCQ_MEASURE_FUZZ=n runs their catch (the seed corpus, then
-// catchRandom random inputs) n times on each broken queue that fuzz must
+// on: PCQ_MEASURE_FUZZ=n runs a catch (the seed corpus, then catchRandom
+// random inputs, fewer than the tests' catchBudget) n times on each broken queue that fuzz must
 // catch, and logs the misses and the latest input that caught it (the
 // margin is the number of inputs over it; the report's times are inputs).
 // Skipped otherwise; run it under -race, as the catch tests run.
