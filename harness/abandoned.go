@@ -8,15 +8,6 @@ import (
 	"github.com/pcqkit/pcq/internal/goroutines"
 )
 
-// Go cannot stop a goroutine: a call that ignores its context and never
-// returns (a Get that spins) keeps its goroutine, and a processor, for as
-// long as the process lives. A harness that gives up on such goroutines
-// records them here ([Abandon]); while any of them still runs, a later
-// failure that starvation could explain — a watchdog, a liveness probe, a
-// call that did not return in time — is no verdict on the queue then under
-// test ([Starved], [NoVerdict]): the test binary is already failing for the
-// earlier failure, and the later queue is not blamed for it.
-
 // An Abandonment is a set of goroutines that a harness gave up on after a
 // hang of a queue.
 type Abandonment struct {

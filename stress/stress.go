@@ -16,7 +16,13 @@
 //
 // Rounds are short (a few hundred operations, so that every history can
 // be checked), vary GOMAXPROCS (1, 2, 4; restored after) and inject
-// PCT-like runtime.Gosched points. Each round's scenario is drawn from the
+// PCT-like runtime.Gosched points; with the default capacities, half the
+// rounds past the first ones take wider capacities (small primes, powers
+// of two and their neighbours). Round 3, then one round in 16, is
+// long-lived: one queue through 2^20 operations, sequential stretches
+// checked call by call between recorded concurrent windows, for the bugs
+// of counters that wrap, resize cycles and slow leaks (not under
+// relaxations). Each round's scenario is drawn from the
 // seed alone: re-running with the seed of a failure (harness.WithSeed, or the
 // PCQ_STRESS_SEED environment variable) replays the same operations in the
 // same rounds, while the goroutines' interleaving is the scheduler's and
