@@ -38,14 +38,18 @@ func (t *Tally) Caught(d time.Duration) { t.times = append(t.times, d) }
 func (t *Tally) Missed() { t.misses++ }
 
 // Report says the misses, the median and the slowest catch, and the
-// margin: budget over the slowest catch.
+// margin: budget over the slowest catch (none when budget is 0: a catch
+// bounded otherwise than by time).
 func (t *Tally) Report(budget time.Duration) string {
 	times := slices.Sorted(slices.Values(t.times))
 	var median, slowest time.Duration
 	if len(times) > 0 {
 		median, slowest = times[len(times)/2], times[len(times)-1]
 	}
-	return fmt.Sprintf("%d misses in %d runs; catch median %v, slowest %v: margin %.0fx against a %v budget",
-		t.misses, t.misses+len(times), median.Round(time.Microsecond), slowest.Round(time.Microsecond),
-		float64(budget)/float64(max(slowest, 1)), budget)
+	r := fmt.Sprintf("%d misses in %d runs; catch median %v, slowest %v",
+		t.misses, t.misses+len(times), median.Round(time.Microsecond), slowest.Round(time.Microsecond))
+	if budget > 0 {
+		r += fmt.Sprintf(": margin %.0fx against a %v budget", float64(budget)/float64(max(slowest, 1)), budget)
+	}
+	return r
 }

@@ -15,4 +15,7 @@ func TestReport(t *testing.T) {
 	if got := tl.Report(300 * time.Millisecond); got != want {
 		t.Fatalf("got  %q\nwant %q", got, want)
 	}
+	if got, want := tl.Report(0), "1 misses in 4 runs; catch median 2ms, slowest 3ms"; got != want {
+		t.Fatalf("without a budget: got %q, want %q", got, want)
+	}
 }
