@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/models"
@@ -18,8 +17,8 @@ import (
 // makes to take Options.BurstItems items.
 const burstFills = 64
 
-// probeGets lets Burst goroutines fill the drained queue with try_put at
-// once, then Burst goroutines take its items with try_get at once, and checks that every item came out
+// probeGets fills the drained queue with try_put, lets Burst goroutines
+// take its items with try_get at once, and checks that every item came out
 // exactly once; it repeats until Options.BurstItems items were taken. It returns
 // the number of items got (each one more unfinished task).
 func (ex *exec) probeGets() int {
@@ -30,61 +29,28 @@ func (ex *exec) probeGets() int {
 	ex.setStage(fmt.Sprintf("probing bursts of %d concurrent try_gets on a full queue", ex.opts.Burst))
 	got, next := 0, -10_000 // probe values are negative, recorded ones positive
 	for fill := 0; fill < burstFills && got < ex.opts.BurstItems; fill++ {
-		put, err := ex.burstPuts(ex.opts.BurstItems-got, &next)
-		if err != nil {
-			ex.noteBurstPut(err)
-			return got
+		var put []int
+		for len(put) < ex.opts.BurstItems-got {
+			err := ex.q.TryPut(next)
+			if errors.Is(err, queue.ErrFull) && len(put) > 0 {
+				break
+			}
+			if err != nil {
+				ex.noteBurstPut(err)
+				return got
+			}
+			put = append(put, next)
+			next--
 		}
 		taken := ex.burstGets()
 		got += len(put)
 		if msg := compareTaken(put, taken); msg != "" {
-			ex.probeFail(harness.Conservation, "get burst (fill %d): %d goroutines filled the queue with try_put at once (%d items put), %d took them with try_get at once: %s",
-				fill+1, ex.opts.Burst, len(put), ex.opts.Burst, msg)
+			ex.probeFail(harness.Conservation, "get burst (fill %d): %d goroutines took the %d items of the queue with try_get at once: %s",
+				fill+1, ex.opts.Burst, len(put), msg)
 			return got
 		}
 	}
 	return got
-}
-
-// burstPuts fills the drained queue with up to n items, Burst goroutines
-// putting with try_put at once, each until the queue answers full or n
-// values are handed out; the values count down from *next. It returns the
-// items put; an error other than ErrFull, or ErrFull with nothing put (the
-// queue is drained and open), is returned too.
-func (ex *exec) burstPuts(n int, next *int) (put []int, err error) {
-	first := *next
-	var claimed atomic.Int64
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	start := make(chan struct{})
-	for range ex.opts.Burst {
-		wg.Add(1)
-		sched.Go(func() {
-			defer wg.Done()
-			<-start
-			for k := claimed.Add(1) - 1; k < int64(n); k = claimed.Add(1) - 1 {
-				v := first - int(k)
-				e := ex.q.TryPut(v)
-				mu.Lock()
-				if e == nil {
-					put = append(put, v)
-				} else if err == nil || errors.Is(err, queue.ErrFull) && !errors.Is(e, queue.ErrFull) {
-					err = e
-				}
-				mu.Unlock()
-				if e != nil {
-					return
-				}
-			}
-		})
-	}
-	close(start)
-	wg.Wait()
-	*next = first - int(claimed.Load())
-	if errors.Is(err, queue.ErrFull) && len(put) > 0 {
-		err = nil
-	}
-	return put, err
 }
 
 // noteBurstPut explains why the get burst could not fill the queue.

@@ -111,9 +111,9 @@ const watchdogGrace = 2 * time.Second
 // (recorded). The final client then probes the queue, unrecorded, with
 // every expectation exact because nothing else runs:
 //
-//   - put and get burst: the queue is filled by Burst goroutines with
-//     try_put at once and emptied by Burst goroutines with try_get at once,
-//     256 items in all; each item put must come out exactly once;
+//   - get burst: the queue is filled with try_put and emptied by Burst
+//     goroutines with try_get at once, 256 items in all; each must come
+//     out exactly once;
 //   - task accounting: with items got and not marked done, a join must
 //     block; Burst goroutines then mark them done at once, each call must
 //     succeed, one more must fail with ErrTaskDone, and join must return;
