@@ -47,9 +47,18 @@ func (t *Tally) Report(budget time.Duration) string {
 		median, slowest = times[len(times)/2], times[len(times)-1]
 	}
 	r := fmt.Sprintf("%d misses in %d runs; catch median %v, slowest %v",
-		t.misses, t.misses+len(times), median.Round(time.Microsecond), slowest.Round(time.Microsecond))
+		t.misses, t.misses+len(times), short(median), short(slowest))
 	if budget > 0 {
 		r += fmt.Sprintf(": margin %.0fx against a %v budget", float64(budget)/float64(max(slowest, 1)), budget)
 	}
 	return r
+}
+
+// short rounds d to the microsecond, unless it is shorter (a count of
+// inputs, say, measured in nanoseconds).
+func short(d time.Duration) time.Duration {
+	if d < time.Microsecond {
+		return d
+	}
+	return d.Round(time.Microsecond)
 }

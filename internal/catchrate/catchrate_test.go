@@ -18,4 +18,9 @@ func TestReport(t *testing.T) {
 	if got, want := tl.Report(0), "1 misses in 4 runs; catch median 2ms, slowest 3ms"; got != want {
 		t.Fatalf("without a budget: got %q, want %q", got, want)
 	}
+	var inputs Tally
+	inputs.Caught(6)
+	if got, want := inputs.Report(78), "0 misses in 1 runs; catch median 6ns, slowest 6ns: margin 13x against a 78ns budget"; got != want {
+		t.Fatalf("in nanoseconds: got %q, want %q", got, want)
+	}
 }
