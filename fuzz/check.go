@@ -1,6 +1,7 @@
 package fuzz
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -15,7 +16,9 @@ import (
 // scenario that runs on a fresh queue, recorded and checked as [RunOne]
 // does. A failing input fails with the explanation, the decoded scenario
 // and the artifacts' paths (see harness.WithArtifacts); go test -fuzz saves it
-// under testdata/fuzz/<target>, from where plain go test replays it.
+// under testdata/fuzz/<target>, from where plain go test replays it. An
+// input that gives no verdict (harness.ErrNoVerdict: goroutines abandoned
+// by an earlier failure still run) is skipped with the reason.
 //
 //	func FuzzMyQueue(f *testing.F) { fuzz.Check(f, newMyQueue) }
 func Check(f *testing.F, newQueue harness.Factory, opts ...harness.Option) {
@@ -33,6 +36,9 @@ func Check(f *testing.F, newQueue harness.Factory, opts ...harness.Option) {
 	name := safeName(f.Name())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		note, err := c.runOne(newQueue, data, name)
+		if errors.Is(err, harness.ErrNoVerdict) {
+			t.Skip(err) // the earlier failure fails the binary; this input is not blamed
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,7 +14,10 @@ import (
 // when every check passed and the history was found linearizable, else a
 // [*Failure] (matching harness.ErrFailed) that explains what failed and
 // shows the decoded scenario, or a [*harness.SetupError] when it could not
-// run. With harness.WithArtifacts, the failing history and its
+// run; a hang or a liveness failure seen while goroutines abandoned by an
+// earlier failure in the process still run is a
+// [*harness.NoVerdictError] instead (see harness.Starved). With
+// harness.WithArtifacts, the failing history and its
 // visualisation are written there.
 func RunOne(newQueue harness.Factory, data []byte, opts ...harness.Option) error {
 	c, err := newConfig(newQueue, opts)
@@ -30,7 +33,8 @@ func RunOne(newQueue harness.Factory, data []byte, opts ...harness.Option) error
 // anything, as a note.
 func (c *config) runOne(newQueue harness.Factory, data []byte, name string) (note string, err error) {
 	s := c.decode(data, c.Capacities)
-	o := scenario.Run(context.Background(), newQueue, s, scenario.OptionsOf(c.Settings))
+	epoch := harness.Epoch()
+	o := scenario.Run(context.Background(), newQueue, s, scenario.OptionsOf(harness.Fuzz, c.Settings))
 	switch {
 	case o.Setup != nil:
 		return "", harness.NewSetupError(harness.Fuzz, o.Setup)
@@ -41,7 +45,7 @@ func (c *config) runOne(newQueue harness.Factory, data []byte, name string) (not
 	if c.Artifacts != "" {
 		f.writeArtifacts(c.Artifacts, name)
 	}
-	return "", f
+	return "", harness.NoVerdict(harness.Fuzz, epoch, f)
 }
 
 // notExercised says what a passing run could not check ("" if nothing),

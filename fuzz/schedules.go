@@ -75,7 +75,7 @@ func RunSchedule(t *testing.T, newQueue harness.Factory, data []byte, opts ...ha
 // runs it once more with the trace on for the report.
 func (c *config) runSchedule(t *testing.T, newQueue harness.Factory, data []byte) error {
 	s, decisions := c.decodeSchedule(data)
-	opts := scenario.OptionsOf(c.Settings)
+	opts := scenario.OptionsOf(harness.Fuzz, c.Settings)
 	o, res, err := scenario.RunControlled(t, newQueue, s, opts, scenario.Controlled{Strategy: sched.Bytes(decisions)})
 	switch {
 	case err != nil:

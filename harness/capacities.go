@@ -72,7 +72,7 @@ func (s *Settings) resolveCapacities(h Harness, f Factory, defaults []int) (skip
 			s.Logf("%s: a queue asked for one of %v has Cap() %d: checked at capacity %d", h, asked, c, c)
 		}
 	}
-	s.Capacities = caps
+	s.Capacities, s.CapacitiesGiven = caps, explicit
 	return skipped, nil
 }
 

@@ -26,4 +26,14 @@
 //   - a [*SetupError]: the harness could not run — a bad option, a
 //     constructor that panics or returns nil, no capacity to test. It does
 //     not match [ErrFailed]: nothing was found wrong with the queue.
+//
+// And a third, for what is no verdict at all: Go cannot stop a goroutine,
+// so a call that ignores its context and never returns (a Get that spins)
+// keeps its goroutine, and a processor, for as long as the process lives.
+// A harness that gives up on such goroutines records them ([Abandon]);
+// while any of them still runs, a later failure that starvation could
+// explain — a watchdog, a liveness probe, a call that did not return in
+// time — is a [*NoVerdictError] ([Starved], [NoVerdict]): it matches
+// [ErrNoVerdict], not [ErrFailed]. The earlier failure already fails the
+// test binary; the queue under test then is not blamed for it.
 package harness

@@ -17,12 +17,15 @@ import (
 // [Settings.Resolve]; users set them through options.
 type Settings struct {
 	// Read by every harness (Seed: by property and stress).
-	Model       models.Kind                      // WithModel
-	Capacities  []int                            // WithCapacities; nil: the harness's defaults
-	Seed        int64                            // WithSeed
-	Relaxations []linearizability.Relaxation     // WithRelaxations
-	Logf        func(format string, args ...any) // WithLogf; never nil after Resolve
-	Watchdog    time.Duration                    // WithWatchdog
+	Model      models.Kind // WithModel
+	Capacities []int       // WithCapacities; nil: the harness's defaults
+	// CapacitiesGiven is set by Resolve when the capacities came from
+	// WithCapacities: a harness then checks those only.
+	CapacitiesGiven bool
+	Seed            int64                            // WithSeed
+	Relaxations     []linearizability.Relaxation     // WithRelaxations
+	Logf            func(format string, args ...any) // WithLogf; never nil after Resolve
+	Watchdog        time.Duration                    // WithWatchdog
 
 	// Read by property.
 	Runs           int           // WithRuns

@@ -33,6 +33,20 @@ func TestRunFindsProtocolBugs(t *testing.T) { runFinds(t, false) }
 
 // runFinds checks that Run fails on each broken queue that the property
 // harness must catch, for its bug: the failure mentions what is expected.
+// Its budget is Run's own (100 cases a property and capacity), with a
+// fresh seed each time.
+//
+// Measured (PCQ_MEASURE_PROPERTY=10 go test -race -run TestMeasureCatch
+// ./property, niced, on the 2-core machine loaded by a flake gate: only 10
+// seeds a bug, for time): no miss; the slowest catch 0.09s
+// (taskdone-unchecked), 0.4s (tryget-empty-after-shutdown), 1.5-4.4s
+// (canceled-put-enqueues, join-early, ring-grow-reorder,
+// tryput-full-before-shutdown, immediate-shutdown-count,
+// stack-shrink-reverse), 8-9s (get-twice, lost-wakeup,
+// shutdown-getter-asleep: hangs, each costing a watchdog). The sequence
+// bugs are found by the first failing case of a deterministic search once
+// its seed draws them; the hangs and get-twice depend on the scheduler.
+// Ten runs show no margin of 100; more runs are left to do.
 func runFinds(t *testing.T, sequential bool) {
 	for _, b := range broken.All() {
 		want, ok := wantInFailure[b.Name]

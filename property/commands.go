@@ -10,6 +10,7 @@ import (
 	"github.com/leanovate/gopter/commands"
 	"github.com/leanovate/gopter/gen"
 	"github.com/pcqkit/pcq/harness"
+	"github.com/pcqkit/pcq/internal/goroutines"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 )
@@ -42,6 +43,9 @@ func (s *system) step(c call) error {
 		a.bad = judge(c, a.out, a.err, want, blocks, s.cfg)
 	}
 	if a.bad != nil {
+		if s.wedged || (!blocks && !c.expired && a.out.Result == models.Canceled) {
+			s.cfg.timed.Add(1) // did not return, or not in time
+		}
 		return s.fail(c, a.bad)
 	}
 	s.trace = append(s.trace, fmt.Sprintf("%s → %s", c, describe(c.in, a.out)))
@@ -67,7 +71,7 @@ func (s *system) run(c call, blocks bool) answer {
 	done := make(chan answer, 1)
 	var id atomic.Int64
 	go func() {
-		id.Store(goid())
+		id.Store(goroutines.ID())
 		var a answer
 		defer func() {
 			if r := recover(); r != nil {
@@ -82,12 +86,13 @@ func (s *system) run(c call, blocks bool) answer {
 		return a
 	}
 	s.wedged = true
+	harness.Abandon(harness.Property, fmt.Sprintf("%T", s.q), goroutines.Family(id.Load()))
 	why := "it takes no context: a deadlock?"
 	if blocking(c.in.Op) {
 		why = fmt.Sprintf("its context ended after %v", ctxLength(c, blocks, s.cfg))
 	}
 	return answer{bad: fmt.Errorf("did not return within %v (%s):\n%s",
-		waited.Round(time.Millisecond), why, stacks()[id.Load()])}
+		waited.Round(time.Millisecond), why, goroutines.Stacks()[id.Load()])}
 }
 
 // watch waits for the call's answer; false when the call's goroutine (id)

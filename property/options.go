@@ -1,6 +1,7 @@
 package property
 
 import (
+	"sync/atomic"
 	"time"
 
 	"github.com/pcqkit/pcq/harness"
@@ -11,6 +12,10 @@ import (
 type config struct {
 	harness.Settings
 	proceed time.Duration // how long a call that must not block is given
+	// timed counts the failures seen that starvation could explain (a
+	// call that did not return, or not in time; a workload that hung),
+	// for runProp to tell a verdict from none (harness.Starved).
+	timed atomic.Int64
 }
 
 // defaultCapacities are checked unless harness.WithCapacities says

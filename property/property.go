@@ -116,7 +116,11 @@ func plan(newQueue harness.Factory, cfg *config) ([]check, error) {
 // Run checks the queues that newQueue makes against the model (FIFO unless
 // harness.WithModel says otherwise) and returns nil when every property
 // holds, else the [*Failure]s joined (each matches harness.ErrFailed and
-// states its seed), or a [*harness.SetupError] when it could not run.
+// states its seed), or a [*harness.SetupError] when it could not run. A
+// property whose failure starvation could explain, while goroutines
+// abandoned by an earlier failure in the process still run, gives no
+// verdict: its error is a [*harness.NoVerdictError], joined with the
+// others.
 func Run(newQueue harness.Factory, opts ...harness.Option) error {
 	cfg, err := newConfig(newQueue, opts)
 	if err != nil {
@@ -159,7 +163,11 @@ func Check(t *testing.T, newQueue harness.Factory, opts ...harness.Option) {
 			if why := f.skip(c); why != "" {
 				t.Skip(why)
 			}
-			if err := c.run(); err != nil {
+			err := c.run()
+			if errors.Is(err, harness.ErrNoVerdict) {
+				t.Skip(err) // the earlier failure fails the binary; this queue is not blamed
+			}
+			if err != nil {
 				f[c.property] = true
 				t.Fatal(err)
 			}
@@ -171,15 +179,27 @@ func Check(t *testing.T, newQueue harness.Factory, opts ...harness.Option) {
 // are small already, and each failing attempt of a hang costs a watchdog.
 const protocolShrinks = 4
 
-// runProp checks one gopter property and turns its failure into an error.
+// runProp checks one gopter property and turns its failure into an error:
+// a [*Failure], or no verdict (a [*harness.NoVerdictError]) when a call or
+// a workload hung, or did not return in time, while goroutines abandoned
+// by an earlier failure still ran: shrinking may have led from any
+// failure to such a one.
 func runProp(name string, p gopter.Prop, spec models.Spec, cfg *config, size, shrinks int) error {
 	params := gopter.DefaultTestParametersWithSeed(cfg.Seed)
 	params.MinSuccessfulTests = cfg.Runs
 	params.MaxSize = size
 	params.MaxShrinkCount = shrinks
+	epoch := harness.Epoch()
+	cfg.timed.Store(0)
 	r := p.Check(params)
 	if r.Passed() {
 		return nil
 	}
-	return newFailure(name, spec, cfg.Seed, r)
+	f := newFailure(name, spec, cfg.Seed, r)
+	if cfg.timed.Load() > 0 {
+		if nv := harness.Starved(harness.Property, epoch, f); nv != nil {
+			return nv
+		}
+	}
+	return f
 }

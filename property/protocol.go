@@ -9,6 +9,7 @@ import (
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/prop"
 	"github.com/pcqkit/pcq/harness"
+	"github.com/pcqkit/pcq/internal/goroutines"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 )
@@ -83,7 +84,12 @@ func runWorkload(p protocol, sc workload, newQueue harness.Factory, spec models.
 	g := newGroup(watchdog)
 	r := &runner{p: p, sc: sc, c: client{q, s}, g: g, t: newTally(), cfg: cfg}
 	err = r.run()
-	if stop := g.stop(); err == nil {
+	stop := g.stop()
+	if stop != nil {
+		harness.Abandon(harness.Property, fmt.Sprintf("%T", q), goroutines.Family(g.started()...))
+		cfg.timed.Add(1)
+	}
+	if err == nil {
 		err = stop
 	}
 	if bad := r.t.check(true); err != nil && bad != nil {
@@ -91,6 +97,7 @@ func runWorkload(p protocol, sc workload, newQueue harness.Factory, spec models.
 	}
 	if errors.Is(err, errHang) {
 		st.hung.Store(true)
+		cfg.timed.Add(1)
 	}
 	puts, gets := r.t.count()
 	st.workloads.Add(1)

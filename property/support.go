@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/pcqkit/pcq/harness"
+	"github.com/pcqkit/pcq/internal/goroutines"
 	"github.com/pcqkit/pcq/queue"
 )
 
@@ -44,14 +46,17 @@ func (s support) unsupported() []string {
 }
 
 // detectSupport finds the calls that a fresh queue does not support. A call that
-// does not return in time is an error (its goroutine is left).
+// does not return in time is an error (its goroutine is left, and recorded
+// as abandoned: harness.Abandon).
 func detectSupport(newQueue harness.Factory, capacity int) (support, error) {
 	type answer struct {
 		s   support
 		err error
 	}
 	done := make(chan answer, 1)
+	var id atomic.Int64
 	go func() {
+		id.Store(goroutines.ID())
 		s, err := detectCalls(newQueue, capacity)
 		done <- answer{s, err}
 	}()
@@ -59,6 +64,7 @@ func detectSupport(newQueue harness.Factory, capacity int) (support, error) {
 	case a := <-done:
 		return a.s, a.err
 	case <-time.After(5 * time.Second):
+		harness.Abandon(harness.Property, "a queue probed for its calls", goroutines.Family(id.Load()))
 		return nil, fmt.Errorf("a call on a fresh queue of capacity %d did not return within 5s:\n%s", capacity, dump())
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/pcqkit/pcq/internal/goroutines"
 )
 
 // errHang is wrapped by the errors that report a hang.
@@ -65,7 +67,7 @@ func (g *group) goDone(f func(ctx context.Context)) <-chan struct{} {
 	go func() {
 		defer g.wg.Done()
 		defer close(done)
-		id := goid()
+		id := goroutines.ID()
 		g.mu.Lock()
 		g.ids = append(g.ids, id)
 		g.mu.Unlock()
@@ -74,11 +76,18 @@ func (g *group) goDone(f func(ctx context.Context)) <-chan struct{} {
 	return done
 }
 
+// started returns the ids of the goroutines that started.
+func (g *group) started() []int64 {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return append([]int64(nil), g.ids...)
+}
+
 // hung reports whether the workload looks hung (its goroutines all started
 // and all are blocked), with their stacks.
 func (g *group) hung() (string, bool) {
+	ids := g.started()
 	g.mu.Lock()
-	ids := append([]int64(nil), g.ids...)
 	started := len(ids) == g.launched
 	g.mu.Unlock()
 	dump, all := blocked(ids)

@@ -166,7 +166,9 @@ var exploreWaits = []time.Duration{0, 1, 1}
 func randFor(seed int64, i int) *rand.Rand { return rand.New(rand.NewPCG(uint64(seed), uint64(i))) }
 
 // scenarioOptions are the options of each controlled run.
-func (c *exploreConfig) scenarioOptions() scenario.Options { return scenario.OptionsOf(c.Settings) }
+func (c *exploreConfig) scenarioOptions() scenario.Options {
+	return scenario.OptionsOf(harness.Explore, c.Settings)
+}
 
 // replay runs the one schedule of c.Replay.
 func (c *exploreConfig) replay(t *testing.T) (ExploreResult, error) {

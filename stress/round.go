@@ -66,13 +66,21 @@ type round struct {
 	scenario scenario.Scenario
 }
 
-// plan returns round i: its mix in turn, its capacity in turn, its
-// GOMAXPROCS and its scenario drawn from (seed, i) alone, so that the
-// same seed replays the same rounds.
+// plan returns round i: its mix in turn, its capacity in turn (past the
+// rounds every run makes, one round in two draws it from the wider
+// capacities), or a long-lived round's; its GOMAXPROCS and its scenario
+// drawn from (seed, i) alone, so that the same seed replays the same
+// rounds.
 func (c *config) plan(i int, capacities []int) round {
 	rng := rand.New(rand.NewPCG(uint64(c.Seed), uint64(i)))
 	r := round{index: i, mix: mixes[i%len(mixes)], capacity: capacities[(i+i/len(mixes))%len(capacities)]}
 	r.procs = procs[rng.IntN(len(procs))]
+	switch {
+	case c.isLong(i):
+		r.mix, r.capacity = longMix, c.longCapacity(rng, i, capacities)
+	case i >= c.minRounds(capacities) && len(c.wider) > 0 && rng.IntN(2) == 0:
+		r.capacity = c.wider[rng.IntN(len(c.wider))]
+	}
 	if r.mix.parallel {
 		r.procs = max(r.procs, 2)
 	}
@@ -93,4 +101,27 @@ func (c *config) plan(i int, capacities []int) round {
 	})
 	r.scenario.Seed = c.Seed
 	return r
+}
+
+// minRounds is the number of rounds every run makes (unless
+// harness.WithRounds says otherwise): two per capacity, and the first
+// long-lived round.
+func (c *config) minRounds(capacities []int) int { return max(2*len(capacities), longFirst+1) }
+
+// longCapacity returns the capacity of the long-lived round i: in turn, a
+// wider capacity that is not a power of two (a modulo that wraps badly), a
+// power of two (a mask), one of capacities; only capacities in turn with
+// harness.WithCapacities.
+func (c *config) longCapacity(rng *rand.Rand, i int, capacities []int) int {
+	k := (i - longFirst) / longEvery
+	var pool []int
+	for _, n := range c.wider {
+		if (k%3 == 0) == (n&(n-1) != 0) {
+			pool = append(pool, n)
+		}
+	}
+	if k%3 == 2 || len(pool) == 0 {
+		return capacities[k%len(capacities)]
+	}
+	return pool[rng.IntN(len(pool))]
 }

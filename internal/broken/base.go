@@ -37,6 +37,9 @@ type hooks struct {
 	take func(q *base) int
 	// afterTake runs after a get made room; correct: wake one putter.
 	afterTake func(q *base)
+	// full reports whether a put must wait or fail; correct: the
+	// capacity is reached.
+	full func(q *base) bool
 }
 
 // NewCorrect returns the correct queue that every broken queue of this
@@ -48,7 +51,12 @@ func newBase(capacity int) *base {
 	return &base{items: &fifo{}, capacity: max(capacity, 0)}
 }
 
-func (q *base) full() bool { return q.capacity > 0 && q.items.len() >= q.capacity }
+func (q *base) full() bool {
+	if q.hooks.full != nil {
+		return q.hooks.full(q)
+	}
+	return q.capacity > 0 && q.items.len() >= q.capacity
+}
 
 // put appends v and wakes a getter.
 func (q *base) put(v int) {

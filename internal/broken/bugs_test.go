@@ -44,7 +44,7 @@ func TestEveryBugShowsItsSymptom(t *testing.T) {
 				t.Error("missing description or catches")
 			}
 			start := time.Now()
-			if !show(t, b.New, 2*time.Second) {
+			if !show(t, b.New, symptomBudget) {
 				t.Errorf("%s: the bug did not show: %s", b.Name, b.Description)
 			}
 			t.Logf("shown in %v", time.Since(start).Round(time.Millisecond))

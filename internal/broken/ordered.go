@@ -53,3 +53,13 @@ func CorrectFor(kind models.Kind) harness.Factory {
 	}
 	return NewCorrect
 }
+
+// Every returns every broken queue of [All] (with the FIFO model) and of
+// [Ordered], with the model the harnesses run it with.
+func Every() []OrderBug {
+	var out []OrderBug
+	for _, b := range All() {
+		out = append(out, OrderBug{b, models.FIFO})
+	}
+	return append(out, Ordered()...)
+}

@@ -1,8 +1,6 @@
 package scenario
 
 import (
-	"runtime"
-
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability"
@@ -78,17 +76,5 @@ func (ex *exec) stats(o *Outcome) {
 	s.Discarded = max(s.PutsOK-s.GetsOK, 0)
 	for _, c := range ex.clients {
 		s.Skipped += c.skipped
-	}
-}
-
-// stacks returns the stacks of every goroutine.
-func stacks() string {
-	buf := make([]byte, 1<<16)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			return string(buf[:n])
-		}
-		buf = make([]byte, 2*len(buf))
 	}
 }

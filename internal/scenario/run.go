@@ -10,6 +10,7 @@ import (
 
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
+	"github.com/pcqkit/pcq/internal/goroutines"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
@@ -61,13 +62,17 @@ type Options struct {
 	// probe retry a try-operation that failed, the get burst is skipped,
 	// and a shut-down queue may answer TryPut full and TryGet empty.
 	Relaxations []linearizability.Relaxation
+	// Harness is the harness that runs the scenario, named when [Run]
+	// gives up on goroutines that a hang left running
+	// ([harness.Abandon]).
+	Harness harness.Harness
 }
 
-// OptionsOf returns the options of a harness's settings: its model,
+// OptionsOf returns the options of harness h's settings: its model,
 // checker, time limits and relaxations.
-func OptionsOf(s harness.Settings) Options {
+func OptionsOf(h harness.Harness, s harness.Settings) Options {
 	return Options{Kind: s.Model, Checker: s.Checker, CheckTimeout: s.CheckTimeout,
-		Watchdog: s.Watchdog, ProbeWait: s.ProbeWait, Relaxations: s.Relaxations}
+		Watchdog: s.Watchdog, ProbeWait: s.ProbeWait, Relaxations: s.Relaxations, Harness: h}
 }
 
 func (o Options) withDefaults() Options {
@@ -125,8 +130,9 @@ const watchdogGrace = 2 * time.Second
 //
 // A run that does not finish within opts.Watchdog fails with a goroutine
 // dump; Run then cancels every call and shuts the queue down immediately
-// so that its goroutines end. Run never hangs; on a correct queue it
-// leaves no goroutine behind. ctx ends the run's blocking calls early
+// so that its goroutines end, and records those that do not end within
+// watchdogGrace as abandoned by opts.Harness ([harness.Abandon]). Run
+// never hangs; on a correct queue it leaves no goroutine behind. ctx ends the run's blocking calls early
 // (they then return canceled, which is legal).
 func Run(ctx context.Context, newQueue harness.Factory, s Scenario, opts Options) (o Outcome) {
 	start := time.Now()
@@ -144,8 +150,10 @@ func Run(ctx context.Context, newQueue harness.Factory, s Scenario, opts Options
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	done := make(chan struct{})
+	var root atomic.Int64 // the run's goroutine, whose family a hang abandons
 	go func() {
 		defer close(done)
+		root.Store(goroutines.ID())
 		ex.run(runCtx)
 	}()
 	timer := time.NewTimer(opts.Watchdog)
@@ -153,16 +161,18 @@ func Run(ctx context.Context, newQueue harness.Factory, s Scenario, opts Options
 	select {
 	case <-done:
 	case <-timer.C:
-		o.Dump = stacks()
+		o.Dump = goroutines.Dump()
 		o.fail(harness.Watchdog, "the run did not finish within %v (a hang: lost wake-up, join that never returns, a call ignoring its context?); %s; goroutine dump follows in the report",
 			opts.Watchdog, ex.where())
 		cancel()
-		go func() { _ = q.Shutdown(true) }() // may block too, on a broken queue
+		var shut atomic.Int64
+		go func() { shut.Store(goroutines.ID()); _ = q.Shutdown(true) }() // may block too, on a broken queue
 		select {
 		case <-done:
 			ex.collect(&o)
 		case <-time.After(watchdogGrace):
 			o.Explanation += fmt.Sprintf("; goroutines still blocked %v after cancelling every call and Shutdown(true)", watchdogGrace)
+			harness.Abandon(opts.Harness, fmt.Sprintf("%T", q), goroutines.Family(root.Load(), shut.Load()))
 		}
 		return o
 	}

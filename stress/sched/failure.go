@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/pcqkit/pcq/internal/goroutines"
 )
 
 // Deadlock is the failure of a schedule in which no goroutine can run while
@@ -43,7 +45,7 @@ func (p *Panic) Error() string {
 // deadlock describes the goroutines when none can run. r.mu is held.
 func (r *run) deadlock() error {
 	d := &Deadlock{Step: int(r.steps.Load())}
-	stacks := allStacks()
+	stacks := goroutines.Stacks()
 	done := 0
 	for _, g := range r.gs {
 		switch g.state {

@@ -1,36 +1,11 @@
 package sched
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 )
-
-// allStacks returns the stack of every goroutine of the process, keyed by
-// the runtime's goroutine id: the text runtime.Stack writes for each.
-func allStacks() map[int64]string {
-	buf := make([]byte, 1<<16)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
-			break
-		}
-		buf = make([]byte, 2*len(buf))
-	}
-	stacks := map[int64]string{}
-	for _, block := range bytes.Split(buf, []byte("\n\n")) {
-		header, _, _ := bytes.Cut(block, []byte(" ["))
-		id, err := strconv.ParseInt(string(bytes.TrimPrefix(header, []byte("goroutine "))), 10, 64)
-		if err == nil {
-			stacks[id] = string(block)
-		}
-	}
-	return stacks
-}
 
 // waitsAt returns where a goroutine's stack says it waits: the innermost
 // frame outside the runtime and the scheduler, "select at ops.go:110

@@ -3,9 +3,10 @@ package sched
 import (
 	"fmt"
 	"os"
-	"runtime"
 	"sync/atomic"
 	"time"
+
+	"github.com/pcqkit/pcq/internal/goroutines"
 )
 
 // StallLimit is how long a run may go without a single step before [Test]
@@ -48,8 +49,7 @@ func watch() (stop func()) {
 
 // stall reports a run stuck outside the scheduler's control and panics.
 func stall(idle time.Duration) {
-	buf := make([]byte, 1<<20)
-	buf = buf[:runtime.Stack(buf, true)]
+	buf := goroutines.Dump()
 	fmt.Fprintf(os.Stderr, "sched: no step for %v: a goroutine runs without reaching a scheduling point (a loop on a plain variable, or code that is not instrumented); every goroutine:\n%s\n", idle.Round(time.Second), buf)
 	panic(fmt.Sprintf("sched: no step for %v: see the goroutines above", idle.Round(time.Second)))
 }

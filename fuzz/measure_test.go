@@ -1,0 +1,43 @@
+package fuzz_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pcqkit/pcq/fuzz"
+	"github.com/pcqkit/pcq/harness"
+	"github.com/pcqkit/pcq/internal/broken"
+	"github.com/pcqkit/pcq/internal/catchrate"
+)
+
+// TestMeasureCatch measures what the catch tests of this package rely
+// on: PCQ_MEASURE_FUZZ=n runs a catch (the seed corpus, then catchRandom
+// random inputs, fewer than the tests' catchBudget) n times on each broken queue that fuzz must
+// catch, and logs the misses and the latest input that caught it (the
+// margin is the number of inputs over it; the report's times are inputs).
+// Skipped otherwise; run it under -race, as the catch tests run.
+func TestMeasureCatch(t *testing.T) {
+	n := catchrate.Runs(t, "PCQ_MEASURE_FUZZ")
+	for _, b := range broken.Every() {
+		if !b.CaughtBy(harness.Fuzz) {
+			continue
+		}
+		inputs := catchInputs(b.New, catchSeed, catchRandom)
+		var tally catchrate.Tally
+		for range n {
+			at := -1
+			for i, data := range inputs {
+				if fuzz.RunOne(b.New, data, harness.WithModel(b.Kind)) != nil {
+					at = i + 1
+					break
+				}
+			}
+			if at < 0 {
+				tally.Missed()
+			} else {
+				tally.Caught(time.Duration(at))
+			}
+		}
+		t.Logf("%s (in inputs, 1ns an input): %s", b.Name, tally.Report(time.Duration(len(inputs))))
+	}
+}
