@@ -119,17 +119,11 @@ func (c exploreConfig) run(out, errw io.Writer) int {
 	}
 	p.done()
 	printExploreTable(out, rows)
-	failed := false
+	failures := map[string]error{}
 	for _, r := range rows {
-		if r.err != nil {
-			failed = true
-			fmt.Fprintf(out, "\n--- %s:\n%v\n", r.impl, r.err)
-		}
+		failures[r.impl] = r.err
 	}
-	if failed {
-		return 1
-	}
-	return 0
+	return printFailures(out, c.implNames(), failures)
 }
 
 // explore runs stress.ExploreRun on m.
@@ -191,4 +185,13 @@ func rewriteReport(f *stress.ExploreFailure) {
 			_ = os.WriteFile(a, []byte(f.Error()+"\n"), 0o644)
 		}
 	}
+}
+
+// implNames returns the names of the implementations explored, in order.
+func (c exploreConfig) implNames() []string {
+	names := make([]string, len(c.impls))
+	for i, m := range c.impls {
+		names[i] = m.name
+	}
+	return names
 }

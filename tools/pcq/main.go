@@ -127,3 +127,17 @@ func usageError(fs *flag.FlagSet, format string, a ...any) int {
 	fmt.Fprintf(fs.Output(), "%s: %s\n", fs.Name(), fmt.Sprintf(format, a...))
 	return 2
 }
+
+// printFailures writes the error of each name that has one, in the order
+// of names, after a command's table, and returns the exit code: 1 if any
+// failed, else 0.
+func printFailures(out io.Writer, names []string, errs map[string]error) int {
+	code := 0
+	for _, name := range names {
+		if err := errs[name]; err != nil {
+			code = 1
+			fmt.Fprintf(out, "\n--- %s:\n%v\n", name, err)
+		}
+	}
+	return code
+}

@@ -112,17 +112,13 @@ func (c stressConfig) run(out, errw io.Writer) int {
 	}
 	p.done()
 	printStressTable(out, rows)
-	failed := false
+	failures := map[string]error{}
+	var names []string
 	for _, r := range rows {
-		if r.err != nil {
-			failed = true
-			fmt.Fprintf(out, "\n--- %s:\n%v\n", r.impl, r.err)
-		}
+		failures[r.impl] = r.err
+		names = append(names, r.impl)
 	}
-	if failed {
-		return 1
-	}
-	return 0
+	return printFailures(out, names, failures)
 }
 
 // options are the stress harness options for implementation m.
