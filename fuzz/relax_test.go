@@ -5,11 +5,12 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/pcqkit/pcq/fuzz"
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
+
+	"github.com/pcqkit/pcq/internal/testseed"
 )
 
 // relaxInputs returns the seed inputs and n random ones.
@@ -29,7 +30,7 @@ func relaxInputs(newQueue harness.Factory, seed uint64, n int) [][]byte {
 func TestRunOneRelaxations(t *testing.T) {
 	for _, tc := range broken.RelaxCases() {
 		t.Run(tc.Name, func(t *testing.T) {
-			seed := uint64(time.Now().UnixNano())
+			seed := testseed.Get(t)
 			var failed error
 			for _, data := range relaxInputs(tc.New, seed, 40) {
 				if err := fuzz.RunOne(tc.New, data, harness.WithRelaxations(tc.Relax...)); err != nil {

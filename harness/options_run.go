@@ -27,9 +27,11 @@ func WithLogf(logf func(format string, args ...any)) Option {
 }
 
 // WithWatchdog sets the time one run — a property's protocol workload, a
-// stress round, a fuzz input — may take before it counts as a hang and
-// fails the [Watchdog] check with a goroutine dump (defaults: property
-// 500ms, stress and fuzz 10s). Read by property, stress and fuzz.
+// stress round, a fuzz input — may go without progress before it counts
+// as a hang and fails the [Watchdog] check with a goroutine dump
+// (defaults: property 500ms, stress and fuzz 10s). A stress round or fuzz
+// input that keeps completing steps is waited for, however loaded the
+// machine. Read by property, stress and fuzz.
 func WithWatchdog(d time.Duration) Option {
 	return positive("WithWatchdog", watched, d, func(s *Settings) *time.Duration { return &s.Watchdog })
 }
@@ -85,9 +87,12 @@ func WithRounds(n int) Option {
 	return atLeast("WithRounds", stressOnly, n, 1, func(s *Settings) *int { return &s.Rounds })
 }
 
-// WithProbeWait sets how long the final probes of a round wait for a
-// blocked call that a correct queue wakes at once (default 1s): a lost
-// wake-up is found after that long. Read by stress.
+// WithProbeWait sets how often the final probes of a round look at a
+// blocked call that a correct queue wakes (default 1s): a call is stuck —
+// a lost wake-up, say — when it and the probe's other calls still out are
+// all parked at two looks in a row, so a lost wake-up is found after
+// about twice d; a call that can run (a loaded machine) is waited for.
+// Read by stress.
 func WithProbeWait(d time.Duration) Option {
 	return positive("WithProbeWait", stressOnly, d, func(s *Settings) *time.Duration { return &s.ProbeWait })
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
+
+	"github.com/pcqkit/pcq/internal/testseed"
 )
 
 // TestRecordedHistoriesLinearizable records random operation mixes of
@@ -24,7 +26,7 @@ func TestRecordedHistoriesLinearizable(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for round := range 5 {
-				seed := uint64(time.Now().UnixNano()) + uint64(round)
+				seed := testseed.Get(t) + uint64(round)
 				h, rec := history.RecordRandom(seed, tc.q(), 4, 40)
 				if err := history.Validate(h); err != nil {
 					t.Fatalf("seed %d: %v", seed, err)

@@ -13,6 +13,8 @@ import (
 
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
+
+	"github.com/pcqkit/pcq/internal/testseed"
 )
 
 // runAll runs every operation once on a client of a recorder over q and
@@ -157,7 +159,7 @@ func TestNextValue(t *testing.T) {
 // TestRecorderConcurrent records a random mix of operations of several
 // goroutines on a correct queue and checks that the history is valid.
 func TestRecorderConcurrent(t *testing.T) {
-	seed := uint64(time.Now().UnixNano())
+	seed := testseed.Get(t)
 	h, rec := recordRandom(seed, newSliceQueue(3), 4, 300)
 	if err := Validate(h); err != nil {
 		t.Fatalf("seed %d: %v", seed, err)

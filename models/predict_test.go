@@ -4,7 +4,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
-	"time"
+
+	"github.com/pcqkit/pcq/internal/testseed"
 )
 
 func TestPredict(t *testing.T) {
@@ -80,7 +81,7 @@ func randomInput(r *rand.Rand) Input {
 // Hash and Equal agree with the accessors on states reached by different
 // paths.
 func TestRandomWalks(t *testing.T) {
-	seed := uint64(time.Now().UnixNano())
+	seed := testseed.Get(t)
 	r := rand.New(rand.NewPCG(seed, 7))
 	for _, kind := range []Kind{FIFO, LIFO, Priority} {
 		s := Spec{Kind: kind, Capacity: r.IntN(4)}

@@ -90,7 +90,7 @@ func (g *group) hung() (string, bool) {
 	g.mu.Lock()
 	started := len(ids) == g.launched
 	g.mu.Unlock()
-	dump, all := blocked(ids)
+	dump, all := goroutines.Blocked(ids)
 	return dump, started && all
 }
 

@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/pcqkit/pcq/internal/testseed"
 )
 
 // watchdog bounds a concurrent test: awaitGroup fails with every
@@ -81,7 +83,7 @@ func get(q Queue[int], mode int) (int, error) {
 // producer's order for each consumer, and Join returns once every item is
 // marked done.
 func TestConservation(t *testing.T) {
-	seed := uint64(time.Now().UnixNano())
+	seed := testseed.Get(t)
 	const producers, consumers, perProducer = 4, 4, 1500
 	forEach(t, 4, func(t *testing.T, c suiteCase) {
 		q := c.new(c.capacity)
@@ -145,7 +147,7 @@ func TestConservation(t *testing.T) {
 // twice, none whose put failed is got, nothing is left, and the drain
 // lowers the count so that Join returns once consumers mark theirs done.
 func TestShutdownUnderLoad(t *testing.T) {
-	seed := uint64(time.Now().UnixNano())
+	seed := testseed.Get(t)
 	for _, immediate := range []bool{false, true} {
 		name := map[bool]string{false: "soft", true: "immediate"}[immediate]
 		t.Run(name, func(t *testing.T) {

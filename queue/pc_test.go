@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"go.uber.org/goleak"
+
+	"github.com/pcqkit/pcq/internal/testseed"
 )
 
 // pcCase is one producer/consumer run over a sliceQueue, or over the
@@ -124,7 +126,7 @@ func TestPipelineEndings(t *testing.T) {
 // TestPipelineRandom runs random shapes; a failure prints the seed.
 func TestPipelineRandom(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	seed := uint64(time.Now().UnixNano())
+	seed := testseed.Get(t)
 	r := rand.New(rand.NewPCG(seed, 0))
 	for range 30 {
 		c := pcCase{

@@ -7,7 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/pcqkit/pcq/internal/testseed"
 )
 
 func TestCap(t *testing.T) {
@@ -200,7 +201,7 @@ func (m *model) get() (int, error) {
 }
 
 func TestSequentialAgainstModel(t *testing.T) {
-	seed := uint64(time.Now().UnixNano())
+	seed := testseed.Get(t)
 	forEach(t, 5, func(t *testing.T, c suiteCase) {
 		rng := rand.New(rand.NewPCG(seed, 0))
 		q, m := c.new(c.capacity), &model{o: c.order, cap: c.capacity}

@@ -71,6 +71,26 @@ func Running(stack string) bool {
 	return false
 }
 
+// Blocked returns the stacks of the goroutines ids that still exist, and
+// whether every one of them is blocked (none can run, see [Running]).
+// Goroutines that ended are left out.
+func Blocked(ids []int64) (dump string, all bool) {
+	st := Stacks()
+	var out []string
+	all = true
+	for _, id := range ids {
+		s, ok := st[id]
+		if !ok {
+			continue
+		}
+		out = append(out, s)
+		if Running(s) {
+			all = false
+		}
+	}
+	return strings.Join(out, "\n\n"), all
+}
+
 // parent returns the id of the goroutine that started the one of stack
 // ("created by f in goroutine 7"), -1 when the stack does not say.
 func parent(stack string) int64 {

@@ -152,13 +152,15 @@ func (ex *exec) addTasks(n int) int {
 }
 
 // takeOne takes the item of a queue that holds one: with TryGet, or with
-// Get bounded by ProbeWait where TryGet is unsupported.
-func (ex *exec) takeOne() (int, error) {
-	v, err := ex.q.TryGet()
+// Get where TryGet is unsupported (a Get that stays blocked is canceled,
+// see probeCalls, and returns context.Canceled).
+func (ex *exec) takeOne() (v int, err error) {
+	v, err = ex.q.TryGet()
 	if !errors.Is(err, errors.ErrUnsupported) {
 		return v, err
 	}
-	ctx, cancel := ex.withProbeWait(context.Background())
-	defer cancel()
-	return ex.q.Get(ctx)
+	p := ex.newProbeCalls(context.Background())
+	p.call(func(ctx context.Context) { v, err = ex.q.Get(ctx) })
+	p.wait()
+	return v, err
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/pcqkit/pcq/harness"
@@ -123,11 +122,12 @@ func (ex *exec) drain() {
 		}
 	}
 	var wg sync.WaitGroup
-	for _, d := range ex.drainers {
+	for i, d := range ex.drainers {
 		wg.Add(1)
 		sched.Go(func() {
 			defer wg.Done()
-			for range limit {
+			for k := range limit {
+				ex.drained[i].Store(int64(k))
 				if err := ex.retryTry(func() error { _, err := d.TryGet(); return err }); errors.Is(err, errors.ErrUnsupported) {
 					ex.drainWithGet(d, limit)
 					return
@@ -159,34 +159,32 @@ const drainWait = 20 * time.Millisecond
 
 // getResult is one probe getter's result.
 type getResult struct {
-	v   int
-	err error
+	v     int
+	err   error
+	stuck bool // blocked until the probe canceled it (see probeCalls)
 }
 
-// blockedGets starts n getters on the queue, each bounded by ProbeWait,
-// lets them block, runs act, and returns their results once all are back.
-// When act reports abort (what it probes is unsupported), the getters are
-// canceled at once rather than left to wait out ProbeWait.
-func (ex *exec) blockedGets(ctx context.Context, n int, act func() (abort bool)) []getResult {
-	res := make([]getResult, n)
-	gs := make([]atomic.Pointer[sched.G], n)
-	pctx, abortAll := context.WithCancel(ctx)
-	defer abortAll()
-	var wg sync.WaitGroup
+// blockedGets starts n getters on the queue, lets them block, runs act
+// and returns their results once all are back, with whether act was
+// stuck (see probeCalls: a getter or act stuck was canceled, and its
+// result says so). When act reports abort (what it probes is
+// unsupported), the getters are canceled at once.
+func (ex *exec) blockedGets(ctx context.Context, n int, act func(ctx context.Context) (abort bool)) (res []getResult, actStuck bool) {
+	res = make([]getResult, n)
+	p := ex.newProbeCalls(ctx)
+	calls := make([]*probeCall, n)
 	for i := range n {
-		wg.Add(1)
-		sched.Go(func() {
-			defer wg.Done()
-			gs[i].Store(sched.Self())
-			gctx, cancel := ex.withProbeWait(pctx)
-			defer cancel()
-			res[i].v, res[i].err = ex.q.Get(gctx)
-		})
+		calls[i] = p.goCall(func(ctx context.Context) { res[i].v, res[i].err = ex.q.Get(ctx) })
 	}
-	ex.settle(gs)
-	if act() {
-		abortAll()
+	p.settle()
+	var abort bool
+	actStuck = p.call(func(ctx context.Context) { abort = act(ctx) })
+	if abort {
+		p.cancel()
 	}
-	wg.Wait()
-	return res
+	p.wait()
+	for i, c := range calls {
+		res[i].stuck = c.stuck.Load()
+	}
+	return res, actStuck
 }

@@ -21,7 +21,7 @@ func (ex *exec) probeWake(ctx context.Context) {
 	ex.setStage(fmt.Sprintf("probing wake-ups (%d getters blocked, then %d puts)", n, n))
 	items := make([]int, n)
 	var putErr error
-	res := ex.blockedGets(ctx, n, func() bool {
+	res, putStuck := ex.blockedGets(ctx, n, func(ctx context.Context) bool {
 		for i := range items {
 			items[i] = -1 - i // recorded values are positive
 			if err := ex.probePut(ctx, items[i]); err != nil && putErr == nil {
@@ -30,6 +30,11 @@ func (ex *exec) probeWake(ctx context.Context) {
 		}
 		return false
 	})
+	if putStuck {
+		ex.probeFail(harness.Liveness, "wake-up probe: %d getters were blocked on the empty queue; a put of the %d items blocked and stayed blocked (parked, as was every getter still out, at two looks %v apart; Len() = %d)",
+			n, n, ex.opts.ProbeWait, ex.q.Len())
+		return
+	}
 	if putErr != nil {
 		ex.probeFail(harness.Liveness, "wake-up probe: %d getters were blocked on the empty queue; %v", n, putErr)
 		return
@@ -40,16 +45,13 @@ func (ex *exec) probeWake(ctx context.Context) {
 // probePut puts v for the wake-up probe: with TryPut, back to back, so
 // that a woken getter rarely takes an item before the next put (a queue
 // that wakes a getter only on a put into an empty queue shows its bug
-// then); with Put bounded by ProbeWait where TryPut is unsupported or the
-// queue is full.
+// then); with Put where TryPut is unsupported or the queue is full.
 func (ex *exec) probePut(ctx context.Context, v int) error {
 	err := ex.q.TryPut(v)
 	if !errors.Is(err, errors.ErrUnsupported) && !errors.Is(err, queue.ErrFull) {
 		return err
 	}
-	pctx, cancel := ex.withProbeWait(ctx)
-	defer cancel()
-	return ex.q.Put(pctx, v)
+	return ex.q.Put(ctx, v)
 }
 
 // checkWoken checks the wake-up probe's getters: each must have got one
@@ -64,7 +66,7 @@ func (ex *exec) checkWoken(res []getResult, items []int) {
 			return
 		case r.err == nil:
 			got++
-		case errors.Is(r.err, context.DeadlineExceeded):
+		case r.stuck:
 			asleep++
 		}
 	}
@@ -72,7 +74,7 @@ func (ex *exec) checkWoken(res []getResult, items []int) {
 		_ = ex.q.TaskDone()
 	}
 	if asleep > 0 {
-		ex.probeFail(harness.Liveness, "lost wake-up: %d getters were blocked on the empty queue and %d items were put; %d getter(s) were still asleep after %v (Len() = %d)",
+		ex.probeFail(harness.Liveness, "lost wake-up: %d getters were blocked on the empty queue and %d items were put; %d getter(s) stayed asleep (parked, at two looks %v apart, with nothing else of the probe able to run; Len() = %d)",
 			n, n, asleep, ex.opts.ProbeWait, ex.q.Len())
 		return
 	}
@@ -89,7 +91,7 @@ func (ex *exec) probeShutdown(ctx context.Context) (shut bool) {
 	n := max(ex.opts.Probers, 0)
 	ex.setStage(fmt.Sprintf("probing shutdown (%d getters blocked on the empty queue, then Shutdown(false))", n))
 	var shutErr error
-	res := ex.blockedGets(ctx, n, func() bool {
+	res, _ := ex.blockedGets(ctx, n, func(context.Context) bool {
 		shutErr = ex.q.Shutdown(false)
 		return errors.Is(shutErr, errors.ErrUnsupported)
 	})
@@ -107,7 +109,7 @@ func (ex *exec) probeShutdown(ctx context.Context) (shut bool) {
 		case r.err == nil:
 			ex.probeFail(harness.Conservation, "shutdown probe: a getter got %d from the drained queue", r.v)
 			return true
-		case errors.Is(r.err, context.DeadlineExceeded):
+		case r.stuck:
 			asleep++
 		case !errors.Is(r.err, queue.ErrShutDown):
 			ex.probeFail(harness.Shutdown, "shutdown probe: a getter blocked on the empty queue returned %v after Shutdown(false), want ErrShutDown", r.err)
@@ -115,7 +117,7 @@ func (ex *exec) probeShutdown(ctx context.Context) (shut bool) {
 		}
 	}
 	if asleep > 0 {
-		ex.probeFail(harness.Liveness, "Shutdown(false) left %d of %d getters blocked on the empty queue asleep for %v (they must wake with ErrShutDown)",
+		ex.probeFail(harness.Liveness, "Shutdown(false) left %d of %d getters blocked on the empty queue asleep (parked, at two looks %v apart); they must wake with ErrShutDown",
 			asleep, n, ex.opts.ProbeWait)
 	}
 	return true

@@ -48,10 +48,15 @@ func (ex *exec) probeTasks(ctx context.Context, pending int) {
 	if !ex.noTaskLeft() {
 		return
 	}
-	jctx, cancel := ex.withProbeWait(ctx)
-	defer cancel()
-	if err := ex.q.Join(jctx); err != nil && !unsupported(err) {
-		ex.probeFail(harness.Tasks, "Join returned %v after %v although every task was done", err, ex.opts.ProbeWait)
+	var joinErr error
+	p := ex.newProbeCalls(ctx)
+	stuck := p.call(func(ctx context.Context) { joinErr = ex.q.Join(ctx) })
+	p.wait()
+	switch {
+	case stuck:
+		ex.probeFail(harness.Tasks, "Join blocked although every task was done (parked, at two looks %v apart)", ex.opts.ProbeWait)
+	case joinErr != nil && !unsupported(joinErr):
+		ex.probeFail(harness.Tasks, "Join returned %v although every task was done", joinErr)
 	}
 }
 

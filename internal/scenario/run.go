@@ -23,12 +23,16 @@ type Options struct {
 	Kind         models.Kind             // the model the queue is held to
 	Checker      linearizability.Checker // linearizability.WithChecker's; the zero value is Auto
 	CheckTimeout time.Duration           // porcupine's time limit; default 10s
-	// Watchdog bounds the whole run; a run still going then is a hang,
-	// reported with a goroutine dump. Default 10s.
+	// Watchdog bounds how long the run may go without progress (no step
+	// of a client, the drain or a probe returning); a run that makes none
+	// for that long is a hang, reported with a goroutine dump. Default 10s.
 	Watchdog time.Duration
-	// ProbeWait bounds each blocking call of the final probes: a call that
-	// a correct queue returns from at once must return within it. Default
-	// 1s.
+	// ProbeWait is how often the final probes look at a blocking call
+	// that a correct queue returns from: a call is stuck (a lost wake-up,
+	// say) when it and every other call of its probe still out are parked
+	// at two looks in a row, none returning in between; a call that can
+	// run is waited for, however long the machine takes (see probeCalls).
+	// Default 1s.
 	ProbeWait time.Duration
 	// Probers is the number of goroutines blocked in Get during the wake-up
 	// and shutdown probes; default 6 (with 3, a fast machine sometimes let
@@ -156,13 +160,9 @@ func Run(ctx context.Context, newQueue harness.Factory, s Scenario, opts Options
 		root.Store(goroutines.ID())
 		ex.run(runCtx)
 	}()
-	timer := time.NewTimer(opts.Watchdog)
-	defer timer.Stop()
-	select {
-	case <-done:
-	case <-timer.C:
+	if !ex.watch(done, opts.Watchdog) {
 		o.Dump = goroutines.Dump()
-		o.fail(harness.Watchdog, "the run did not finish within %v (a hang: lost wake-up, join that never returns, a call ignoring its context?); %s; goroutine dump follows in the report",
+		o.fail(harness.Watchdog, "the run made no progress for %v: no step of a client, of the drain or of a probe returned (a hang: lost wake-up, join that never returns, a call ignoring its context, a spin?); %s; goroutine dump follows in the report",
 			opts.Watchdog, ex.where())
 		cancel()
 		var shut atomic.Int64
@@ -191,9 +191,13 @@ type exec struct {
 	// controlled: the run is under the controlled scheduler (see
 	// [RunControlled]); waits are decisions, not deadlines.
 	controlled bool
-	drainers   []*history.Client      // the final drain's clients
-	stage      atomic.Pointer[string] // what the final client is doing
-	probe      probeResult            // the final probes' findings
+	drainers   []*history.Client          // the final drain's clients
+	drained    []atomic.Int64             // each drainer's gets so far, for progress
+	stage      atomic.Pointer[string]     // what the final client is doing
+	stages     atomic.Int64               // the stages so far, for progress
+	probing    atomic.Pointer[probeCalls] // the latest probe's calls, for progress
+	probed     atomic.Int64               // the earlier probes' calls that returned
+	probe      probeResult                // the final probes' findings
 }
 
 func newExec(q queue.Queue[int], s Scenario, opts Options, rec ...history.Option) *exec {
@@ -204,11 +208,12 @@ func newExec(q queue.Queue[int], s Scenario, opts Options, rec ...history.Option
 	for range opts.Burst {
 		ex.drainers = append(ex.drainers, ex.rec.Client())
 	}
+	ex.drained = make([]atomic.Int64, len(ex.drainers))
 	ex.setStage("waiting for the clients")
 	return ex
 }
 
-func (ex *exec) setStage(s string) { ex.stage.Store(&s) }
+func (ex *exec) setStage(s string) { ex.stage.Store(&s); ex.stages.Add(1) }
 
 // run runs the clients, then the final client.
 func (ex *exec) run(ctx context.Context) {

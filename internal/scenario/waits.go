@@ -36,29 +36,18 @@ func (ex *exec) withWait(ctx context.Context, d time.Duration) (context.Context,
 	return wctx, func() { over.Store(true); cancel() }
 }
 
-// withProbeWait returns the context of a probe's call that a correct queue
-// answers: with a deadline ProbeWait after now in real time. Under the
-// controlled scheduler it has none: a call that never returns leaves no
-// goroutine able to run, which the scheduler reports at once.
-func (ex *exec) withProbeWait(ctx context.Context) (context.Context, context.CancelFunc) {
-	if ex.controlled {
-		return context.WithCancel(ctx)
-	}
-	return context.WithTimeout(ctx, ex.opts.ProbeWait)
-}
-
 // settle lets the goroutines of a probe block before the probe acts. In
 // real time it sleeps probeSettle (a getter not yet blocked then finds the
 // item, or the shutdown, at once: harmless). Under the controlled scheduler
 // it waits until each of them is blocked or finished: exact.
-func (ex *exec) settle(gs []atomic.Pointer[sched.G]) {
+func (ex *exec) settle(calls []*probeCall) {
 	if !ex.controlled {
 		time.Sleep(probeSettle)
 		return
 	}
 	sched.Await("settle", nil, func() bool {
-		for i := range gs {
-			g := gs[i].Load()
+		for _, c := range calls {
+			g := c.g.Load()
 			if g == nil || !(g.Blocked() || g.Finished()) {
 				return false
 			}
