@@ -81,34 +81,43 @@ func (s *system) run(c call, blocks bool) answer {
 		}()
 		a.out, a.err = c.run(s.q, ctx)
 	}()
-	a, waited, ok := watch(done, &id, s.cfg.BlockWait+2*s.cfg.proceed)
-	if ok {
+	a, waited, v := watch(done, &id, s.cfg.BlockWait+2*s.cfg.proceed)
+	if v == goroutines.Waiting {
 		return a
 	}
 	s.wedged = true
 	harness.Abandon(harness.Property, fmt.Sprintf("%T", s.q), goroutines.Family(id.Load()))
 	why := "it takes no context: a deadlock?"
-	if blocking(c.in.Op) {
+	switch {
+	case v == goroutines.Spinning:
+		why = "it kept running without returning: a spin?"
+	case blocking(c.in.Op):
 		why = fmt.Sprintf("its context ended after %v", ctxLength(c, blocks, s.cfg))
 	}
-	return answer{bad: fmt.Errorf("did not return within %v (%s):\n%s",
-		waited.Round(time.Millisecond), why, goroutines.Stacks()[id.Load()])}
+	return answer{bad: fmt.Errorf("did not return within %v (%s, %v):\n%s",
+		waited.Round(time.Millisecond), why, v, goroutines.Stacks()[id.Load()])}
 }
 
-// watch waits for the call's answer; false when the call's goroutine (id)
-// was seen blocked twice, a period apart, or ran out of patience.
-func watch(done <-chan answer, id *atomic.Int64, period time.Duration) (answer, time.Duration, bool) {
-	for start, strikes := time.Now(), 0; ; {
+// watch waits for the call's answer, looking at the call's goroutine (id)
+// every period; it returns goroutines.Waiting with the answer, or the
+// verdict that ended the wait: the goroutine was seen blocked twice, a
+// period apart (Hung), or it used patience periods of processor time
+// without returning (Spinning). A call that waits for a processor on a
+// loaded machine is waited for.
+func watch(done <-chan answer, id *atomic.Int64, period time.Duration) (answer, time.Duration, goroutines.Verdict) {
+	w := goroutines.NewWatch(patience * period)
+	for start := time.Now(); ; {
 		select {
 		case a := <-done:
-			return a, time.Since(start), true
+			return a, time.Since(start), goroutines.Waiting
 		case <-time.After(period):
 		}
-		if strikes++; id.Load() == 0 || canRun(id.Load()) {
-			strikes = 0 // not started, or busy: no hang yet
+		if id.Load() == 0 {
+			w.Progress() // not started yet
+			continue
 		}
-		if strikes == 2 || time.Since(start) > patience*period {
-			return answer{}, time.Since(start), false
+		if v := w.Look([]int64{id.Load()}); v != goroutines.Waiting {
+			return answer{}, time.Since(start), v
 		}
 	}
 }

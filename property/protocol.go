@@ -83,6 +83,7 @@ func runWorkload(p protocol, sc workload, newQueue harness.Factory, spec models.
 	}
 	g := newGroup(watchdog)
 	r := &runner{p: p, sc: sc, c: client{q, s}, g: g, t: newTally(), cfg: cfg}
+	g.progress = func() int { puts, gets := r.t.count(); return puts + gets }
 	err = r.run()
 	stop := g.stop()
 	if stop != nil {

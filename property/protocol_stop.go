@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/pcqkit/pcq/internal/goroutines"
 	"github.com/pcqkit/pcq/linearizability"
 	"github.com/pcqkit/pcq/queue"
 )
@@ -45,19 +46,15 @@ func (r *runner) stopWithShutdown(producers []<-chan struct{}) error {
 		}
 		return true
 	}
-	for strikes := 0; ; time.Sleep(pollEvery) {
+	for ; ; time.Sleep(pollEvery) {
 		if puts, _ := r.t.count(); puts >= r.sc.shutdownAt() || allDone() {
 			break
 		}
 		if time.Now().Before(r.g.deadline) {
 			continue
 		}
-		dump, hung := r.g.hung()
-		if strikes++; !hung {
-			strikes = 0
-		}
-		if strikes == 2 || time.Now().After(r.g.giveUp) {
-			return fmt.Errorf("%w: the producers did not make %d puts; every goroutine of the workload is blocked:\n%s", errHang, r.sc.shutdownAt(), dump)
+		if dump, v := r.g.look(); v != goroutines.Waiting {
+			return r.g.hangError(fmt.Sprintf("the producers did not make %d puts", r.sc.shutdownAt()), v, dump)
 		}
 		r.g.deadline = time.Now().Add(r.g.period)
 	}

@@ -7,13 +7,6 @@ import (
 	"github.com/pcqkit/pcq/internal/goroutines"
 )
 
-// canRun reports whether the goroutine id can still make progress: it can
-// run, or it has ended.
-func canRun(id int64) bool {
-	s, ok := goroutines.Stacks()[id]
-	return !ok || goroutines.Running(s)
-}
-
 // dump returns the stacks of the goroutines that this package started.
 func dump() string {
 	var out []string

@@ -46,8 +46,8 @@ func (s support) unsupported() []string {
 }
 
 // detectSupport finds the calls that a fresh queue does not support. A call that
-// does not return in time is an error (its goroutine is left, and recorded
-// as abandoned: harness.Abandon).
+// hangs or spins (goroutines.Watch: a slow machine is waited for) is an
+// error (its goroutine is left, and recorded as abandoned: harness.Abandon).
 func detectSupport(newQueue harness.Factory, capacity int) (support, error) {
 	type answer struct {
 		s   support
@@ -60,12 +60,18 @@ func detectSupport(newQueue harness.Factory, capacity int) (support, error) {
 		s, err := detectCalls(newQueue, capacity)
 		done <- answer{s, err}
 	}()
-	select {
-	case a := <-done:
-		return a.s, a.err
-	case <-time.After(5 * time.Second):
-		harness.Abandon(harness.Property, "a queue probed for its calls", goroutines.Family(id.Load()))
-		return nil, fmt.Errorf("a call on a fresh queue of capacity %d did not return within 5s:\n%s", capacity, dump())
+	w := goroutines.NewWatch(5 * time.Second)
+	for {
+		select {
+		case a := <-done:
+			return a.s, a.err
+		case <-time.After(time.Second):
+		}
+		family := goroutines.Family(id.Load())
+		if v := w.Look(family); v != goroutines.Waiting {
+			harness.Abandon(harness.Property, "a queue probed for its calls", family)
+			return nil, fmt.Errorf("a call on a fresh queue of capacity %d did not return (%v):\n%s", capacity, v, dump())
+		}
 	}
 }
 

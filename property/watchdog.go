@@ -13,19 +13,25 @@ import (
 // errHang is wrapped by the errors that report a hang.
 var errHang = errors.New("hang")
 
-// patience is how many watchdog periods a wait may last in all while some
-// goroutine of the workload can still run (a busy machine, or a livelock).
+// patience is how many watchdog periods of processor time a workload may
+// use without progress before it is a spin (see goroutines.Watch): a
+// loaded machine, which gives the process little processor time, is
+// waited for.
 const patience = 20
 
 // group runs the goroutines of one protocol workload under a watchdog: a
-// wait that lasts a watchdog period while every goroutine of the workload is
-// blocked is a hang, reported with their stacks, never a stuck test.
+// workload that makes no progress while every goroutine of it is blocked
+// at two looks a period apart is a hang, and one that makes none while
+// the process uses patience periods of processor time is a spin; each is
+// reported with the goroutines' stacks, never a stuck test.
 type group struct {
 	ctx      context.Context // ended when the workload is over
 	cancel   context.CancelFunc
 	period   time.Duration
-	deadline time.Time // of the current period
-	giveUp   time.Time // however busy the machine
+	deadline time.Time         // of the current period
+	watch    *goroutines.Watch // tells a hang or a spin from a slow machine
+	progress func() int        // grows as the workload gets somewhere; nil: never
+	last     int               // progress at the last look
 	wg       sync.WaitGroup
 	mu       sync.Mutex
 	errs     []error
@@ -35,9 +41,8 @@ type group struct {
 
 func newGroup(watchdog time.Duration) *group {
 	ctx, cancel := context.WithCancel(context.Background())
-	now := time.Now()
 	return &group{ctx: ctx, cancel: cancel, period: watchdog,
-		deadline: now.Add(watchdog), giveUp: now.Add(patience * watchdog)}
+		deadline: time.Now().Add(watchdog), watch: goroutines.NewWatch(patience * watchdog)}
 }
 
 // fail records an error found by a goroutine.
@@ -83,23 +88,48 @@ func (g *group) started() []int64 {
 	return append([]int64(nil), g.ids...)
 }
 
-// hung reports whether the workload looks hung (its goroutines all started
-// and all are blocked), with their stacks.
-func (g *group) hung() (string, bool) {
+// look is the watchdog's look at the workload, once a period: Waiting
+// while it progresses or some goroutine of it has not started yet, else
+// what the watch sees of its goroutines (Hung, Spinning), with their
+// stacks. Only the goroutine that waits for the workload looks.
+func (g *group) look() (string, goroutines.Verdict) {
 	ids := g.started()
 	g.mu.Lock()
 	started := len(ids) == g.launched
 	g.mu.Unlock()
-	dump, all := goroutines.Blocked(ids)
-	return dump, started && all
+	n := 0
+	if g.progress != nil {
+		n = g.progress()
+	}
+	if n != g.last || !started {
+		g.last = n
+		g.watch.Progress()
+		return "", goroutines.Waiting
+	}
+	v := g.watch.Look(ids)
+	if v == goroutines.Waiting {
+		return "", v
+	}
+	dump, _ := goroutines.Blocked(ids)
+	return dump, v
 }
 
-// await waits for done; a hang is an error that says what was awaited and
-// where the workload's goroutines are. The goroutines must be seen blocked
-// twice, a period apart: a goroutine whose context has just ended can look
-// blocked until the context's timer goroutine runs, late on a busy machine.
+// hangError is the error of a workload in which what did not happen,
+// with the verdict of its watch (Hung, Spinning) and its stacks.
+func (g *group) hangError(what string, v goroutines.Verdict, dump string) error {
+	if v == goroutines.Spinning {
+		return fmt.Errorf("%w: %s; the workload made no progress while the process used %v of processor time (a spin?):\n%s", errHang, what, patience*g.period, dump)
+	}
+	return fmt.Errorf("%w: %s; every goroutine of the workload is blocked:\n%s", errHang, what, dump)
+}
+
+// await waits for done; a hang or a spin (see look) is an error that says
+// what was awaited and where the workload's goroutines are. The
+// goroutines must be seen blocked twice, a period apart: a goroutine
+// whose context has just ended can look blocked until the context's timer
+// goroutine runs, late on a busy machine.
 func (g *group) await(what string, done <-chan struct{}) error {
-	for strikes := 0; ; {
+	for {
 		t := time.NewTimer(time.Until(g.deadline))
 		select {
 		case <-done:
@@ -107,17 +137,14 @@ func (g *group) await(what string, done <-chan struct{}) error {
 			return nil
 		case <-t.C:
 		}
-		dump, hung := g.hung()
+		dump, v := g.look()
 		select {
 		case <-done:
 			return nil
 		default:
 		}
-		if strikes++; !hung {
-			strikes = 0
-		}
-		if strikes == 2 || time.Now().After(g.giveUp) {
-			return fmt.Errorf("%w: %s did not happen; every goroutine of the workload is blocked:\n%s", errHang, what, dump)
+		if v != goroutines.Waiting {
+			return g.hangError(what+" did not happen", v, dump)
 		}
 		g.deadline = time.Now().Add(g.period)
 	}
@@ -142,11 +169,14 @@ func (g *group) stop() error {
 	g.cancel()
 	all := make(chan struct{})
 	go func() { g.wg.Wait(); close(all) }()
-	select {
-	case <-all:
-		return nil
-	case <-time.After(patience * g.period):
-		dump, _ := g.hung()
-		return fmt.Errorf("goroutines remain after the workload ended (a call ignored its canceled context):\n%s", dump)
+	for {
+		select {
+		case <-all:
+			return nil
+		case <-time.After(g.period):
+		}
+		if dump, v := g.look(); v != goroutines.Waiting {
+			return fmt.Errorf("goroutines remain after the workload ended (a call ignored its canceled context; %v):\n%s", v, dump)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"context"
+	"math"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -116,12 +117,12 @@ func (p *probeCalls) wait() {
 }
 
 // watch looks at the calls every ProbeWait and cancels them when they are
-// stuck (see probeCalls).
+// stuck (see probeCalls). A call that can run is the run watchdog's.
 func (p *probeCalls) watch() {
 	defer p.watching.Done()
 	tick := time.NewTicker(p.ex.opts.ProbeWait)
 	defer tick.Stop()
-	wasParked, returned := false, 0
+	w, returned := goroutines.NewWatch(math.MaxInt64), 0
 	for {
 		select {
 		case <-p.stop:
@@ -129,15 +130,19 @@ func (p *probeCalls) watch() {
 		case <-tick.C:
 		}
 		out, n := p.out()
-		parked := len(out) > 0 && allParked(out)
-		if parked && wasParked && n == returned {
+		ids, started := idsOf(out)
+		if n != returned || !started {
+			w.Progress()
+			returned = n
+			continue
+		}
+		if w.Look(ids) == goroutines.Hung {
 			for _, c := range out {
 				c.stuck.Store(true)
 			}
 			p.cancel()
 			return
 		}
-		wasParked, returned = parked, n
 	}
 }
 
@@ -155,15 +160,13 @@ func (p *probeCalls) out() (out []*probeCall, returned int) {
 	return out, returned
 }
 
-// allParked reports whether every call of calls is parked: started, and
-// its goroutine blocked in the runtime (see goroutines.Blocked).
-func allParked(calls []*probeCall) bool {
-	ids := make([]int64, len(calls))
+// idsOf returns the goroutine ids of calls, and whether all have started.
+func idsOf(calls []*probeCall) (ids []int64, started bool) {
+	ids = make([]int64, len(calls))
 	for i, c := range calls {
 		if ids[i] = c.id.Load(); ids[i] == 0 {
-			return false // not started yet
+			return nil, false
 		}
 	}
-	_, all := goroutines.Blocked(ids)
-	return all
+	return ids, true
 }

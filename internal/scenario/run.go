@@ -23,9 +23,12 @@ type Options struct {
 	Kind         models.Kind             // the model the queue is held to
 	Checker      linearizability.Checker // linearizability.WithChecker's; the zero value is Auto
 	CheckTimeout time.Duration           // porcupine's time limit; default 10s
-	// Watchdog bounds how long the run may go without progress (no step
-	// of a client, the drain or a probe returning); a run that makes none
-	// for that long is a hang, reported with a goroutine dump. Default 10s.
+	// Watchdog is how often the run is looked at: a run that made no
+	// progress since the last look (no step of a client, the drain or a
+	// probe returned) and whose goroutines are all blocked at two looks in
+	// a row, or that used Watchdog of processor time without getting
+	// anywhere, is a hang (or a spin), reported with a goroutine dump; a
+	// run that is merely slow is waited for. Default 10s.
 	Watchdog time.Duration
 	// ProbeWait is how often the final probes look at a blocking call
 	// that a correct queue returns from: a call is stuck (a lost wake-up,
@@ -160,10 +163,9 @@ func Run(ctx context.Context, newQueue harness.Factory, s Scenario, opts Options
 		root.Store(goroutines.ID())
 		ex.run(runCtx)
 	}()
-	if !ex.watch(done, opts.Watchdog) {
+	if why := ex.watch(done, root.Load, opts.Watchdog); why != "" {
 		o.Dump = goroutines.Dump()
-		o.fail(harness.Watchdog, "the run made no progress for %v: no step of a client, of the drain or of a probe returned (a hang: lost wake-up, join that never returns, a call ignoring its context, a spin?); %s; goroutine dump follows in the report",
-			opts.Watchdog, ex.where())
+		o.fail(harness.Watchdog, "%s; %s; goroutine dump follows in the report", why, ex.where())
 		cancel()
 		var shut atomic.Int64
 		go func() { shut.Store(goroutines.ID()); _ = q.Shutdown(true) }() // may block too, on a broken queue

@@ -1,28 +1,42 @@
 package scenario
 
-import "time"
+import (
+	"fmt"
+	"time"
 
-// watch waits for done, the end of the run, and reports whether it came.
-// A run that is slow is no hang: the machine may be loaded, or the run
-// long. So the watchdog gives up only after a whole period of d in which
-// the run made no progress at all (see progress); a run that keeps
-// progressing is waited for. A spinning call makes no progress, so a
-// spin is a hang as much as a call blocked for ever.
-func (ex *exec) watch(done <-chan struct{}, d time.Duration) bool {
+	"github.com/pcqkit/pcq/internal/goroutines"
+)
+
+// watch waits for done, the end of the run whose goroutines descend from
+// root, and returns "" when it came, else why the run is a hang. A run
+// that is slow is no hang: the machine may be loaded, or the run long. So
+// the watchdog looks every d, and gives up only on a run that made no
+// progress since its last look (see progress) and whose goroutines are
+// hung — all blocked at two looks in a row — or spinning — the process
+// used d of processor time without their getting anywhere (see
+// goroutines.Watch). A run that progresses, or that waits for a
+// processor, is waited for.
+func (ex *exec) watch(done <-chan struct{}, root func() int64, d time.Duration) string {
 	timer := time.NewTimer(d)
 	defer timer.Stop()
-	last := ex.progress()
+	w, last := goroutines.NewWatch(d), ex.progress()
 	for {
 		select {
 		case <-done:
-			return true
+			return ""
 		case <-timer.C:
 		}
-		now := ex.progress()
-		if now == last {
-			return false
+		if now := ex.progress(); now != last {
+			w.Progress()
+			last = now
+		} else {
+			switch w.Look(goroutines.Family(root())) {
+			case goroutines.Hung:
+				return fmt.Sprintf("the run made no progress for %v, every goroutine of it blocked at two looks %v apart (a hang: lost wake-up, join that never returns, a call ignoring its context?)", 2*d, d)
+			case goroutines.Spinning:
+				return fmt.Sprintf("the run made no progress while the process used %v of processor time (a spin: a call looping without getting anywhere, ignoring its context?)", d)
+			}
 		}
-		last = now
 		timer.Reset(d)
 	}
 }
