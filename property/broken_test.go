@@ -3,10 +3,11 @@ package property
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
+	"github.com/pcqkit/pcq/internal/testseed"
+	"github.com/pcqkit/pcq/models"
 )
 
 // wantInFailure is what the failure of each broken queue must mention.
@@ -33,20 +34,7 @@ func TestRunFindsProtocolBugs(t *testing.T) { runFinds(t, false) }
 
 // runFinds checks that Run fails on each broken queue that the property
 // harness must catch, for its bug: the failure mentions what is expected.
-// Its budget is Run's own (100 cases a property and capacity), with a
-// fresh seed each time.
-//
-// Measured (PCQ_MEASURE_PROPERTY=10 go test -race -run TestMeasureCatch
-// ./property, niced, on the 2-core machine loaded by a flake gate: only 10
-// seeds a bug, for time): no miss; the slowest catch 0.09s
-// (taskdone-unchecked), 0.4s (tryget-empty-after-shutdown), 1.5-4.4s
-// (canceled-put-enqueues, join-early, ring-grow-reorder,
-// tryput-full-before-shutdown, immediate-shutdown-count,
-// stack-shrink-reverse), 8-9s (get-twice, lost-wakeup,
-// shutdown-getter-asleep: hangs, each costing a watchdog). The sequence
-// bugs are found by the first failing case of a deterministic search once
-// its seed draws them; the hangs and get-twice depend on the scheduler.
-// Ten runs show no margin of 100; more runs are left to do.
+// The search is catch's, within catchBudget.
 func runFinds(t *testing.T, sequential bool) {
 	for _, b := range broken.All() {
 		want, ok := wantInFailure[b.Name]
@@ -58,16 +46,11 @@ func runFinds(t *testing.T, sequential bool) {
 			if !ok {
 				t.Fatalf("no expectation for %s", b.Name)
 			}
-			seed := time.Now().UnixNano()
-			start := time.Now()
-			err := Run(b.New, harness.WithSeed(seed))
-			if err == nil {
-				t.Fatalf("seed %d: Run passed a queue with the bug: %s", seed, b.Description)
-			}
-			t.Logf("seed %d: failed in %v:\n%v", seed, time.Since(start).Round(time.Millisecond), err)
+			seed := int64(testseed.Get(t))
+			err := mustCatch(t, broken.OrderBug{Bug: b, Kind: models.FIFO}, seed)
 			for _, w := range want {
 				if !strings.Contains(err.Error(), w) {
-					t.Errorf("seed %d: the failure does not mention %q", seed, w)
+					t.Errorf("seed %d: the failure does not mention %q:\n%v", seed, w, err)
 				}
 			}
 		})

@@ -2,7 +2,6 @@ package property
 
 import (
 	"testing"
-	"time"
 
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
@@ -10,11 +9,12 @@ import (
 )
 
 // TestMeasureCatch measures what the catch tests of this package rely
-// on: PCQ_MEASURE_PROPERTY=n runs Run with its default options n times,
-// each with its own seed, on each broken queue that property must catch,
-// and logs the misses, the median and the slowest catch (Run's budget is
-// its number of cases, not a time). Skipped
-// otherwise; run it under -race, as the catch tests run.
+// on: PCQ_MEASURE_PROPERTY=n runs the search of the catch tests (catch:
+// Run with fresh seeds until it fails) n times on each broken queue that
+// property must catch, each search from its own seed, and logs the
+// misses, the median and the slowest catch, and the margin against
+// catchBudget. Skipped otherwise; run it under -race, as the catch tests
+// run.
 func TestMeasureCatch(t *testing.T) {
 	n := catchrate.Runs(t, "PCQ_MEASURE_PROPERTY")
 	for _, b := range broken.Every() {
@@ -23,13 +23,12 @@ func TestMeasureCatch(t *testing.T) {
 		}
 		var tally catchrate.Tally
 		for i := range n {
-			start := time.Now()
-			if Run(b.New, harness.WithSeed(int64(i)*7919+1), harness.WithModel(b.Kind)) == nil {
+			if _, took, err := catch(b, int64(i)*104729+1, catchBudget); err == nil {
 				tally.Missed()
 			} else {
-				tally.Caught(time.Since(start))
+				tally.Caught(took)
 			}
 		}
-		t.Logf("%s: %s", b.Name, tally.Report(0))
+		t.Logf("%s: %s", b.Name, tally.Report(catchBudget))
 	}
 }
