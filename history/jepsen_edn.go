@@ -216,8 +216,10 @@ func (p *ednParser) dispatch(depth int, view bool) (ednValue, *FileError) {
 	if inner.discarded() {
 		return ednValue{}, p.errorf(line, "tag #%s without a value", v.s)
 	}
-	if view && inner.kind == ednMap {
-		return inner, nil // a tagged operation: ReadJepsen reads the map
+	if inner.kind == ednMap {
+		// a tagged map (a record: #jepsen.history.Op{...}) is read as the
+		// map, however many tags it has, whether or not the parser copies
+		return inner, nil
 	}
 	v.items = []ednValue{inner}
 	return v, nil

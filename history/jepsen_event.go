@@ -32,11 +32,9 @@ type jepsenEvent struct {
 
 // eventOf reads one operation map of a Jepsen history: its :type,
 // :process, :f and :value. Other keys (:index, :time, :error, :node...)
-// are ignored; a tagged map (#jepsen.history.Op{...}) is read as the map.
+// are ignored; a tagged map (#jepsen.history.Op{...}) reaches it as the
+// map (the parser drops a map's tags).
 func eventOf(v ednValue) (jepsenEvent, *FileError) {
-	if v.kind == ednTagged && v.items[0].kind == ednMap {
-		v = v.items[0]
-	}
 	if v.kind != ednMap {
 		return jepsenEvent{}, &FileError{Line: v.line, Msg: "an operation must be a map {:type ... :process ... :f ...}, not " + v.describe()}
 	}

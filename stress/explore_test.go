@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
@@ -11,6 +12,12 @@ import (
 	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/stress/sched/instrument"
 )
+
+// exploreBudget is the time the tests below give an exploration: their
+// budget is a number of schedules, which a loaded machine (-race, load
+// 20 on 2 cores: a tenth of the usual schedules a second) can take more
+// than Explore's default 10s to run; only a miss waits it out.
+var exploreBudget = harness.WithDuration(10 * time.Minute)
 
 // TestExplore runs the controlled scheduler's harness on the kit's queues
 // and on the broken ones, instrumented (one child go test for them all).
@@ -26,7 +33,7 @@ func TestExplore(t *testing.T) {
 
 func testExploreCorrect(t *testing.T) {
 	for _, m := range impls.All() {
-		res, err := ExploreRun(t, m.New, harness.WithModel(m.Model), harness.WithSeed(1), harness.WithSchedules(300))
+		res, err := ExploreRun(t, m.New, harness.WithModel(m.Model), harness.WithSeed(1), harness.WithSchedules(300), exploreBudget)
 		if err != nil {
 			t.Fatalf("%s: %v", m.Name, err)
 		}
@@ -40,7 +47,7 @@ func testExploreCorrect(t *testing.T) {
 func testExploreExhaustive(t *testing.T) {
 	ring := impls.All()[2]
 	res, err := ExploreRun(t, ring.New, harness.WithStrategy(harness.Exhaustive(1)), harness.WithSeed(3),
-		harness.WithGoroutines(2), harness.WithOpsPerGoroutine(2), harness.WithCapacities(1), harness.WithSchedules(3000))
+		harness.WithGoroutines(2), harness.WithOpsPerGoroutine(2), harness.WithCapacities(1), harness.WithSchedules(3000), exploreBudget)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +76,7 @@ func testExploreCatches(t *testing.T) {
 		bugs = append(bugs, bug{b.Bug, b.Kind})
 	}
 	for _, b := range bugs {
-		opts := []harness.Option{harness.WithModel(b.model), harness.WithSeed(1), harness.WithSchedules(2000)}
+		opts := []harness.Option{harness.WithModel(b.model), harness.WithSeed(1), harness.WithSchedules(2000), exploreBudget}
 		_, err := ExploreRun(t, b.New, opts...)
 		var f *ExploreFailure
 		if !errors.As(err, &f) || !errors.Is(err, harness.ErrFailed) {

@@ -23,8 +23,9 @@ import (
 // watchdog far too short for a starved machine, must never be blamed:
 // each verdict is a pass or no verdict (harness.ErrNoVerdict), never
 // harness.ErrFailed. Once the spinners are released and gone, the same
-// short watchdog is a failure again: the no-verdicts came from them; and
-// fuzz alone catches the spinning queue.
+// runs pass, a verdict (a slow run is no hang: see goroutines.Watch): the
+// no-verdicts came from the spinners; and fuzz alone catches the spinning
+// queue.
 func TestNoFalseAlarmAfterSpinners(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	spin, release := broken.Spinner()
@@ -62,17 +63,19 @@ func TestNoFalseAlarmAfterSpinners(t *testing.T) {
 	}
 	for _, impl := range impls.All() {
 		m := harness.WithModel(impl.Model)
-		_, err := stress.Run(impl.New, m, short, harness.WithRounds(4), harness.WithOpsPerGoroutine(50))
+		_, err := stress.Run(impl.New, m, short, harness.WithRounds(2), harness.WithOpsPerGoroutine(20))
 		verdict("stress "+impl.Name, err)
-		verdict("property "+impl.Name, property.Run(impl.New, m, short, harness.WithRuns(5)))
+		verdict("property "+impl.Name, property.Run(impl.New, m, short, harness.WithRuns(3)))
 		verdict("fuzz "+impl.Name, fuzz.RunOne(impl.New, []byte("a correct queue, starved"), m, short))
 	}
 	t.Logf("%d of %d verdicts on correct queues were no verdict", noVerdicts, 3*len(impls.All()))
 
 	awaitAbandoned(t, release)
-	_, err = stress.Run(impls.All()[0].New, harness.WithWatchdog(time.Millisecond), harness.WithRounds(1))
-	if c, _ := harness.FailedCheck(err); c != harness.Watchdog || errors.Is(err, harness.ErrNoVerdict) {
-		t.Fatalf("with no abandoned goroutine left, a run longer than its watchdog gave %v; want a watchdog failure", err)
+	for _, impl := range impls.All() {
+		m := harness.WithModel(impl.Model)
+		if _, err := stress.Run(impl.New, m, short, harness.WithRounds(2), harness.WithOpsPerGoroutine(20)); err != nil {
+			t.Errorf("stress %s, with no abandoned goroutine left: %v; want a pass (a verdict: the no-verdicts came from the spinners)", impl.Name, err)
+		}
 	}
 	spin, release = broken.Spinner()
 	defer awaitAbandoned(t, release)

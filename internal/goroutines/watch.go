@@ -34,10 +34,15 @@ type Watch struct {
 	blocked bool          // every goroutine was blocked at the last look
 }
 
+// MinSpin is the least processor time that a Watch calls a spin: the
+// garbage collector and the race detector alone use milliseconds of it
+// while a correct program waits.
+const MinSpin = time.Second
+
 // NewWatch returns a Watch that calls Spinning a stretch without progress
-// in which the process used spin of processor time.
+// in which the process used spin (at least MinSpin) of processor time.
 func NewWatch(spin time.Duration) *Watch {
-	return &Watch{spin: spin, cpu: CPU()}
+	return &Watch{spin: max(spin, MinSpin), cpu: CPU()}
 }
 
 // Progress says that the goroutines got somewhere (a call returned, a

@@ -38,7 +38,7 @@ func TestWatchSpinningAfterItsProcessorTime(t *testing.T) {
 		for !stop.Load() {
 		}
 	})
-	w := NewWatch(50 * time.Millisecond)
+	w := NewWatch(0) // MinSpin
 	if v := w.Look([]int64{id}); v != Waiting {
 		t.Fatalf("a spinning goroutine at once: %v, want waiting", v)
 	}

@@ -17,6 +17,7 @@ import (
 // goroutines.Watch). A run that progresses, or that waits for a
 // processor, is waited for.
 func (ex *exec) watch(done <-chan struct{}, root func() int64, d time.Duration) string {
+	d = max(d, 2*ex.longestWait()) // a goroutine in a timed wait is parked, and not hung
 	timer := time.NewTimer(d)
 	defer timer.Stop()
 	w, last := goroutines.NewWatch(d), ex.progress()
@@ -34,11 +35,23 @@ func (ex *exec) watch(done <-chan struct{}, root func() int64, d time.Duration) 
 			case goroutines.Hung:
 				return fmt.Sprintf("the run made no progress for %v, every goroutine of it blocked at two looks %v apart (a hang: lost wake-up, join that never returns, a call ignoring its context?)", 2*d, d)
 			case goroutines.Spinning:
-				return fmt.Sprintf("the run made no progress while the process used %v of processor time (a spin: a call looping without getting anywhere, ignoring its context?)", d)
+				return fmt.Sprintf("the run made no progress while the process used %v of processor time (a spin: a call looping without getting anywhere, ignoring its context?)", max(d, goroutines.MinSpin))
 			}
 		}
 		timer.Reset(d)
 	}
+}
+
+// longestWait is the longest timed wait that a goroutine of the run may
+// be parked in: a step's, the drain's.
+func (ex *exec) longestWait() time.Duration {
+	longest := drainWait
+	for _, steps := range ex.s.Clients {
+		for _, st := range steps {
+			longest = max(longest, st.Wait)
+		}
+	}
+	return longest
 }
 
 // progress is a count that grows with every step the run takes: the

@@ -27,6 +27,11 @@ type Budget struct {
 	Bound, Exhaustive int
 	// Replays is how many times a failure's token is replayed.
 	Replays int
+	// Time bounds each pass as well (0: stress.Explore's default, 10s):
+	// a pass cut by it says so. A test that asserts a catch within the
+	// schedule budget gives a long one, since a loaded machine runs few
+	// schedules a second.
+	Time time.Duration
 }
 
 // DefaultBudget is the budget of TestExplore and the verdict table.
@@ -61,6 +66,9 @@ func Run(t *testing.T, lib adapters.Library, b Budget) (o Outcome, err error) {
 		return o, nil
 	}
 	base := baseOptions(lib, b.Seed)
+	if b.Time > 0 {
+		base = append(base, harness.WithDuration(b.Time))
+	}
 	pct := append(slices.Clone(base), harness.WithStrategy(harness.PCT(3)), harness.WithSchedules(b.PCT))
 	res, err := stress.ExploreRun(t, lib.New, pct...)
 	if err != nil {
