@@ -14,9 +14,21 @@ import (
 // catches its bug stops at once, so a large budget costs nothing but on a
 // miss.
 //
-// Measured (PCQ_MEASURE_PROPERTY=n go test -race -run TestMeasureCatch
-// ./property: n searches a bug, each as the catch tests run it): see
-// catchMeasured; the budget is at least 100 times the slowest catch.
+// Measured (PCQ_MEASURE_PROPERTY=30 go test -race -run TestMeasureCatch
+// ./property: 30 searches a bug, each as the catch tests run it, on the
+// 2-core machine at load 18-21, beside two flake gates and three builds):
+// no miss; slowest catch (median) taskdone-unchecked 0.07s (0.02s),
+// tryget-empty-after-shutdown 1.3s (0.4s), join-early 3.7s (1.4s),
+// heap-siftup-root 4.7s (2.1s), tryput-full-before-shutdown 6.2s (1.8s),
+// canceled-put-enqueues 6.3s (2.7s), stack-shrink-reverse 6.4s (2.3s),
+// immediate-shutdown-count 6.8s (4.8s), ring-grow-reorder 8.5s (2.5s),
+// lost-wakeup 12.3s (6.7s), get-twice 12.7s (6.6s),
+// shutdown-getter-asleep 22.4s (13.1s). The budget is 100 times the
+// slowest catch or more for five of them, 27 to 97 times for the others
+// at that load; a larger one would not fit in the test timeout (15
+// minutes). Each Run in the search is an independent trial, and every
+// search caught its bug within a few of them, so a miss within 10 minutes
+// (dozens to hundreds of Runs) is far rarer than the margin alone says.
 const catchBudget = 10 * time.Minute
 
 // catch runs Run on the broken queue b with fresh seeds from seed on
