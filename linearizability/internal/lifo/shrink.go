@@ -1,0 +1,107 @@
+package lifo
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/pcqkit/pcq/history"
+)
+
+// Shrinking a violation to a few operations: the operations of a block
+// with no bottom are a violation on their own (bottom.go), often a large
+// one. Units (a value's put with its get, or one empty) are removed while
+// what is left still has a block with no bottom: first the smallest
+// window of consecutive units (by first call) that does, then one unit at
+// a time until none can go, within shrinkBudget.
+
+// shrinkBudget bounds the time spent shrinking one violation.
+const shrinkBudget = time.Second
+
+// shrink returns a small subset of idx (operations of h that are a
+// violation on their own) that still is one, sorted.
+func shrink(h history.History, idx []int) []int {
+	us := unitsOf(h, idx)
+	deadline := time.Now().Add(shrinkBudget)
+	us = smallestWindow(h, us, deadline)
+	for changed := true; changed && time.Now().Before(deadline); {
+		changed = false
+		for j := 0; j < len(us) && time.Now().Before(deadline); j++ {
+			rest := slices.Delete(slices.Clone(us), j, j+1)
+			if violates(h, rest) {
+				us, changed = rest, true
+				j--
+			}
+		}
+	}
+	return flatten(us)
+}
+
+// smallestWindow returns the first window of 4, 8, 16, ... consecutive
+// units that is a violation alone, or us.
+func smallestWindow(h history.History, us [][]int, deadline time.Time) [][]int {
+	for w := 4; w < len(us); w *= 2 {
+		for lo := 0; lo < len(us) && time.Now().Before(deadline); lo += w / 2 {
+			if win := us[lo:min(lo+w, len(us))]; violates(h, win) {
+				return slices.Clone(win)
+			}
+		}
+	}
+	return us
+}
+
+// unitsOf groups idx into units, by first call.
+func unitsOf(h history.History, idx []int) [][]int {
+	byValue := map[int64]int{}
+	var us [][]int
+	for _, i := range idx {
+		op := h.Operations[i]
+		if carries, v := valueOf(op); carries {
+			if j, ok := byValue[v]; ok {
+				us[j] = append(us[j], i)
+				continue
+			}
+			byValue[v] = len(us)
+		}
+		us = append(us, []int{i})
+	}
+	first := func(u []int) int64 {
+		c := h.Operations[u[0]].Call
+		for _, i := range u {
+			c = min(c, h.Operations[i].Call)
+		}
+		return c
+	}
+	slices.SortStableFunc(us, func(a, b []int) int { return cmp.Compare(first(a), first(b)) })
+	return us
+}
+
+// flatten returns the operations of us, sorted.
+func flatten(us [][]int) []int {
+	var idx []int
+	for _, u := range us {
+		idx = append(idx, u...)
+	}
+	slices.Sort(idx)
+	return idx
+}
+
+// violates reports whether the units us of h are a violation alone.
+func violates(h history.History, us [][]int) bool {
+	sh, v, why := prepare(sub(h, flatten(us)))
+	if why != "" || v != nil {
+		return v != nil
+	}
+	b, _ := newPeeler(sh.ops).run()
+	return b != nil
+}
+
+// sub returns the history of h's operations at idx; sub's operation k is
+// h's operation idx[k].
+func sub(h history.History, idx []int) history.History {
+	s := history.History{Kind: h.Kind, Capacity: h.Capacity, Operations: make([]history.Operation, len(idx))}
+	for k, i := range idx {
+		s.Operations[k] = h.Operations[i]
+	}
+	return s
+}
