@@ -9,7 +9,7 @@ import (
 
 // Check decides a history of a stack with distinct put values: put, get
 // and their try forms, empty answers, canceled operations (no effect), in
-// O(n d log n) time for bottom values nested d deep (bottom.go). A
+// polynomial time (bottom.go). A
 // bounded stack is decided when it holds no full answer and no more
 // values are put than its capacity (it never binds).
 //
@@ -31,8 +31,8 @@ func Check(h history.History) (r fast.Result, decided bool) {
 		return *v, true
 	}
 	p := newPeeler(sh.ops)
-	if b, _ := p.run(); b != nil {
-		return explainStuck(h, p.present(b)), true
+	if !p.run() {
+		return explainStuck(h, p.left()), true
 	}
 	note := "stack, distinct values: bottom values peeled to the end"
 	if h.Capacity > 0 {
@@ -41,12 +41,12 @@ func Check(h history.History) (r fast.Result, decided bool) {
 	return fast.Result{Note: note}, true
 }
 
-// present returns the operations of b still in it, as indices in
+// left returns the operations still present, as indices in
 // History.Operations.
-func (p *peeler) present(b *block) []int {
+func (p *peeler) left() []int {
 	var idx []int
-	for _, o := range b.byCall {
-		if p.home[o] == b.id {
+	for _, o := range p.byCall {
+		if p.present[o] {
 			idx = append(idx, int(p.ops[o].orig))
 		}
 	}

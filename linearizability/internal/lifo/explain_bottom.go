@@ -23,26 +23,24 @@ func valueOf(op history.Operation) (bool, int64) {
 	return false, 0
 }
 
-// explainStuck shrinks the operations idx of h, a block with no bottom,
-// and explains why none of the values that could be put first can be at
-// the bottom of the stack.
+// explainStuck shrinks the operations idx of h, which have no bottom
+// value, and explains why none of the values that could be put first can
+// be at the bottom of the stack.
 func explainStuck(h history.History, idx []int) fast.Result {
 	small := shrink(h, idx)
-	s := sub(h, small)
-	sh, _, _ := prepare(s)
+	sh, _, _ := prepare(sub(h, small))
 	p := newPeeler(sh.ops)
-	b, m := p.run()
-	e := &explainer{h: h, small: small, p: p, b: b, m: m}
+	p.run()
+	e := &explainer{h: h, small: small, p: p}
 	return *violation(e.text(), small...)
 }
 
-// explainer words why block b of the operations small of h has no bottom.
+// explainer words why the operations small of h, left by p with no
+// bottom, have none.
 type explainer struct {
 	h     history.History
-	small []int // the operations; peeler operation o is h's small[p.ops[o].orig]
+	small []int // peeler operation o is h's operation small[p.ops[o].orig]
 	p     *peeler
-	b     *block
-	m     int64
 }
 
 // who names peeler operation o.
@@ -50,20 +48,21 @@ func (e *explainer) who(o int32) string { return e.h.Who(e.small[e.p.ops[o].orig
 
 // text is the explanation.
 func (e *explainer) text() string {
-	if e.b == nil { // cannot happen: shrinking keeps a violation
+	m, ok := e.p.minRet()
+	if !ok { // cannot happen: shrinking keeps a violation
 		return fmt.Sprintf("no stack order explains these %d operations", len(e.small))
 	}
+	first := e.p.byRet[e.p.mp]
 	var reasons []string
 	later := 0
-	first := e.firstReturn()
-	for _, o := range e.b.byCall {
+	for _, o := range e.p.byCall {
 		op := &e.p.ops[o]
 		switch {
-		case e.p.home[o] != e.b.id || op.kind != push:
-		case op.call > e.m:
+		case !e.p.present[o] || op.kind != push:
+		case op.call > m:
 			later++
 		default:
-			reasons = append(reasons, e.reason(o, first))
+			reasons = append(reasons, e.reason(o, first, m))
 		}
 	}
 	s := fmt.Sprintf("no stack order explains these %d operations: no value can be at the bottom of the stack: %s",
@@ -74,44 +73,68 @@ func (e *explainer) text() string {
 	return s
 }
 
-// firstReturn returns the push or pop of b that returns first (at M).
-func (e *explainer) firstReturn() int32 {
-	for _, o := range e.b.byRet {
-		if e.p.home[o] == e.b.id && e.p.ops[o].kind != empty {
-			return o
-		}
-	}
-	return -1
-}
-
 // reason says why the push v, called by M, is not a bottom.
-func (e *explainer) reason(v int32, first int32) string {
+func (e *explainer) reason(v, first int32, m int64) string {
 	op := &e.p.ops[v]
 	if op.partner < 0 {
-		last := e.p.lastEmpty(e.b)
 		return fmt.Sprintf("value %d (put by %s) is never got, so the stack is never empty after its put, yet the try_get by %s answered empty and was called after %s returned",
-			op.value, e.who(v), e.who(last), e.who(first))
+			op.value, e.who(v), e.who(e.lastEmpty()), e.who(first))
 	}
 	get := op.partner
-	c := e.closureOf(v)
 	head := fmt.Sprintf("value %d (put by %s, got by %s)", op.value, e.who(v), e.who(get))
-	switch {
-	case c.bad >= 0 && e.p.ops[c.bad].kind == empty:
-		return fmt.Sprintf("%s: the try_get by %s must come before that get, but answered empty, and was called after %s returned, so after the put of %d",
-			head, e.who(c.bad), e.who(first), op.value)
-	case c.bad >= 0:
+	t, raiser := e.closure(v)
+	if t <= e.p.ops[get].ret {
+		bad := e.bad(t, m)
+		if e.p.ops[bad].kind == empty {
+			return fmt.Sprintf("%s: the try_get by %s must come before that get, but answered empty, and was called after %s returned, so after the put of %d",
+				head, e.who(bad), e.who(first), op.value)
+		}
 		return fmt.Sprintf("%s: value %d, never got, is put by %s, which must come before that get: it would stay above %d",
-			head, e.p.ops[c.bad].value, e.who(c.bad), op.value)
+			head, e.p.ops[bad].value, e.who(bad), op.value)
 	}
-	late := c.raiser
-	if r := &e.p.ops[late]; r.partner >= 0 && e.p.ops[r.partner].call > r.call {
+	late := raiser
+	if r := &e.p.ops[late]; e.p.ops[r.partner].call > r.call {
 		late = r.partner
-	}
-	if late == v || late == get {
-		return fmt.Sprintf("%s: its get returned before its put was called", head)
 	}
 	return fmt.Sprintf("%s: the %s of %d by %s must come before that get (the values put while %d is in the stack come off first), but was called after it returned",
 		head, e.opName(late), e.p.ops[late].value, e.who(late), op.value)
+}
+
+// closure computes the closure of the got push v by a plain scan (see
+// peeler.closes), stopping once it passes the return of v's get: the
+// threshold reached and the operation that raised it last.
+func (e *explainer) closure(v int32) (int64, int32) {
+	p := e.p
+	limit := p.ops[p.ops[v].partner].ret
+	t, raiser := max(p.ops[v].call, p.ops[p.ops[v].partner].call), v
+	for k := 0; k < len(p.byRet) && p.rets[k] < t && t <= limit; k++ {
+		o := p.byRet[k]
+		if op := &p.ops[o]; p.present[o] && op.kind != empty && op.partner >= 0 {
+			if r := max(op.call, p.ops[op.partner].call); r > t {
+				t, raiser = r, o
+			}
+		}
+	}
+	return t, raiser
+}
+
+// bad returns a never-got push, or an empty called after m, that returns
+// before t.
+func (e *explainer) bad(t, m int64) int32 {
+	p := e.p
+	for k := 0; k < len(p.byRet) && p.rets[k] < t; k++ {
+		o := p.byRet[k]
+		if op := &p.ops[o]; p.present[o] && (op.kind == push && op.partner < 0 || op.kind == empty && op.call > m) {
+			return o
+		}
+	}
+	return -1 // cannot happen: the push was no bottom
+}
+
+// lastEmpty returns the present empty called last.
+func (e *explainer) lastEmpty() int32 {
+	es := e.p.empties.ops
+	return es[len(es)-1]
 }
 
 // opName is "put" or "get".
@@ -120,15 +143,4 @@ func (e *explainer) opName(o int32) string {
 		return "put"
 	}
 	return "get"
-}
-
-// closureOf scans b for the got candidate v alone, leaving b as it is.
-func (e *explainer) closureOf(v int32) closure {
-	saved := e.b.sp
-	defer func() { e.b.sp = saved }()
-	e.b.sp = 0
-	pv := e.p.ops[v].partner
-	c := closure{t: max(e.p.ops[v].call, e.p.ops[pv].call), bad: -1, raiser: v}
-	e.p.scan(e.b, e.m, &c, e.p.ops[pv].ret)
-	return c
 }

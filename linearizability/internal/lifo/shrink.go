@@ -8,10 +8,10 @@ import (
 	"github.com/pcqkit/pcq/history"
 )
 
-// Shrinking a violation to a few operations: the operations of a block
-// with no bottom are a violation on their own (bottom.go), often a large
+// Shrinking a violation to a few operations: the operations left with no
+// bottom are a violation on their own (bottom.go), often a large
 // one. Units (a value's put with its get, or one empty) are removed while
-// what is left still has a block with no bottom: first the smallest
+// what is left still has no bottom: first the smallest
 // window of consecutive units (by first call) that does, then one unit at
 // a time until none can go, within shrinkBudget.
 
@@ -92,8 +92,7 @@ func violates(h history.History, us [][]int) bool {
 	if why != "" || v != nil {
 		return v != nil
 	}
-	b, _ := newPeeler(sh.ops).run()
-	return b != nil
+	return !newPeeler(sh.ops).run()
 }
 
 // sub returns the history of h's operations at idx; sub's operation k is
