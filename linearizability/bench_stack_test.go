@@ -35,12 +35,14 @@ var stackShapes = []struct {
 	}},
 }
 
-// stackBugs are the bugs the benchmark injects, halfway through.
+// stackBugs are the bugs the benchmark injects, halfway through
+// (histgen.StackSecond is left out: on these histories the item under the
+// top is got while the top's put overlaps the get, which is linearizable).
 var stackBugs = []struct {
 	name string
 	bug  histgen.StackBug
 }{
-	{"valid", histgen.StackCorrect}, {"second", histgen.StackSecond}, {"keep", histgen.StackKeep},
+	{"valid", histgen.StackCorrect}, {"keep", histgen.StackKeep},
 	{"fresh", histgen.StackFresh}, {"empty", histgen.StackEmpty},
 }
 

@@ -9,45 +9,43 @@ import (
 )
 
 // Shrinking a violation to a few operations: the operations left with no
-// bottom are a violation on their own (bottom.go), often a large
-// one. Units (a value's put with its get, or one empty) are removed while
-// what is left still has no bottom: first the smallest
-// window of consecutive units (by first call) that does, then one unit at
-// a time until none can go, within shrinkBudget.
+// bottom are a violation on their own (bottom.go), often a large one.
+// Units (a value's put with its get, or one empty) are removed while what
+// is left still has no bottom: chunks of halving size (delta debugging:
+// a violation made by a few units loses most of the history in the first
+// few rounds), then one unit at a time until none can go, within
+// shrinkBudget.
 
 // shrinkBudget bounds the time spent shrinking one violation.
-const shrinkBudget = time.Second
+const shrinkBudget = 5 * time.Second
 
 // shrink returns a small subset of idx (operations of h that are a
 // violation on their own) that still is one, sorted.
 func shrink(h history.History, idx []int) []int {
 	us := unitsOf(h, idx)
 	deadline := time.Now().Add(shrinkBudget)
-	us = smallestWindow(h, us, deadline)
-	for changed := true; changed && time.Now().Before(deadline); {
-		changed = false
-		for j := 0; j < len(us) && time.Now().Before(deadline); j++ {
-			rest := slices.Delete(slices.Clone(us), j, j+1)
-			if violates(h, rest) {
-				us, changed = rest, true
-				j--
-			}
-		}
+	for size := len(us) / 2; size > 1; size /= 2 {
+		us, _ = removeChunks(h, us, size, deadline)
+	}
+	for changed := true; changed; {
+		us, changed = removeChunks(h, us, 1, deadline)
 	}
 	return flatten(us)
 }
 
-// smallestWindow returns the first window of 4, 8, 16, ... consecutive
-// units that is a violation alone, or us.
-func smallestWindow(h history.History, us [][]int, deadline time.Time) [][]int {
-	for w := 4; w < len(us); w *= 2 {
-		for lo := 0; lo < len(us) && time.Now().Before(deadline); lo += w / 2 {
-			if win := us[lo:min(lo+w, len(us))]; violates(h, win) {
-				return slices.Clone(win)
-			}
+// removeChunks removes each chunk of size consecutive units of us whose
+// removal leaves a violation, until the deadline; changed says whether
+// any went.
+func removeChunks(h history.History, us [][]int, size int, deadline time.Time) (left [][]int, changed bool) {
+	for lo := 0; lo < len(us) && time.Now().Before(deadline); {
+		rest := slices.Concat(us[:lo], us[min(lo+size, len(us)):])
+		if len(rest) > 0 && violates(h, rest) {
+			us, changed = rest, true
+			continue
 		}
+		lo += size
 	}
-	return us
+	return us, changed
 }
 
 // unitsOf groups idx into units, by first call.
