@@ -28,11 +28,14 @@ func Check(h history.History) (r fast.Result, decided bool) {
 	case why != "":
 		return fast.Result{Note: why}, false
 	case v != nil:
+		v.Note = "stack, distinct values"
 		return *v, true
 	}
 	p := newPeeler(sh.ops)
 	if !p.run() {
-		return explainStuck(h, p.left()), true
+		r := explainStuck(h, p.left())
+		r.Note = "stack, distinct values: left with no bottom value"
+		return r, true
 	}
 	note := "stack, distinct values: bottom values peeled to the end"
 	if h.Capacity > 0 {

@@ -16,7 +16,7 @@ import (
 
 // stackDiffHistory turns a seed and a shape into a small random stack
 // history: 2-4 clients, at most 14 operations, sometimes a capacity,
-// valid or mutated.
+// valid or mutated, or from the simulated stack with or without a bug.
 func stackDiffHistory(seed uint64, shape uint16) history.History {
 	rng := rand.New(rand.NewPCG(seed, uint64(shape)))
 	cfg := histgen.Config{
@@ -26,8 +26,12 @@ func stackDiffHistory(seed uint64, shape uint16) history.History {
 		Overlap: []int{1, 3, 8, 20}[shape/33%4],
 		OpMix:   histgen.MixQueue,
 	}
-	if shape/132%4 == 0 {
-		cfg.Capacity = 2 + int(shape/528%12)
+	if shape/132%5 == 4 { // the simulated stack, sometimes with a bug
+		return histgen.Stack(rng, histgen.StackConfig{Clients: 2 + int(shape%3), Ops: 4 + int(shape/3%11), Puts: 50 + int(seed%30),
+			Slack: int(shape / 660 % 4), Think: 2, TryEvery: int(seed % 4), Bug: histgen.StackBug(seed / 4 % 5), At: int(seed / 20 % 8)})
+	}
+	if shape/132%5 == 0 {
+		cfg.Capacity = 2 + int(shape/660%12)
 	}
 	h := histgen.Linearizable(rng, cfg)
 	for range rng.IntN(3) {
@@ -36,13 +40,13 @@ func stackDiffHistory(seed uint64, shape uint16) history.History {
 	return h
 }
 
-// verdict is a checker's answer: 0 linearizable, 1 violation, 2 unknown.
+// verdict is the stack checker's answer.
 type verdict int
 
 const (
-	linearizable verdict = iota
-	violates_
-	unknown
+	isLinearizable verdict = iota
+	isViolation
+	undecided
 )
 
 // compareStack checks h with the stack checker, porcupine and the brute
@@ -52,23 +56,23 @@ func compareStack(t *testing.T, h history.History, what string) verdict {
 	t.Helper()
 	r, decided := Check(h)
 	if !decided {
-		return unknown
+		return undecided
 	}
-	mine := linearizable
+	mine := isLinearizable
 	if r.Violation {
-		mine = violates_
+		mine = isViolation
 		if len(r.Culprits) == 0 || r.Explanation == "" {
 			t.Fatalf("%s: a violation without culprits or explanation: %+v", what, r)
 		}
-		if c := culpritHistory(h, r.Culprits); len(c.Operations) < len(h.Operations) && histgen.BruteForce(c) {
+		if c := sub(h, r.Culprits); len(c.Operations) < len(h.Operations) && histgen.BruteForce(c) {
 			t.Fatalf("%s: the culprits alone are linearizable: %v\n%s", what, r.Culprits, text(t, h))
 		}
 	}
 	slow := search.Check(h, search.Indices(len(h.Operations)), search.Limits{Timeout: time.Second})
 	brute := histgen.BruteForce(h)
-	agree := (mine == linearizable) == brute
+	agree := (mine == isLinearizable) == brute
 	if slow.Result != porcupine.Unknown {
-		agree = agree && (mine == linearizable) == (slow.Result == porcupine.Ok)
+		agree = agree && (mine == isLinearizable) == (slow.Result == porcupine.Ok)
 	}
 	if !agree {
 		t.Fatalf("%s: checkers disagree: stack checker %v (%s), porcupine %v, brute force linearizable=%v; history:\n%s",
@@ -77,12 +81,6 @@ func compareStack(t *testing.T, h history.History, what string) verdict {
 	return mine
 }
 
-// culpritHistory is the history of h's culprit operations; when a
-// culprit is a get, the put of its value is kept too, so that a culprit
-// set that names only the get still makes a history.
-func culpritHistory(h history.History, culprits []int) history.History {
-	return sub(h, culprits)
-}
 
 func text(t *testing.T, h history.History) string {
 	var buf bytes.Buffer
@@ -116,7 +114,7 @@ func TestStackDifferential(t *testing.T) {
 		h := stackDiffHistory(seed, uint16(seed*2654435761>>7))
 		count[compareStack(t, h, "seed "+strconv.FormatUint(seed, 10))]++
 	}
-	lin, bad := count[linearizable], count[violates_]
+	lin, bad := count[isLinearizable], count[isViolation]
 	if lin < n/5 || bad < n/10 {
 		t.Errorf("too few decided: %d linearizable, %d violations of %d", lin, bad, n)
 	}
