@@ -33,6 +33,9 @@ func stackDiffHistory(seed uint64, shape uint16) history.History {
 	if shape/132%5 == 0 {
 		cfg.Capacity = 2 + int(shape/660%12)
 	}
+	if shape/2640%3 == 0 {
+		cfg.OpMix |= histgen.MixUnknown
+	}
 	h := histgen.Linearizable(rng, cfg)
 	for range rng.IntN(3) {
 		h = histgen.Mutate(rng, h)

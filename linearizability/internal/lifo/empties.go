@@ -41,7 +41,12 @@ func (s *emptySet) firstRetCalledAfter(m int64) int64 {
 	if s.removed {
 		return math.MaxInt64
 	}
-	k, _ := slices.BinarySearch(s.calls, m+1)
+	k, _ := slices.BinarySearchFunc(s.calls, m, func(call, m int64) int {
+		if call > m {
+			return 1
+		}
+		return -1
+	}) // the first call after m
 	return s.sufMin[k]
 }
 

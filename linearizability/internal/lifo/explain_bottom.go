@@ -9,16 +9,15 @@ import (
 	"github.com/pcqkit/pcq/models"
 )
 
-// valueOf returns the value an operation with effect carries.
+// valueOf returns the value an operation with effect carries: a put
+// that answered ok or never returned, a get that answered ok.
 func valueOf(op history.Operation) (bool, int64) {
-	if op.Output.Result != models.OK {
-		return false, 0
-	}
+	r := op.Output.Result
 	switch op.Input.Op {
 	case models.Put, models.TryPut:
-		return true, op.Input.Value
+		return r == models.OK || r == models.Unknown, op.Input.Value
 	case models.Get, models.TryGet:
-		return true, op.Output.Value
+		return r == models.OK, op.Output.Value
 	}
 	return false, 0
 }
@@ -28,7 +27,13 @@ func valueOf(op history.Operation) (bool, int64) {
 // be at the bottom of the stack.
 func explainStuck(h history.History, idx []int) fast.Result {
 	small := shrink(h, idx)
-	sh, _, _ := prepare(sub(h, small))
+	sh, v, _ := prepare(sub(h, small))
+	if v != nil { // cannot happen: units keep a value's put with its get
+		for k, c := range v.Culprits {
+			v.Culprits[k] = small[c]
+		}
+		return *v
+	}
 	p := newPeeler(sh.ops)
 	p.run()
 	e := &explainer{h: h, small: small, p: p}

@@ -2,6 +2,7 @@ package lifo
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability/internal/fast"
@@ -44,9 +45,12 @@ func notDecided(h history.History) string {
 		case models.Len, models.TaskDone, models.Join, models.Shutdown:
 			return "len, task_done, join and shutdown are not covered by the stack checker (they could see a value the others do not)"
 		}
+		isPut := op.Input.Op == models.Put || op.Input.Op == models.TryPut
 		switch r := op.Output.Result; {
+		case r == models.Unknown && isPut:
+			puts++
 		case r == models.Unknown:
-			return "unknown outcomes are not covered by the stack checker (an unknown put may be at the bottom of the stack, an unknown get may have removed an unseen value)"
+			return "unknown gets are not covered by the stack checker (one may have removed a value nobody saw got)"
 		case r == models.Closed:
 			return "shutdown results are not covered by the stack checker"
 		case !op.Input.Op.Allowed(r):
@@ -55,7 +59,7 @@ func notDecided(h history.History) string {
 			return "an operation returns before it is called"
 		case r == models.Full && h.Capacity > 0:
 			return "a bounded stack answered full: the capacity binds, which the stack checker does not cover"
-		case r == models.OK && (op.Input.Op == models.Put || op.Input.Op == models.TryPut):
+		case r == models.OK && isPut:
 			puts++
 		}
 	}
@@ -66,7 +70,8 @@ func notDecided(h history.History) string {
 }
 
 // prepare builds the stack history of h (which notDecided accepts):
-// canceled operations had no effect and are left out. It returns a
+// canceled operations had no effect and are left out, and so are puts
+// with unknown outcome whose value nobody got. It returns a
 // violation instead when h has a try_put answered full on an unbounded
 // stack or a value got that was never put, got twice, or got before its
 // put was called; and a reason, when put values are not distinct.
@@ -87,6 +92,9 @@ func prepare(h history.History) (*stackHist, *fast.Result, string) {
 				return nil, nil, "put values are not distinct, which the stack checker does not cover"
 			}
 			s.kind, s.value = push, op.Input.Value
+			if op.Output.Result == models.Unknown {
+				s.ret = math.MaxInt64 // never returned: it precedes nothing
+			}
 			puts[s.value] = int32(len(sh.ops))
 		default:
 			s.kind, s.value = pop, op.Output.Value
@@ -98,7 +106,32 @@ func prepare(h history.History) (*stackHist, *fast.Result, string) {
 			return nil, r, ""
 		}
 	}
+	sh.dropUnknownNeverGot()
 	return sh, nil, ""
+}
+
+// dropUnknownNeverGot drops the puts with unknown outcome whose value
+// nobody got: having had no effect constrains nothing, and if the history
+// is linearizable with such a put taking effect, it is without it too
+// (bottom.go, fact R). A put with unknown outcome whose value was got took
+// effect, and stays, with no return.
+func (sh *stackHist) dropUnknownNeverGot() {
+	keep := make([]int32, len(sh.ops)) // new index of each operation; -1: dropped
+	ops := sh.ops[:0]
+	for k, o := range sh.ops {
+		if o.kind == push && o.partner < 0 && sh.h.Operations[o.orig].Output.Result == models.Unknown {
+			keep[k] = -1
+			continue
+		}
+		keep[k] = int32(len(ops))
+		ops = append(ops, o)
+	}
+	for k := range ops {
+		if ops[k].partner >= 0 {
+			ops[k].partner = keep[ops[k].partner]
+		}
+	}
+	sh.ops = ops
 }
 
 // join joins the pop k to its push, or returns the violation it makes.
