@@ -84,7 +84,6 @@ func compareStack(t *testing.T, h history.History, what string) verdict {
 	return mine
 }
 
-
 func text(t *testing.T, h history.History) string {
 	var buf bytes.Buffer
 	if err := history.Write(&buf, h); err != nil {
