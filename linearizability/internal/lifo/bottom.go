@@ -4,8 +4,9 @@ package lifo
 //
 // Notation. o ≺ p (o precedes p) when o returned before p was called
 // (o.ret < p.call): every linearization puts o before p. A stack history
-// here has pushes (a put that answered ok: value v, got or never got),
-// pops (a get that returned v: v's pop) and empties (a try_get that
+// here has pushes (a put that answered ok: value v, got or never got;
+// or a put that never returned whose value was got: it has no return and
+// precedes nothing), pops (a get that returned v: v's pop) and empties (a try_get that
 // answered empty); values are distinct. A sequence of them is a stack's
 // when every pop returns the top and every empty finds nothing.
 //
@@ -47,10 +48,11 @@ package lifo
 //     If: from linearizations S_X and S_Y build E0 (by call) push(v) S_X
 //     pop(v) S_Y. A stack sequence: S_X puts nothing it does not take off
 //     again and has no empty, so pop(v) finds v on top and S_Y starts
-//     from the empty stack. It respects ≺: nothing precedes an empty of
-//     E0 or push(v) (call <= M) except empties of E0, which ≺ keeps in
-//     call order; whatever precedes pop(v) or a member of X is in E0 or X
-//     by the closure; pop(v) precedes no member of X. Only if: by (R),
+//     from the empty stack. It respects ≺: no push or pop precedes an
+//     empty of E0 or push(v) (call <= M), an empty that precedes one of
+//     E0 is in E0 (≺ is transitive), and E0 in call order respects ≺;
+//     whatever precedes pop(v) or a member of X is in E0 or X by the
+//     closure; pop(v) precedes no member of X. Only if: by (R),
 //     restrict a linearization of H to X and to Y (both closed under
 //     partners).
 //
@@ -71,11 +73,10 @@ package lifo
 // split is an "iff". A history with a push and no bottom is not
 // linearizable: the operations that remain are a violation on their own.
 //
-// Computing it. Since H is linearizable iff X and Y are, it is also
-// linearizable iff H without v's push and pop is (E0 (by call), then a
-// linearization of X, then the rest of one of Y, is one of H without v,
-// and conversely by (R)): the check removes bottoms one by one from a
-// single history and never copies X. ≺ is an interval order, so the
+// Computing it. H without v's push and pop is linearizable iff X and Y
+// are, too (E0 by call, then S_X, then S_Y is a linearization of it, by
+// the same argument; conversely by (R)), hence iff H is: the check
+// removes bottoms one by one from a single history and never copies X. ≺ is an interval order, so the
 // operations that precede some member of a set are those that return
 // before the set's latest call T, and the closure is a fixpoint: from
 // T = max(push(v).call, pop(v).call), raise T to the latest call of a
