@@ -42,6 +42,9 @@ var checkCases = []struct {
 	{name: "got twice", ops: []history.Operation{put(0, 1, 0, 1), get(1, 1, 2, 3), get(2, 1, 4, 5)}, violates: true, culprits: []int{1, 2}, says: "got twice"},
 	{name: "never put", ops: []history.Operation{get(0, 7, 0, 1)}, violates: true, culprits: []int{0}, says: "never put"},
 	{name: "got before put", ops: []history.Operation{get(0, 7, 0, 1), put(1, 7, 2, 3)}, violates: true, culprits: []int{0, 1}, says: "before any put"},
+	{name: "unknown put never got: no effect", ops: []history.Operation{histgen.With(put(0, 1, 0, 0), models.Unknown), put(1, 2, 1, 2), get(1, 2, 3, 4), anEmpty(1, 5, 6)}},
+	{name: "unknown put got: takes effect after a later put", ops: []history.Operation{histgen.With(put(0, 1, 0, 0), models.Unknown), put(1, 2, 1, 2), get(1, 1, 3, 4), get(1, 2, 5, 6)}},
+	{name: "unknown put got: must take effect before its get", ops: []history.Operation{histgen.With(put(0, 1, 0, 0), models.Unknown), put(1, 2, 1, 2), get(1, 1, 3, 4), get(2, 2, 5, 6), anEmpty(2, 7, 8), put(2, 3, 9, 10), get(1, 3, 11, 12), anEmpty(1, 13, 14)}},
 	{name: "canceled get has no effect", ops: []history.Operation{put(0, 1, 0, 1), histgen.With(get(1, 0, 2, 3), models.Canceled), get(1, 1, 4, 5)}},
 }
 
