@@ -5,14 +5,20 @@ import (
 
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability/internal/fast"
+	"github.com/pcqkit/pcq/linearizability/internal/lifo"
+	"github.com/pcqkit/pcq/models"
 )
 
-// checkFast runs the fast checker (see [Fast]) on h and reports its answer
-// with r.Checker "fast". decided is false when it could not decide: the
+// checkFast runs the fast checker (see [Fast]) on h, its stack checker on
+// a LIFO history, and reports its answer with r.Checker "fast". decided is false when it could not decide: the
 // verdict is then Unknown and r.Note says why.
 func checkFast(h history.History) (r Report, decided bool) {
 	start := time.Now()
-	res, decided := fast.Check(h)
+	check := fast.Check
+	if h.Kind == models.LIFO {
+		check = lifo.Check
+	}
+	res, decided := check(h)
 	r = Report{Checker: "fast", Operations: len(h.Operations),
 		Culprits: res.Culprits, Explanation: res.Explanation, Note: res.Note}
 	switch {

@@ -28,7 +28,8 @@ func TestCheckDispatch(t *testing.T) {
 		{"fast chosen", plain, []Option{WithChecker(Fast)}, Violation, "fast", ""},
 		{"fast cannot decide join", joined, []Option{WithChecker(Fast)}, Unknown, "fast", "the fast checker cannot decide this history: "},
 		{"unknown checker", plain, []Option{WithChecker(Checker(9))}, Unknown, "", "unknown checker Checker(9)"},
-		{"auto with lifo", pcHistory(models.LIFO, 0, plain.Operations...), nil, Linearizable, "porcupine", "porcupine decided"},
+		{"auto decides lifo fast", pcHistory(models.LIFO, 0, plain.Operations...), nil, Linearizable, "fast", "the fast checker decided; stack"},
+		{"auto hands lifo with join to porcupine", pcHistory(models.LIFO, 0, joined.Operations...), nil, Violation, "porcupine", "porcupine decided"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -14,8 +14,10 @@ const (
 	// O(n log n) violation patterns (Henzinger, Sezgin and Vafeiadis,
 	// CONCUR 2013) and counting, and, where a capacity binds, a search
 	// over orders of the values, polynomial for bounded overlap, whose
-	// linearizations are replayed. A history it cannot decide gets the
-	// verdict Unknown, saying why.
+	// linearizations are replayed; and for unbounded LIFO histories with
+	// distinct put values: values that can be at the bottom of the stack
+	// peeled off one by one, polynomial. A history it cannot decide gets
+	// the verdict Unknown, saying why.
 	Fast
 	// Porcupine is the exact search of github.com/anishathalye/porcupine
 	// over the sequential model, for every kind and operation; exponential
