@@ -44,7 +44,9 @@ type line struct {
 // line, then one operation a line; blank lines are ignored. The model
 // defaults to FIFO and the capacity to 0 (unbounded).
 //
-// Every bad line is a *[FileError] naming the line and what is wrong: invalid
+// Every bad line is reported, each a *[FileError] naming the line and what
+// is wrong (one bad line: that *FileError; more: a *[BadLinesError] listing
+// them, the first 100 by number): invalid
 // JSON, an unknown field, op, result or model, a result the op cannot have, a
 // missing or misplaced field, a return before its call or on an unknown
 // operation, a negative client, two overlapping operations of one client,
@@ -55,21 +57,25 @@ func Read(r io.Reader) (History, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
 	hr := historyReader{h: History{Kind: models.FIFO}}
+	var bad badLines
 	for sc.Scan() {
-		if err := hr.add(sc.Bytes()); err != nil {
-			return History{}, err
+		if fe := hr.add(sc.Bytes()); fe != nil {
+			bad.add(fe)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			return History{}, &FileError{Line: hr.n + 1, Msg: fmt.Sprintf("line longer than %d bytes", maxLine)}
+		if !errors.Is(err, bufio.ErrTooLong) {
+			return History{}, err
 		}
-		return History{}, err
+		bad.add(&FileError{Line: hr.n + 1, Msg: fmt.Sprintf("line longer than %d bytes (the rest of the file is not read)", maxLine)})
 	}
 	h := hr.h
 	h.Operations = hr.ops.all()
 	if i, msg := checkClients(h.Operations); msg != "" {
-		return History{}, &FileError{Line: h.Operations[i].Line, Msg: msg}
+		bad.add(&FileError{Line: h.Operations[i].Line, Msg: msg})
+	}
+	if err := bad.err(); err != nil {
+		return History{}, err
 	}
 	return h, nil
 }
