@@ -23,7 +23,7 @@ func TestCheckFormat(t *testing.T) {
 		{"lost", []string{jepsenHistories + "lost.edn"}, 1, []string{"lost.edn: violation", "(line 4)", "2 was never got"}},
 		{"lost, lossy", []string{"-relax", "lossy", jepsenHistories + "lost.edn"}, 0, []string{"lost.edn: linearizable with drops (Lossy: 1 values put were never got)"}},
 		{"bad", []string{jepsenHistories + "bad-unclosed.edn"}, 3, []string{"bad-unclosed.edn: bad file: line 2: a map opened here is never closed"}},
-		{"pcq format forced on edn", []string{"-format", "pcq", jepsenHistories + "queue-ok.edn"}, 3, []string{"queue-ok.edn: bad file: line 1: not a JSON object"}},
+		{"pcq format forced on edn", []string{"-format", "pcq", jepsenHistories + "queue-ok.edn"}, 3, []string{"queue-ok.edn: bad file: 23 bad lines:\n  line 1: not a JSON object\n  line 2: not a JSON object"}},
 		{"jepsen format forced on jsonl", []string{"-format", "jepsen", histories + "fifo-ok.jsonl"}, 3, []string{"fifo-ok.jsonl: bad file: line 1"}},
 		{"pcq by default", []string{histories + "fifo-ok.jsonl"}, 0, []string{"fifo-ok.jsonl: linearizable"}},
 	} {
