@@ -13,7 +13,9 @@ import (
 )
 
 // FuzzSchedulesRing fuzzes the Ring's operations and interleavings
-// together under the controlled scheduler.
+// together under the controlled scheduler. It is the one target not built
+// as a libFuzzer binary: the scheduler needs a testing/synctest bubble,
+// which a libFuzzer binary cannot open (see .clusterfuzzlite/targets).
 func FuzzSchedulesRing(f *testing.F) {
 	m := named("ring")
 	CheckSchedules(f, m.New, harness.WithModel(m.Model))
