@@ -157,3 +157,6 @@ func parseInteger(typ, lit string) (any, error) {
 	}
 	return i, nil
 }
+
+// isCorpusFile reports whether data is a Go corpus file.
+func isCorpusFile(data []byte) bool { return bytes.HasPrefix(data, []byte(corpusHeader)) }
