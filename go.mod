@@ -3,6 +3,7 @@ module github.com/pcqkit/pcq
 go 1.26
 
 require (
+	github.com/AdaLogics/go-fuzz-headers v0.0.0-20230811130428-ced1acdcaa24
 	github.com/anishathalye/porcupine v1.3.1
 	github.com/leanovate/gopter v0.2.11
 	go.uber.org/goleak v1.3.0

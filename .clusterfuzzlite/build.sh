@@ -1,45 +1,32 @@
 #!/bin/bash -eu
-# Builds each native fuzz target of pcq as a libFuzzer binary with
-# go-118-fuzz-build (compile_native_go_fuzzer), for ClusterFuzzLite or
-# OSS-Fuzz, and zips each target's testdata/fuzz seeds as its seed corpus
-# (libFuzzer ignores f.Add). Untried: it needs the base-builder-go image.
-#
-# go-118-fuzz-build compiles a package without its _test.go files
-# (github.com/AdamKorcz/go-118-fuzz-build/issues/2): the test files of the
-# target's package (package clause without _test) are renamed to
-# *_test_fuzz.go first, as the projects using it do. The image is
-# throw-away, so the renaming is never seen by the repository.
+# Builds every target of .clusterfuzzlite/targets as a libFuzzer binary in
+# $OUT, with its seed corpus $OUT/<Target>_seed_corpus.zip (the target's
+# testdata/fuzz turned into libFuzzer inputs: libFuzzer ignores f.Add). Run
+# by ClusterFuzzLite (or OSS-Fuzz) in the base-builder-go image, which sets
+# $SRC, $OUT, $WORK, $CXX, $CXXFLAGS and $LIB_FUZZING_ENGINE; .ci/libfuzzer
+# runs it on this machine with clang. It builds as compile_native_go_fuzzer
+# does, without its grep for the target's file (FuzzRead would find
+# FuzzReadJepsen's too); for a coverage build it hands over to
+# compile_native_go_fuzzer.
+set -euo pipefail
+cd "$SRC/pcq"
+source .clusterfuzzlite/lib.sh
 
-go install github.com/AdamKorcz/go-118-fuzz-build@latest
-go get github.com/AdamKorcz/go-118-fuzz-build/testing@latest
+install_go118_fuzz_build
+export_seeds "$WORK/seeds" "${FUZZ_TARGETS:-.}"
 
-# package-dir FuzzTarget. Only targets declared in a package's own test
-# files can be built so; those of an external test package (package
-# fuzz_test: FuzzLocked, FuzzChan, FuzzRing, FuzzLinked, FuzzLIFO,
-# FuzzPriority, FuzzJoin, FuzzSentinelShutdown, FuzzSchedulesRing;
-# package linearizability_test: FuzzDifferential) cannot be until they move
-# into the package itself.
-TARGETS="
-history FuzzRead
-history FuzzScanLine
-history FuzzReadJepsen
-internal/scenario FuzzDecode
-"
-
-renamed=""
-echo "$TARGETS" | while read -r dir target; do
-  [ -n "$dir" ] || continue
-  case " $renamed " in
-    *" $dir "*) ;;
-    *)
-      for f in "$dir"/*_test.go; do
-        if ! grep -q '^package .*_test$' "$f"; then mv "$f" "${f%_test.go}_test_fuzz.go"; fi
-      done
-      renamed="$renamed $dir"
-      ;;
-  esac
-  compile_native_go_fuzzer "github.com/pcqkit/pcq/$dir" "$target" "$target"
-  if [ -d "$dir/testdata/fuzz/$target" ]; then
-    (cd "$dir/testdata/fuzz/$target" && zip -q "$OUT/${target}_seed_corpus.zip" ./*)
+for dir in $(fuzz_targets "${FUZZ_TARGETS:-.}" | awk '{print $1}' | sort -u); do
+  expose_test_files "$dir"
+done
+fuzz_targets "${FUZZ_TARGETS:-.}" | while read -r dir target; do
+  echo "== $dir $target"
+  if [ "${SANITIZER:-}" = coverage ]; then
+    compile_native_go_fuzzer "github.com/pcqkit/pcq/$dir" "$target" "$target"
+  else
+    build_target "$dir" "$target"
+  fi
+  rm -f "$OUT/${target}_seed_corpus.zip"
+  if compgen -G "$WORK/seeds/$target/*" > /dev/null; then
+    (cd "$WORK/seeds/$target" && zip -q "$OUT/${target}_seed_corpus.zip" ./*)
   fi
 done

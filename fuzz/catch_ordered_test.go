@@ -1,9 +1,8 @@
-package fuzz_test
+package fuzz
 
 import (
 	"testing"
 
-	"github.com/pcqkit/pcq/fuzz"
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
 )
@@ -27,7 +26,7 @@ func TestCatchesOrderBugs(t *testing.T) {
 				t.Errorf("not caught by %d inputs (seed %d) with the %v model", len(inputs), catchSeed, b.Kind)
 			}
 			for i, data := range catchInputs(b.New, catchSeed, catchRandom) {
-				if err := fuzz.RunOne(broken.CorrectFor(b.Kind), data, model); err != nil {
+				if err := RunOne(broken.CorrectFor(b.Kind), data, model); err != nil {
 					t.Fatalf("input %d (seed %d): the correct %v control failed: %v", i, catchSeed, b.Kind, err)
 				}
 			}

@@ -1,4 +1,4 @@
-package fuzz_test
+package fuzz
 
 import (
 	"fmt"
@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pcqkit/pcq/fuzz"
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
 	"github.com/pcqkit/pcq/models"
@@ -38,7 +37,7 @@ const (
 // catchInputs returns the seed corpus for newQueue, then n random byte
 // strings drawn from seed.
 func catchInputs(newQueue harness.Factory, seed uint64, n int) [][]byte {
-	inputs := fuzz.Seeds(newQueue)
+	inputs := Seeds(newQueue)
 	rng := rand.New(rand.NewPCG(seed, 0))
 	for range n {
 		data := make([]byte, 2+2*rng.IntN(24))
@@ -98,7 +97,7 @@ func caughtBy(t *testing.T, name string, newQueue harness.Factory, inputs [][]by
 	t.Helper()
 	start := time.Now()
 	for i, data := range inputs {
-		if err := fuzz.RunOne(newQueue, data, opts...); err != nil {
+		if err := RunOne(newQueue, data, opts...); err != nil {
 			t.Logf("%s: caught after %d inputs (%v): %s", name, i+1, time.Since(start).Round(time.Millisecond), firstLine(err))
 			return true
 		}
@@ -119,7 +118,7 @@ func TestCorrectQueuesPass(t *testing.T) {
 				opts = append(opts, harness.WithModel(models.Priority))
 			}
 			for i, data := range catchInputs(im.New, catchSeed, catchRandom) {
-				if err := fuzz.RunOne(im.New, data, opts...); err != nil {
+				if err := RunOne(im.New, data, opts...); err != nil {
 					t.Fatalf("input %d (seed %d): %v", i, catchSeed, err)
 				}
 			}

@@ -1,9 +1,6 @@
 package fuzz
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/pcqkit/pcq/harness"
@@ -18,32 +15,19 @@ import (
 // and the artifacts' paths (see harness.WithArtifacts); go test -fuzz saves it
 // under testdata/fuzz/<target>, from where plain go test replays it. An
 // input that gives no verdict (harness.ErrNoVerdict: goroutines abandoned
-// by an earlier failure still run) is skipped with the reason.
+// by an earlier failure still run) is skipped with the reason. It is
+// [Target] with f's name and f.Logf; a fuzz function for go-118-fuzz-build
+// (OSS-Fuzz, ClusterFuzzLite) uses Target itself.
 //
 //	func FuzzMyQueue(f *testing.F) { fuzz.Check(f, newMyQueue) }
 func Check(f *testing.F, newQueue harness.Factory, opts ...harness.Option) {
 	f.Helper()
-	c, err := newConfig(newQueue, append([]harness.Option{harness.WithLogf(f.Logf)}, opts...))
-	if err != nil {
-		f.Fatal(err)
+	target := NewTarget(f.Name(), newQueue, append([]harness.Option{harness.WithLogf(f.Logf)}, opts...)...)
+	if target.setup != nil {
+		f.Fatal(target.setup)
 	}
-	if c.Artifacts == "" {
-		c.Artifacts = filepath.Join(os.TempDir(), "pcq-fuzz", safeName(f.Name()))
-	}
-	for _, data := range c.seeds(c.Capacities) {
+	for _, data := range target.Seeds() {
 		f.Add(data)
 	}
-	name := safeName(f.Name())
-	f.Fuzz(func(t *testing.T, data []byte) {
-		note, err := c.runOne(newQueue, data, name)
-		if errors.Is(err, harness.ErrNoVerdict) {
-			t.Skip(err) // the earlier failure fails the binary; this input is not blamed
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if note != "" {
-			t.Log(note)
-		}
-	})
+	f.Fuzz(func(t *testing.T, data []byte) { target.Fuzz(t, data) })
 }

@@ -1,4 +1,4 @@
-package fuzz_test
+package fuzz
 
 import (
 	"errors"
@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pcqkit/pcq/fuzz"
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/internal/broken"
@@ -29,8 +28,8 @@ func bug(t *testing.T, name string) broken.Bug {
 // failingInput returns the first seed on which b's queue fails.
 func failingInput(t *testing.T, b broken.Bug) []byte {
 	t.Helper()
-	for _, data := range fuzz.Seeds(b.New) {
-		if fuzz.RunOne(b.New, data) != nil {
+	for _, data := range Seeds(b.New) {
+		if RunOne(b.New, data) != nil {
 			return data
 		}
 	}
@@ -42,8 +41,8 @@ func TestFailureExplainsAndWritesArtifacts(t *testing.T) {
 	b := bug(t, "join-early")
 	data := failingInput(t, b)
 	dir := t.TempDir()
-	err := fuzz.RunOne(b.New, data, harness.WithArtifacts(dir))
-	var f *fuzz.Failure
+	err := RunOne(b.New, data, harness.WithArtifacts(dir))
+	var f *Failure
 	if !errors.As(err, &f) || !errors.Is(err, harness.ErrFailed) {
 		t.Fatalf("RunOne = %v, want a *Failure matching ErrFailed", err)
 	}
@@ -53,8 +52,8 @@ func TestFailureExplainsAndWritesArtifacts(t *testing.T) {
 			t.Errorf("the failure's message lacks %q:\n%s", want, msg)
 		}
 	}
-	if f.Scenario != fuzz.Describe(b.New, data) {
-		t.Errorf("Failure.Scenario = %q, want the decoded %q", f.Scenario, fuzz.Describe(b.New, data))
+	if f.Scenario != Describe(b.New, data) {
+		t.Errorf("Failure.Scenario = %q, want the decoded %q", f.Scenario, Describe(b.New, data))
 	}
 	r, err := os.Open(f.HistoryFile)
 	if err != nil {
@@ -83,7 +82,7 @@ func TestDecodeIsDeterministic(t *testing.T) {
 		for i := range data {
 			data[i] = byte(rng.Uint32())
 		}
-		a, b := fuzz.Describe(newLocked, data), fuzz.Describe(newLocked, append([]byte(nil), data...))
+		a, b := Describe(newLocked, data), Describe(newLocked, append([]byte(nil), data...))
 		if a != b {
 			t.Fatalf("seed %d: %q decodes into\n%s and then\n%s", seed, data, a, b)
 		}
@@ -95,11 +94,11 @@ func TestDecodeBounds(t *testing.T) {
 	for i := range long {
 		long[i] = byte(i * 7)
 	}
-	s := fuzz.Describe(newLocked, long, harness.WithMaxTotalOps(10), harness.WithMaxGoroutines(2))
+	s := Describe(newLocked, long, harness.WithMaxTotalOps(10), harness.WithMaxGoroutines(2))
 	if !strings.Contains(s, "clients=2 ops=10") && !strings.Contains(s, "clients=1 ops=10") {
 		t.Errorf("with at most 2 goroutines and 10 operations, 1000 bytes decode into:\n%s", s)
 	}
-	if s := fuzz.Describe(newLocked, nil); !strings.Contains(s, "capacity=0 clients=1 ops=0") {
+	if s := Describe(newLocked, nil); !strings.Contains(s, "capacity=0 clients=1 ops=0") {
 		t.Errorf("the empty input decodes into:\n%s", s)
 	}
 }
@@ -109,7 +108,7 @@ func TestDecodeBounds(t *testing.T) {
 func TestBoundedOnlyQueueNeverAskedForZero(t *testing.T) {
 	for b := range 10 {
 		data := []byte{byte(b), 1, 0, 0, 1, 2}
-		if err := fuzz.RunOne(newRing, data); err != nil {
+		if err := RunOne(newRing, data); err != nil {
 			t.Fatalf("first byte %d: %v", b, err)
 		}
 	}
@@ -132,7 +131,7 @@ func rounded(capacity int) queue.Queue[int] {
 func TestModelUsesTheQueuesCap(t *testing.T) {
 	// capacity 3 (rounded to 4): four try_puts succeed.
 	data := []byte{3, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1}
-	if err := fuzz.RunOne(rounded, data); err != nil {
+	if err := RunOne(rounded, data); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -145,11 +144,11 @@ func TestSetupFailure(t *testing.T) {
 		return queue.NewLocked[int](capacity)
 	}
 	var setup *harness.SetupError
-	err := fuzz.RunOne(panics, []byte{2}, harness.WithCapacities(2))
+	err := RunOne(panics, []byte{2}, harness.WithCapacities(2))
 	if !errors.As(err, &setup) || errors.Is(err, harness.ErrFailed) || !strings.Contains(err.Error(), "newQueue(2) panicked") {
 		t.Fatalf("RunOne = %v, want a setup error (not a failure) naming the panic", err)
 	}
-	err = fuzz.RunOne(func(int) queue.Queue[int] { return nil }, []byte{1})
+	err = RunOne(func(int) queue.Queue[int] { return nil }, []byte{1})
 	if !errors.As(err, &setup) || errors.Is(err, harness.ErrFailed) {
 		t.Fatalf("RunOne of a nil queue = %v, want a setup error", err)
 	}

@@ -17,7 +17,9 @@
 // the scheduler's, so a rare race may need a few runs to show again).
 //
 // [RunOne] is the same check of one input returning an error, for programs
-// and for tests that expect a failure.
+// and for tests that expect a failure. [NewTarget] is Check's target
+// without package testing, for a fuzz function that OSS-Fuzz or
+// ClusterFuzzLite build into a libFuzzer binary (go-118-fuzz-build).
 //
 // Options are package harness's: harness.WithModel, WithCapacities,
 // WithRelaxations, WithWatchdog, WithLogf, WithChecker, WithCheckTimeout,

@@ -1,4 +1,4 @@
-package fuzz_test
+package fuzz
 
 import (
 	"context"
@@ -67,7 +67,7 @@ func (c joinCase) String() string {
 
 // joinRun is one joinCase being run. The counters synchronise the
 // goroutines, which is fine here: this target checks the protocol, not
-// linearizability (fuzz.Check does that, without such counters).
+// linearizability (Check does that, without such counters).
 type joinRun struct {
 	c           joinCase
 	q           queue.Queue[int]

@@ -1,10 +1,9 @@
-package fuzz_test
+package fuzz
 
 import (
 	"testing"
 	"time"
 
-	"github.com/pcqkit/pcq/fuzz"
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
 	"github.com/pcqkit/pcq/internal/catchrate"
@@ -27,7 +26,7 @@ func TestMeasureCatch(t *testing.T) {
 		for range n {
 			at := -1
 			for i, data := range inputs {
-				if fuzz.RunOne(b.New, data, harness.WithModel(b.Kind)) != nil {
+				if RunOne(b.New, data, harness.WithModel(b.Kind)) != nil {
 					at = i + 1
 					break
 				}

@@ -1,17 +1,16 @@
-package fuzz_test
+package fuzz
 
 import (
 	"testing"
 
-	"github.com/pcqkit/pcq/fuzz"
 	"github.com/pcqkit/pcq/stress/sched"
 	"github.com/pcqkit/pcq/stress/sched/instrument"
 )
 
 // BenchmarkInputs compares, in one run, an input of the real-time target
-// (fuzz.RunOne: the scenario under the Go scheduler, probes that sleep to
+// (RunOne: the scenario under the Go scheduler, probes that sleep to
 // let getters block, deadlines in real time) with an input of the schedule
-// target (fuzz.RunSchedule: the same kind of scenario under the controlled
+// target (RunSchedule: the same kind of scenario under the controlled
 // scheduler), on the Locked queue, over the same 200 random inputs:
 //
 //	go test -run '^$' -bench BenchmarkInputs ./fuzz
@@ -23,7 +22,7 @@ func BenchmarkInputs(b *testing.B) {
 	inputs := scheduleInputs(2, 200)
 	b.Run("realtime", func(b *testing.B) {
 		for i := 0; b.Loop(); i++ {
-			if err := fuzz.RunOne(locked.New, inputs[i%len(inputs)][1:]); err != nil {
+			if err := RunOne(locked.New, inputs[i%len(inputs)][1:]); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -31,7 +30,7 @@ func BenchmarkInputs(b *testing.B) {
 	b.Run("scheduled", func(b *testing.B) {
 		sched.Bench(b, func(t *testing.T) {
 			for i := range b.N {
-				if err := fuzz.RunSchedule(t, locked.New, inputs[i%len(inputs)]); err != nil {
+				if err := RunSchedule(t, locked.New, inputs[i%len(inputs)]); err != nil {
 					b.Error(err)
 					return
 				}

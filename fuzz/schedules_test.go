@@ -1,4 +1,4 @@
-package fuzz_test
+package fuzz
 
 import (
 	"errors"
@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pcqkit/pcq/fuzz"
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
 	"github.com/pcqkit/pcq/models"
@@ -14,10 +13,12 @@ import (
 )
 
 // FuzzSchedulesRing fuzzes the Ring's operations and interleavings
-// together under the controlled scheduler.
+// together under the controlled scheduler. It is the one target not built
+// as a libFuzzer binary: the scheduler needs a testing/synctest bubble,
+// which a libFuzzer binary cannot open (see .clusterfuzzlite/targets).
 func FuzzSchedulesRing(f *testing.F) {
 	m := named("ring")
-	fuzz.CheckSchedules(f, m.New, harness.WithModel(m.Model))
+	CheckSchedules(f, m.New, harness.WithModel(m.Model))
 }
 
 // scheduleInputs returns n random inputs of CheckSchedules's layout, drawn
@@ -47,7 +48,7 @@ func TestSchedules(t *testing.T) {
 	inputs := scheduleInputs(1, 3000)
 	for _, m := range impls {
 		for i, data := range inputs[:300] {
-			if err := fuzz.RunSchedule(t, m.New, data, harness.WithModel(m.Model)); err != nil {
+			if err := RunSchedule(t, m.New, data, harness.WithModel(m.Model)); err != nil {
 				t.Fatalf("%s: input %d (%q) failed a correct queue: %v", m.Name, i, data, err)
 			}
 		}
@@ -56,12 +57,12 @@ func TestSchedules(t *testing.T) {
 		caught := -1
 		var first error
 		for i, data := range inputs {
-			if err := fuzz.RunSchedule(t, b.New, data, harness.WithModel(b.model)); err != nil {
+			if err := RunSchedule(t, b.New, data, harness.WithModel(b.model)); err != nil {
 				caught, first = i, err
 				break
 			}
 		}
-		var f *fuzz.Failure
+		var f *Failure
 		if caught < 0 || !errors.As(first, &f) {
 			t.Errorf("%s: not caught by 3000 inputs (%v)", b.Name, first)
 			continue
@@ -70,8 +71,8 @@ func TestSchedules(t *testing.T) {
 			t.Errorf("%s: the failure has no interleaving:\n%v", b.Name, f)
 		}
 		for range 5 {
-			again := fuzz.RunSchedule(t, b.New, inputs[caught], harness.WithModel(b.model))
-			var g *fuzz.Failure
+			again := RunSchedule(t, b.New, inputs[caught], harness.WithModel(b.model))
+			var g *Failure
 			if !errors.As(again, &g) || g.Explanation != f.Explanation || g.Trace != f.Trace {
 				t.Fatalf("%s: input %d failed differently when run again: %v\nfirst: %v", b.Name, caught, again, first)
 			}

@@ -1,9 +1,8 @@
-package fuzz_test
+package fuzz
 
 import (
 	"testing"
 
-	"github.com/pcqkit/pcq/fuzz"
 	"github.com/pcqkit/pcq/harness"
 )
 
@@ -20,10 +19,17 @@ func named(name string) impl {
 // newLocked and newRing make the kit's Locked and Ring queues.
 var newLocked, newRing = named("locked").New, named("ring").New
 
-// check fuzzes the kit's implementation called name, with its model.
+// check fuzzes the kit's implementation called name, with its model, as
+// Check does, through Target: this file's fuzz functions call only f.Name,
+// f.Add and f.Fuzz, so that go-118-fuzz-build can build them (see
+// .clusterfuzzlite/targets).
 func check(f *testing.F, name string) {
 	m := named(name)
-	fuzz.Check(f, m.New, harness.WithModel(m.Model))
+	target := NewTarget(f.Name(), m.New, harness.WithModel(m.Model))
+	for _, seed := range target.Seeds() {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { target.Fuzz(t, data) })
 }
 
 func FuzzLocked(f *testing.F) { check(f, "locked") }

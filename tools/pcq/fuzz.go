@@ -31,7 +31,13 @@ there already holds the same content. Each target that gained files is
 then run once over its seeds (go test -run '^Target$'), so that a crasher
 found elsewhere fails now (exit 1) instead of lying unseen. No coverage
 minimization: Go has no tool for it (libFuzzer's -merge=1 does, on
-ClusterFuzzLite).`
+ClusterFuzzLite and in .ci/libfuzzer). With -libfuzzer, the files are
+libFuzzer inputs of binaries built by go-118-fuzz-build (crash-* files
+too), each turned into the Go corpus entry that runs the same input.
+
+With -libfuzzer-seeds DIR, fuzz writes each chosen target's
+testdata/fuzz corpus as libFuzzer inputs into DIR/<Target>/, a seed corpus
+for its libFuzzer binary (which ignores f.Add).`
 
 // fuzzConfig is a parsed pcq fuzz command line.
 type fuzzConfig struct {
@@ -42,6 +48,9 @@ type fuzzConfig struct {
 	patterns []string
 	match    *regexp.Regexp
 	merge    []string // -merge: the corpus folders to merge
+	// libfuzzer: with merge, the folders hold libFuzzer inputs
+	libfuzzer bool
+	seedsTo   string // -libfuzzer-seeds: where to write the seed corpora
 }
 
 func runFuzz(args []string) int {
@@ -51,15 +60,18 @@ func runFuzz(args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if c.merge != nil {
+	switch {
+	case c.merge != nil:
 		return c.runMerge(ctx, c.merge, stdout, stderr)
+	case c.seedsTo != "":
+		return c.runSeedsExport(ctx, stdout, stderr)
 	}
 	return c.run(ctx, stdout, stderr)
 }
 
 // parseFuzz parses and validates the flags of pcq fuzz.
 func parseFuzz(args []string) (c fuzzConfig, code int, ok bool) {
-	fs := newFlagSet("fuzz", "[-budget D] [-rounds N] [-pkg PATTERNS] [-run REGEXP] [-parallel N] [-C DIR] | -merge [-pkg PATTERNS] [-run REGEXP] [-C DIR] DIR...", fuzzDescription)
+	fs := newFlagSet("fuzz", "[-budget D] [-rounds N] [-pkg PATTERNS] [-run REGEXP] [-parallel N] [-C DIR] | -merge [-libfuzzer] [-pkg PATTERNS] [-run REGEXP] [-C DIR] DIR... | -libfuzzer-seeds DIR [-pkg PATTERNS] [-run REGEXP] [-C DIR]", fuzzDescription)
 	fs.DurationVar(&c.budget, "budget", 2*time.Minute, "total fuzzing time, shared among the targets and rounds")
 	fs.IntVar(&c.rounds, "rounds", 1, "rounds over all targets")
 	fs.IntVar(&c.parallel, "parallel", 2, "fuzzing processes per target (go test -parallel)")
@@ -67,6 +79,8 @@ func parseFuzz(args []string) (c fuzzConfig, code int, ok bool) {
 	pkgs := fs.String("pkg", "./...", "packages to search for fuzz targets (comma-separated go package patterns)")
 	run := fs.String("run", "", "fuzz only targets whose names match this regular expression")
 	merge := fs.Bool("merge", false, "merge the corpus folders DIR... into the targets' testdata/fuzz instead of fuzzing")
+	fs.BoolVar(&c.libfuzzer, "libfuzzer", false, "with -merge: the folders hold libFuzzer inputs (go-118-fuzz-build binaries)")
+	fs.StringVar(&c.seedsTo, "libfuzzer-seeds", "", "write the targets' testdata/fuzz corpora as libFuzzer seed inputs into `DIR`/<Target>/ instead of fuzzing")
 	if err := fs.Parse(args); err == flag.ErrHelp {
 		return c, 0, false
 	} else if err != nil {
@@ -77,6 +91,10 @@ func parseFuzz(args []string) (c fuzzConfig, code int, ok bool) {
 		return c, usageError(fs, "unexpected argument %q (corpus folders go with -merge)", fs.Arg(0)), false
 	case *merge && fs.NArg() == 0:
 		return c, usageError(fs, "-merge needs the corpus folders to merge"), false
+	case *merge && c.seedsTo != "":
+		return c, usageError(fs, "-merge and -libfuzzer-seeds exclude each other"), false
+	case c.libfuzzer && !*merge:
+		return c, usageError(fs, "-libfuzzer goes with -merge"), false
 	case *merge:
 		c.merge = fs.Args()
 	}

@@ -26,9 +26,11 @@ type mergeCount struct {
 
 // merger merges fuzz corpora into the module's testdata/fuzz.
 type merger struct {
-	targets []fuzzTarget
-	counts  map[fuzzTarget]*mergeCount
-	skipped map[string][]string // files not merged, by why
+	libfuzzer bool                    // the files are libFuzzer inputs
+	kinds     map[fuzzTarget][]string // with libfuzzer: each target's argument types
+	targets   []fuzzTarget
+	counts    map[fuzzTarget]*mergeCount
+	skipped   map[string][]string // files not merged, by why
 }
 
 // runMerge merges the corpus folders dirs into testdata/fuzz/<Target>/ of
@@ -40,7 +42,7 @@ func (c fuzzConfig) runMerge(ctx context.Context, dirs []string, out, errw io.Wr
 		fmt.Fprintf(errw, "pcq fuzz -merge: %v\n", err)
 		return 1
 	}
-	m := merger{targets: targets, counts: make(map[fuzzTarget]*mergeCount), skipped: make(map[string][]string)}
+	m := merger{libfuzzer: c.libfuzzer, kinds: make(map[fuzzTarget][]string), targets: targets, counts: make(map[fuzzTarget]*mergeCount), skipped: make(map[string][]string)}
 	for _, t := range targets {
 		m.counts[t] = &mergeCount{}
 	}
@@ -72,15 +74,15 @@ func (m *merger) mergeDir(dir string) error {
 		if !strings.HasPrefix(name, "Fuzz") {
 			return nil
 		}
-		data, err := os.ReadFile(path)
+		t, why := m.targetOf(path, name)
+		if why != "" {
+			m.skip(path, why)
+			return nil
+		}
+		data, why, err := m.entry(t, path)
 		if err != nil {
 			return err
 		}
-		if !bytes.HasPrefix(data, []byte(corpusHeader)) {
-			m.skip(path, "not a Go fuzz corpus file")
-			return nil
-		}
-		t, why := m.targetOf(path, name)
 		if why != "" {
 			m.skip(path, why)
 			return nil
@@ -92,6 +94,31 @@ func (m *merger) mergeDir(dir string) error {
 		}
 		return err
 	})
+}
+
+// entry returns the Go corpus file that the file path holds for target
+// t: the file itself, or with -libfuzzer the libFuzzer input turned into
+// one; why says why there is none.
+func (m *merger) entry(t fuzzTarget, path string) (data []byte, why string, err error) {
+	if !m.libfuzzer {
+		data, err = os.ReadFile(path)
+		if err == nil && !isCorpusFile(data) {
+			why = "not a Go fuzz corpus file"
+		}
+		return data, why, err
+	}
+	kinds, ok := m.kinds[t]
+	if !ok {
+		if kinds, err = fuzzParams(t); err != nil {
+			return nil, "", err
+		}
+		m.kinds[t] = kinds
+	}
+	data, ok, err = libfuzzerToCorpus(path, kinds)
+	if err == nil && !ok {
+		why = "too short for the target's arguments (its libFuzzer binary does not run it)"
+	}
+	return data, why, err
 }
 
 // skip records a file not merged.

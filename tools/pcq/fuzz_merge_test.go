@@ -127,8 +127,10 @@ func TestMergeTargetOf(t *testing.T) {
 
 func TestFuzzMergeUsage(t *testing.T) {
 	for args, want := range map[string]string{
-		"-merge":  "-merge needs the corpus folders",
-		"somedir": `unexpected argument "somedir" (corpus folders go with -merge)`,
+		"-merge":                          "-merge needs the corpus folders",
+		"somedir":                         `unexpected argument "somedir" (corpus folders go with -merge)`,
+		"-libfuzzer":                      "-libfuzzer goes with -merge",
+		"-merge -libfuzzer-seeds seeds a": "-merge and -libfuzzer-seeds exclude each other",
 	} {
 		code, _, errOut := capture(t, append([]string{"fuzz"}, strings.Fields(args)...)...)
 		if code != 2 || !strings.Contains(errOut, want) {

@@ -1,10 +1,8 @@
 package search_test
 
 import (
-	"bytes"
 	"fmt"
 	"math/rand/v2"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,81 +13,6 @@ import (
 	"github.com/pcqkit/pcq/linearizability/internal/search"
 	"github.com/pcqkit/pcq/models"
 )
-
-// stackHistory turns a seed and a shape into a small random history of an
-// unbounded stack (put, get, their try forms, canceled), valid or
-// mutated; one shape in four also has len, task_done, join, shutdown or
-// unknown results, which keep the set-aside from applying.
-func stackHistory(seed uint64, shape uint16) history.History {
-	rng := rand.New(rand.NewPCG(seed, uint64(shape)))
-	cfg := histgen.Config{
-		Kind:    models.LIFO,
-		Clients: 2 + int(shape%3),
-		Ops:     4 + int(shape/3%11),
-		Overlap: []int{1, 3, 8, 20}[shape/33%4],
-		OpMix:   histgen.MixQueue,
-	}
-	if shape/132%4 == 0 {
-		cfg.OpMix = histgen.MixAll
-	}
-	h := histgen.Linearizable(rng, cfg)
-	for range rng.IntN(3) {
-		h = histgen.Mutate(rng, h)
-	}
-	return h
-}
-
-// stackCompare checks h with porcupine (which sets pairs aside) and with
-// the brute-force search over the whole history, and fails if they
-// disagree. It returns the number of operations set aside.
-func stackCompare(t *testing.T, h history.History, what string) int {
-	t.Helper()
-	r := checkPorcupine(h, 5*time.Second)
-	if r.Verdict == linearizability.Unknown {
-		return 0
-	}
-	if want := histgen.BruteForce(h); (r.Verdict == linearizability.Linearizable) != want {
-		var buf bytes.Buffer
-		_ = history.Write(&buf, h)
-		t.Fatalf("%s: porcupine says %v after setting aside %d operations (%s), the brute-force search says linearizable=%v; history:\n%s",
-			what, r.Verdict, search.StackSetAside(h), r.Note, want, buf.String())
-	}
-	return search.StackSetAside(h)
-}
-
-// TestStackSetAsideAgrees checks, over many small random stack histories,
-// that setting overlapping put/get pairs aside changes no verdict, and that
-// it does set pairs aside in many of them (the comparison is not vacuous).
-func TestStackSetAsideAgrees(t *testing.T) {
-	n := 3000
-	if testing.Short() {
-		n = 500
-	}
-	shrunk, violations := 0, 0
-	for seed := range uint64(n) {
-		h := stackHistory(seed, uint16(seed*2654435761>>9))
-		if stackCompare(t, h, "seed "+strconv.FormatUint(seed, 10)) > 0 {
-			shrunk++
-			if checkPorcupine(h, 5*time.Second).Verdict == linearizability.Violation {
-				violations++
-			}
-		}
-	}
-	if shrunk < n/5 || violations < n/50 {
-		t.Errorf("pairs set aside in %d histories of %d, %d of them violations: too few to show anything", shrunk, n, violations)
-	}
-	t.Logf("pairs set aside in %d of %d histories (%d of them violations)", shrunk, n, violations)
-}
-
-// FuzzStackSetAside fuzzes the set-aside against the brute-force search.
-func FuzzStackSetAside(f *testing.F) {
-	for s := range uint64(20) {
-		f.Add(s, uint16(s*131))
-	}
-	f.Fuzz(func(t *testing.T, seed uint64, shape uint16) {
-		stackCompare(t, stackHistory(seed, shape), "fuzz")
-	})
-}
 
 // stackFile is a stack history by hand: values 1 and 2 are each got by a
 // get that overlaps their put (set aside); value 3 is put, then 4 is put
