@@ -33,18 +33,22 @@ type node[T any] struct {
 }
 
 // list is a Michael–Scott queue: head is a dummy node whose successor holds
-// the oldest item; tail is the last node or lags behind it.
+// the oldest item; tail is the last node or lags behind it. A closed list
+// ends in end, a marker node that holds no item: a push links its node to
+// a last node whose next is nil, so once end is linked no push succeeds.
 type list[T any] struct {
 	head atomic.Pointer[node[T]]
 	_    [56]byte
 	tail atomic.Pointer[node[T]]
 	_    [56]byte
+	end  *node[T] // linked by close; its pos is the last item's
 }
 
 func (l *list[T]) init() {
 	n := &node[T]{}
 	l.head.Store(n)
 	l.tail.Store(n)
+	l.end = &node[T]{}
 }
 
 // last returns the last node at the moment its next pointer was read nil.
@@ -60,14 +64,20 @@ func (l *list[T]) last() *node[T] {
 	}
 }
 
-func (l *list[T]) push(v T) bool {
-	n := &node[T]{val: v}
+func (l *list[T]) push(v T) pushResult {
+	var n *node[T]
 	for {
 		t := l.last()
+		if t == l.end {
+			return pushClosed
+		}
+		if n == nil {
+			n = &node[T]{val: v}
+		}
 		n.pos = t.pos + 1
 		if t.next.CompareAndSwap(nil, n) {
 			l.tail.CompareAndSwap(t, n)
-			return true
+			return pushed
 		}
 	}
 }
@@ -77,10 +87,11 @@ func (l *list[T]) pop() (T, bool) {
 	for {
 		h := l.head.Load()
 		next := h.next.Load()
-		if next == nil {
+		if next == nil || next == l.end {
 			// The head only moves to its successor, and a successor once
-			// set stays: h was still the head when next read nil, so the
-			// queue was empty then. A drained head has no successor.
+			// set stays: h was still the head when next read nil (or the
+			// end marker), so the queue was empty then. A drained head is
+			// the end marker, which has no successor.
 			return zero, false
 		}
 		if l.head.CompareAndSwap(h, next) {
@@ -101,18 +112,35 @@ func (l *list[T]) len() int {
 	}
 }
 
-// drain swaps the head for a fresh node without successor: that swap is
-// the drain's one step. No push runs any more, so the nodes after the old
-// head are final.
+// pushes returns the last node's position: the number of nodes ever
+// linked, read at the moment the last one's next was nil.
+func (l *list[T]) pushes() (uint64, bool) {
+	return l.last().pos, true
+}
+
+// close links the end marker after the last node: that compare-and-swap is
+// the close's one step.
+func (l *list[T]) close() {
+	for {
+		t := l.last()
+		l.end.pos = t.pos // published by the compare-and-swap
+		if t.next.CompareAndSwap(nil, l.end) {
+			l.tail.CompareAndSwap(t, l.end)
+			return
+		}
+	}
+}
+
+// drain swaps the head for the end marker: that swap is the drain's one
+// step. The list is closed, so the nodes after the old head are final.
 func (l *list[T]) drain() int {
-	closed := &node[T]{}
-	h := l.head.Swap(closed)
+	h := l.head.Swap(l.end)
 	n := 0
 	var zero T
-	for p := h.next.Load(); p != nil; p = p.next.Load() {
+	for p := h.next.Load(); p != l.end; p = p.next.Load() {
 		p.val = zero
 		n++
 	}
-	l.tail.Store(closed)
+	l.tail.Store(l.end)
 	return n
 }

@@ -6,29 +6,23 @@ import "context"
 // queue is shut down (checked before fullness), else ErrFull when there is
 // no room.
 func (e *engine[T]) TryPut(v T) error {
-	if e.flags.Load()&flagClosed == 0 {
-		// Mark the put in flight, then look at the gate again: either this
-		// load sees the queue closed, or the closing Shutdown sees the mark
-		// and waits for the push to finish.
-		e.tasks.Add(1)
-		if e.flags.Load()&flagClosed == 0 {
-			if e.buf.push(v) {
-				e.tasks.Add(oneTask - 1) // count the task, unmark
-				e.getters.wakeOne()
-				return nil
-			}
-			e.unmark()
-			return ErrFull
-		}
-		e.unmark()
+	switch e.buf.push(v) {
+	case pushed:
+		e.getters.wakeOne()
+		return nil
+	case pushFull:
+		e.settle()
+		return ErrFull
 	}
+	e.settle()
 	e.awaitIdle() // answer only once the closing phase has ended
 	return ErrShutDown
 }
 
-// unmark ends a put in flight that added no task.
-func (e *engine[T]) unmark() {
-	if e.tasks.Add(^uint64(0)) == 0 {
+// settle wakes the joiners after a failed put, in case they wait because
+// it was in progress (see [buffer.pushes]) and no task is unfinished.
+func (e *engine[T]) settle() {
+	if e.joiners.n.Load() != 0 && e.idle() {
 		e.joiners.wakeAll()
 	}
 }

@@ -39,7 +39,9 @@ func NewRing[T any](capacity int) *Ring[T] {
 	return q
 }
 
-// ringClosed is set in ring.head by drain: every later pop fails.
+// ringClosed is set in ring.tail by close (every later push fails) and in
+// ring.head by drain (every later pop fails). Below it, the tail counts the
+// pushes and the head the pops.
 const ringClosed = 1 << 63
 
 // A slot is free for position pos when seq == 2*pos, and holds the item of
@@ -60,7 +62,7 @@ type slot[T any] struct {
 type ring[T any] struct {
 	head  atomic.Uint64 // next position to pop (| ringClosed once drained)
 	_     [56]byte
-	tail  atomic.Uint64 // next position to push
+	tail  atomic.Uint64 // next position to push (| ringClosed once closed)
 	_     [56]byte
 	slots []slot[T]
 	size  uint64
@@ -87,16 +89,19 @@ func (r *ring[T]) slotOf(pos uint64) *slot[T] {
 	return &r.slots[pos%r.size]
 }
 
-func (r *ring[T]) push(v T) bool {
+func (r *ring[T]) push(v T) pushResult {
 	pos := r.tail.Load()
 	for spins := 0; ; {
+		if pos&ringClosed != 0 {
+			return pushClosed
+		}
 		s := r.slotOf(pos)
 		switch d := int64(s.seq.Load() - 2*pos); {
 		case d == 0:
 			if r.tail.CompareAndSwap(pos, pos+1) {
 				s.val = v
 				s.seq.Store(2*pos + 1)
-				return true
+				return pushed
 			}
 		case d < 0:
 			// The slot still holds position pos-size: full, unless its
@@ -106,7 +111,7 @@ func (r *ring[T]) push(v T) bool {
 			h := r.head.Load() &^ ringClosed
 			if r.tail.Load() == pos {
 				if pos-h >= r.size {
-					return false
+					return pushFull
 				}
 				spins = backoff(spins)
 			}
@@ -133,7 +138,7 @@ func (r *ring[T]) pop() (T, bool) {
 			// (tail moved) and not yet filled it. The head did not move
 			// while the tail was read, so at that moment the queue held
 			// tail-pos items.
-			t := r.tail.Load()
+			t := r.tail.Load() &^ ringClosed
 			if r.head.Load() == pos {
 				if t == pos {
 					return zero, false
@@ -162,15 +167,26 @@ func (r *ring[T]) len() int {
 		if h&ringClosed != 0 {
 			return 0
 		}
-		t := r.tail.Load()
+		t := r.tail.Load() &^ ringClosed
 		if r.head.Load() == h {
 			return int(t - h)
 		}
 	}
 }
 
-// drain closes the head: the compare-and-swap is the drain's one step. No
-// push runs any more, so the tail is final and every slot up to it filled.
+// pushes returns the tail: every position below it was claimed by a push,
+// whose claim is its linearization point.
+func (r *ring[T]) pushes() (uint64, bool) {
+	return r.tail.Load() &^ ringClosed, true
+}
+
+// close sets the closed bit in the tail: a push claims its position with a
+// compare-and-swap on the tail, which fails from then on.
+func (r *ring[T]) close() { r.tail.Or(ringClosed) }
+
+// drain closes the head: the compare-and-swap is the drain's one step. The
+// tail is closed, so it is final; the drain waits for each slot below it
+// to be filled (a push may have claimed its slot and not yet filled it).
 func (r *ring[T]) drain() int {
 	for {
 		h := r.head.Load()
@@ -178,7 +194,7 @@ func (r *ring[T]) drain() int {
 			return 0
 		}
 		if r.head.CompareAndSwap(h, h|ringClosed) {
-			t := r.tail.Load()
+			t := r.tail.Load() &^ ringClosed
 			var zero T
 			for p := h; p < t; p++ {
 				s := r.slotOf(p)
