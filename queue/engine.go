@@ -76,7 +76,8 @@ const (
 //
 // Progress. The engine adds no lock and no write to the fast path: a put
 // is the buffer's push and a load of the getters' waiter count, a get the
-// buffer's pop and a load of the putters' waiter count. Calls answering
+// buffer's pop and a load of the putters' waiter count. A call that must
+// wait yields and retries a few times before it parks. Calls answering
 // ErrShutDown or Len wait while a shutdown phase is in progress, and on a
 // Chan a TaskDone that finds no unfinished task while a push is in progress
 // yields until it is counted or has failed.
