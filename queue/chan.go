@@ -10,9 +10,13 @@ import (
 // with non-blocking sends and receives; blocking, task accounting and
 // shutdown are the shared ones.
 //
-// Every operation is linearizable. Gets pass through a small gate of their
-// own (two atomic additions) so that an immediate Shutdown can drain the
-// channel in one step. TryPut and TryGet do not allocate.
+// Every operation is linearizable. A channel neither counts its sends nor
+// can refuse them once closed, so Chan does both with a gate word of its
+// own: a put marks itself in flight, sends, then counts itself and unmarks
+// (two atomic additions), and closing waits for the puts in flight. Gets
+// pass through a second gate (two atomic additions) so that an immediate
+// Shutdown can drain the channel in one step. TryPut and TryGet do not
+// allocate.
 type Chan[T any] struct {
 	engine[T]
 	c chanBuf[T]
@@ -36,17 +40,53 @@ func NewChan[T any](capacity int) *Chan[T] {
 // pops in flight.
 const chanGateClosed = 1 << 62
 
+// The puts word: chanPutsClosed is set by close; below it, the pushes in
+// the high bits and in the low chanMarkBits the puts in flight (marked
+// before their send, unmarked once counted or failed). Up to 2^24-1 puts
+// in flight (one per goroutine at most) and 2^39-1 pushes.
+const (
+	chanPutsClosed = 1 << 63
+	chanMarkBits   = 24
+	chanMarkMask   = 1<<chanMarkBits - 1
+	chanOnePush    = 1 << chanMarkBits
+)
+
 type chanBuf[T any] struct {
 	ch   chan T
+	puts atomic.Uint64
+	_    [56]byte
 	gate atomic.Int64
 }
 
-func (c *chanBuf[T]) push(v T) bool {
+func (c *chanBuf[T]) push(v T) pushResult {
+	// Mark the put in flight, then look at the closed bit in the same
+	// word: either this addition sees it, or close sees the mark and waits
+	// for the send to finish.
+	if c.puts.Add(1)&chanPutsClosed != 0 {
+		c.puts.Add(^uint64(0))
+		return pushClosed
+	}
 	select {
 	case c.ch <- v:
-		return true
+		c.puts.Add(chanOnePush - 1) // count the push, unmark
+		return pushed
 	default:
-		return false
+		c.puts.Add(^uint64(0))
+		return pushFull
+	}
+}
+
+func (c *chanBuf[T]) pushes() (uint64, bool) {
+	w := c.puts.Load() &^ chanPutsClosed
+	return w >> chanMarkBits, w&chanMarkMask == 0
+}
+
+// close sets the closed bit and waits for the puts in flight: those that
+// marked themselves before it send and are counted.
+func (c *chanBuf[T]) close() {
+	c.puts.Or(chanPutsClosed)
+	for c.puts.Load()&chanMarkMask != 0 {
+		runtime.Gosched()
 	}
 }
 

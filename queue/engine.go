@@ -7,30 +7,42 @@ import (
 
 // A buffer is the storage of one implementation: the only part that differs
 // between them. Every method must be linearizable on its own.
+//
+// A buffer counts its own pushes and closes itself, so that a put pays for
+// task accounting and for shutdown with nothing beyond the buffer's own
+// synchronization: a ring's tail is its push count and carries its closed
+// bit, a list's last node knows its position and a closed list ends in a
+// marker node, a locked buffer counts and checks under its lock.
 type buffer[T any] interface {
-	// push appends v, or reports false if the buffer is full.
-	push(v T) bool
+	// push appends v; it reports pushClosed once close has taken effect
+	// (checked before fullness), else pushFull if the buffer is full.
+	push(v T) pushResult
 	// pop removes and returns the next item, or reports false if there is
 	// none.
 	pop() (T, bool)
 	// len returns the number of items.
 	len() int
+	// pushes returns the number of successful pushes so far. settled is
+	// false while a push is in progress whose outcome the count does not
+	// show yet (only Chan has such a window); the count is then a lower
+	// bound.
+	pushes() (n uint64, settled bool)
+	// close makes every later push report pushClosed, in one step that is
+	// atomic with respect to push. It is called at most once.
+	close()
 	// drain removes every item and makes every later pop report false, in
 	// one step that is atomic with respect to pop, and returns the number
-	// of items removed. It is called at most once, when no push is in
-	// progress and none will ever start again.
+	// of items removed. It is called at most once, after close.
 	drain() int
 }
 
-// The tasks word: the unfinished-task count in the high bits, and in the low
-// markBits the number of puts in flight (marked before their push, unmarked
-// once the item is counted or the push has failed). A put in flight keeps
-// TaskDone from answering ErrTaskDone before the put is counted, keeps Join
-// from returning, and keeps a closing Shutdown waiting (the gate).
+// pushResult is what a buffer's push did.
+type pushResult uint8
+
 const (
-	markBits = 24
-	markMask = 1<<markBits - 1
-	oneTask  = 1 << markBits
+	pushed pushResult = iota
+	pushFull
+	pushClosed
 )
 
 // The flags word: closed and drained never clear; busy is set while a
@@ -45,36 +57,43 @@ const (
 // accounting, shutdown, and blocking. Implementations embed it and give it a
 // buffer; the methods of [Queue] are the engine's.
 //
+// Task accounting. The unfinished-task count is the buffer's push count
+// minus done, where done counts the tasks marked done with TaskDone and
+// those discarded by an immediate Shutdown. done is written only by
+// TaskDone and Shutdown, on a cache line of its own: a put writes nothing
+// but its buffer.
+//
 // Linearization points. A successful put takes effect at its push, a
 // successful get at its pop, a failed try (full, empty) at the buffer's
-// failing attempt, TaskDone at its compare-and-swap, Join at the load that
-// sees no unfinished task and no put in flight. Shutdown takes effect when
-// its phase ends (busy clears; for an immediate shutdown, when the
-// unfinished count is lowered): every put that passed the gate before the
-// queue closed has pushed by then, every call that answers ErrShutDown waits
-// for that moment, and while items are being drained every call that would
-// see the difference (a get, Len) waits too.
+// failing attempt, TaskDone at its compare-and-swap on done (or, answering
+// ErrTaskDone, at its load of the push count), Join at the load of the push
+// count that equals done. Shutdown takes effect when its phase ends (busy
+// clears; for an immediate shutdown, when done has been raised by the
+// number discarded): the buffer is closed in one step inside that phase,
+// every call that answers ErrShutDown waits for the phase to end, and while
+// items are being drained every call that would see the difference (a get,
+// Len) waits too.
 //
-// Progress. The engine adds no lock to the fast path: a put is two atomic
-// additions on the tasks word around the buffer's push, a get is the
-// buffer's pop, and both load the waiter counts. Three places wait for a
-// put in flight instead (yielding with runtime.Gosched): a closing Shutdown
-// (the gate), a TaskDone that finds no unfinished task while a put is in
-// flight, and calls answering ErrShutDown or Len while a shutdown phase is
-// in progress (they block until it ends).
-//
-// Limits. The tasks word keeps up to 2^24-1 puts in flight (one per
-// goroutine at most) and up to 2^40-1 unfinished tasks; 2^40 puts that are
-// never marked done wrap the count to zero.
+// Progress. The engine adds no lock and no write to the fast path: a put
+// is the buffer's push and a load of the getters' waiter count, a get the
+// buffer's pop and a load of the putters' waiter count. A call that must
+// wait yields and retries a few times before it parks. Calls answering
+// ErrShutDown or Len wait while a shutdown phase is in progress, and on a
+// Chan a TaskDone that finds no unfinished task while a push is in progress
+// yields until it is counted or has failed.
 type engine[T any] struct {
-	tasks atomic.Uint64
-	_     [56]byte // tasks is written by every put: keep it on its own line
-
+	// Read by every operation, written only by Shutdown.
+	buf      buffer[T]
 	flags    atomic.Uint32
 	capacity int
-	buf      buffer[T]
+	_        [40]byte
 
-	getters, putters, joiners waitq
+	done atomic.Uint64 // tasks marked done or discarded
+	_    [56]byte
+
+	getters waitq
+	putters waitq
+	joiners waitq
 
 	shutMu sync.Mutex                    // serializes Shutdown
 	phase  atomic.Pointer[chan struct{}] // closed when the current phase ends

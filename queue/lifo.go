@@ -27,16 +27,21 @@ type stack[T any] struct {
 	mu    sync.Mutex
 	items []T
 	max   int
+	lockedCount
 }
 
-func (s *stack[T]) push(v T) bool {
+func (s *stack[T]) push(v T) pushResult {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.closed {
+		return pushClosed
+	}
 	if s.max > 0 && len(s.items) == s.max {
-		return false
+		return pushFull
 	}
 	s.items = append(s.items, v)
-	return true
+	s.count()
+	return pushed
 }
 
 func (s *stack[T]) pop() (T, bool) {
@@ -60,6 +65,12 @@ func (s *stack[T]) len() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.items)
+}
+
+func (s *stack[T]) close() {
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
 }
 
 func (s *stack[T]) drain() int {

@@ -1,6 +1,9 @@
 package queue
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Locked is a FIFO queue guarded by one mutex, CPython's design done right
 // for Go: a ring buffer that grows as needed (up to the capacity when
@@ -33,13 +36,18 @@ type deque[T any] struct {
 	head  int // index of the oldest item
 	n     int
 	max   int
+	lockedCount
 }
 
-func (d *deque[T]) push(v T) bool {
+func (d *deque[T]) push(v T) pushResult {
 	d.mu.Lock()
+	if d.closed {
+		d.mu.Unlock()
+		return pushClosed
+	}
 	if d.n == d.max && d.max > 0 {
 		d.mu.Unlock()
-		return false
+		return pushFull
 	}
 	if d.n == len(d.items) {
 		d.resize(max(2*d.n, 8))
@@ -50,8 +58,9 @@ func (d *deque[T]) push(v T) bool {
 	}
 	d.items[i] = v
 	d.n++
+	d.count()
 	d.mu.Unlock()
-	return true
+	return pushed
 }
 
 func (d *deque[T]) pop() (T, bool) {
@@ -75,6 +84,19 @@ func (d *deque[T]) pop() (T, bool) {
 	return v, true
 }
 
+// lockedCount is the push count and the closed mark of a buffer guarded by
+// a mutex: both are written with the mutex held, and the count is read
+// without it (its store is the push's linearization point).
+type lockedCount struct {
+	n      atomic.Uint64
+	closed bool
+}
+
+// count counts one push; the buffer's mutex must be held.
+func (c *lockedCount) count() { c.n.Store(c.n.Load() + 1) }
+
+func (c *lockedCount) pushes() (uint64, bool) { return c.n.Load(), true }
+
 // resize moves the items into new storage of size c, limited to max.
 func (d *deque[T]) resize(c int) {
 	if d.max > 0 {
@@ -90,6 +112,12 @@ func (d *deque[T]) len() int {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.n
+}
+
+func (d *deque[T]) close() {
+	d.mu.Lock()
+	d.closed = true
+	d.mu.Unlock()
 }
 
 func (d *deque[T]) drain() int {

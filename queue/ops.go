@@ -1,34 +1,31 @@
 package queue
 
-import "context"
+import (
+	"context"
+	"runtime"
+)
 
 // TryPut appends v if there is room at once. It returns ErrShutDown once the
 // queue is shut down (checked before fullness), else ErrFull when there is
 // no room.
 func (e *engine[T]) TryPut(v T) error {
-	if e.flags.Load()&flagClosed == 0 {
-		// Mark the put in flight, then look at the gate again: either this
-		// load sees the queue closed, or the closing Shutdown sees the mark
-		// and waits for the push to finish.
-		e.tasks.Add(1)
-		if e.flags.Load()&flagClosed == 0 {
-			if e.buf.push(v) {
-				e.tasks.Add(oneTask - 1) // count the task, unmark
-				e.getters.wakeOne()
-				return nil
-			}
-			e.unmark()
-			return ErrFull
-		}
-		e.unmark()
+	switch e.buf.push(v) {
+	case pushed:
+		e.getters.wakeOne()
+		return nil
+	case pushFull:
+		e.settle()
+		return ErrFull
 	}
+	e.settle()
 	e.awaitIdle() // answer only once the closing phase has ended
 	return ErrShutDown
 }
 
-// unmark ends a put in flight that added no task.
-func (e *engine[T]) unmark() {
-	if e.tasks.Add(^uint64(0)) == 0 {
+// settle wakes the joiners after a failed put, in case they wait because
+// it was in progress (see [buffer.pushes]) and no task is unfinished.
+func (e *engine[T]) settle() {
+	if e.joiners.n.Load() != 0 && e.idle() {
 		e.joiners.wakeAll()
 	}
 }
@@ -90,15 +87,29 @@ func (e *engine[T]) Get(ctx context.Context) (T, error) {
 	return wait(ctx, &e.getters, ErrEmpty, e.TryGet)
 }
 
-// wait calls try until it answers something other than again, sleeping on q
-// between calls. The context is consulted only when the call must wait. A
-// waiter that leaves holding a wake-up it did not use passes it on, so that
-// no wake-up is lost.
+// spinTries is how many times a call that must wait yields the processor
+// and tries again before it parks. On a busy queue the peer it waits for
+// is most likely runnable: a yield costs less than a park and its wake-up
+// (measured in cmd/bench's CPU time on 2 cores: about a sixth less per item
+// for Ring at 4P4C).
+const spinTries = 4
+
+// wait calls try until it answers something other than again, yielding
+// and retrying a few times (spinTries), then sleeping on q between calls.
+// The context is consulted only when the call must wait. A waiter that
+// leaves holding a wake-up it did not use passes it on, so that no wake-up
+// is lost.
 func wait[R any](ctx context.Context, q *waitq, again error, try func() (R, error)) (R, error) {
 	var zero R
 	for {
 		if err := ctx.Err(); err != nil {
 			return zero, err
+		}
+		for range spinTries {
+			runtime.Gosched()
+			if r, err := try(); err != again {
+				return r, err
+			}
 		}
 		w := q.add()
 		if r, err := try(); err != again {

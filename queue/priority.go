@@ -40,11 +40,11 @@ type entry[T any] struct {
 // heap is a mutex-guarded binary min-heap of at most max items (0: no
 // limit).
 type heap[T any] struct {
-	mu    sync.Mutex
-	items []entry[T]
-	cmp   func(a, b T) int
-	seq   uint64
-	max   int
+	mu          sync.Mutex
+	items       []entry[T]
+	cmp         func(a, b T) int
+	max         int
+	lockedCount // its push count numbers the entries
 }
 
 func (h *heap[T]) less(i, j int) bool { return h.before(&h.items[i], &h.items[j]) }
@@ -58,14 +58,16 @@ func (h *heap[T]) before(a, b *entry[T]) bool {
 	return a.seq < b.seq
 }
 
-func (h *heap[T]) push(v T) bool {
+func (h *heap[T]) push(v T) pushResult {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.max > 0 && len(h.items) == h.max {
-		return false
+	if h.closed {
+		return pushClosed
 	}
-	h.items = append(h.items, entry[T]{v: v, seq: h.seq})
-	h.seq++
+	if h.max > 0 && len(h.items) == h.max {
+		return pushFull
+	}
+	h.items = append(h.items, entry[T]{v: v, seq: h.n.Load()})
 	for i := len(h.items) - 1; i > 0; {
 		p := (i - 1) / 2
 		if !h.less(i, p) {
@@ -74,7 +76,8 @@ func (h *heap[T]) push(v T) bool {
 		h.items[i], h.items[p] = h.items[p], h.items[i]
 		i = p
 	}
-	return true
+	h.count()
+	return pushed
 }
 
 func (h *heap[T]) pop() (T, bool) {
@@ -128,6 +131,12 @@ func (h *heap[T]) len() int {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return len(h.items)
+}
+
+func (h *heap[T]) close() {
+	h.mu.Lock()
+	h.closed = true
+	h.mu.Unlock()
 }
 
 func (h *heap[T]) drain() int {

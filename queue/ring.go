@@ -39,8 +39,10 @@ func NewRing[T any](capacity int) *Ring[T] {
 	return q
 }
 
-// ringClosed is set in ring.head by drain: every later pop fails.
-const ringClosed = 1 << 63
+// posClosed is set in a tail by close (every later push fails) and in a
+// head by drain (every later pop fails), in a Ring and in a Linked. Below
+// it, the tail counts the pushes and the head the pops.
+const posClosed = 1 << 63
 
 // A slot is free for position pos when seq == 2*pos, and holds the item of
 // position pos when seq == 2*pos+1. (Vyukov's pos and pos+1 collide when the
@@ -58,9 +60,9 @@ type slot[T any] struct {
 }
 
 type ring[T any] struct {
-	head  atomic.Uint64 // next position to pop (| ringClosed once drained)
+	head  atomic.Uint64 // next position to pop (| posClosed once drained)
 	_     [56]byte
-	tail  atomic.Uint64 // next position to push
+	tail  atomic.Uint64 // next position to push (| posClosed once closed)
 	_     [56]byte
 	slots []slot[T]
 	size  uint64
@@ -87,26 +89,29 @@ func (r *ring[T]) slotOf(pos uint64) *slot[T] {
 	return &r.slots[pos%r.size]
 }
 
-func (r *ring[T]) push(v T) bool {
+func (r *ring[T]) push(v T) pushResult {
 	pos := r.tail.Load()
 	for spins := 0; ; {
+		if pos&posClosed != 0 {
+			return pushClosed
+		}
 		s := r.slotOf(pos)
 		switch d := int64(s.seq.Load() - 2*pos); {
 		case d == 0:
 			if r.tail.CompareAndSwap(pos, pos+1) {
 				s.val = v
 				s.seq.Store(2*pos + 1)
-				return true
+				return pushed
 			}
 		case d < 0:
 			// The slot still holds position pos-size: full, unless its
 			// consumer has claimed it (head moved) and not yet released it.
 			// The tail did not move while the head was read, so at that
 			// moment the queue held pos-head items.
-			h := r.head.Load() &^ ringClosed
+			h := r.head.Load() &^ posClosed
 			if r.tail.Load() == pos {
 				if pos-h >= r.size {
-					return false
+					return pushFull
 				}
 				spins = backoff(spins)
 			}
@@ -118,7 +123,7 @@ func (r *ring[T]) push(v T) bool {
 func (r *ring[T]) pop() (T, bool) {
 	var zero T
 	pos := r.head.Load()
-	for spins := 0; pos&ringClosed == 0; {
+	for spins := 0; pos&posClosed == 0; {
 		s := r.slotOf(pos)
 		switch d := int64(s.seq.Load() - (2*pos + 1)); {
 		case d == 0:
@@ -133,7 +138,7 @@ func (r *ring[T]) pop() (T, bool) {
 			// (tail moved) and not yet filled it. The head did not move
 			// while the tail was read, so at that moment the queue held
 			// tail-pos items.
-			t := r.tail.Load()
+			t := r.tail.Load() &^ posClosed
 			if r.head.Load() == pos {
 				if t == pos {
 					return zero, false
@@ -159,26 +164,37 @@ func backoff(spins int) int {
 func (r *ring[T]) len() int {
 	for {
 		h := r.head.Load()
-		if h&ringClosed != 0 {
+		if h&posClosed != 0 {
 			return 0
 		}
-		t := r.tail.Load()
+		t := r.tail.Load() &^ posClosed
 		if r.head.Load() == h {
 			return int(t - h)
 		}
 	}
 }
 
-// drain closes the head: the compare-and-swap is the drain's one step. No
-// push runs any more, so the tail is final and every slot up to it filled.
+// pushes returns the tail: every position below it was claimed by a push,
+// whose claim is its linearization point.
+func (r *ring[T]) pushes() (uint64, bool) {
+	return r.tail.Load() &^ posClosed, true
+}
+
+// close sets the closed bit in the tail: a push claims its position with a
+// compare-and-swap on the tail, which fails from then on.
+func (r *ring[T]) close() { r.tail.Or(posClosed) }
+
+// drain closes the head: the compare-and-swap is the drain's one step. The
+// tail is closed, so it is final; the drain waits for each slot below it
+// to be filled (a push may have claimed its slot and not yet filled it).
 func (r *ring[T]) drain() int {
 	for {
 		h := r.head.Load()
-		if h&ringClosed != 0 {
+		if h&posClosed != 0 {
 			return 0
 		}
-		if r.head.CompareAndSwap(h, h|ringClosed) {
-			t := r.tail.Load()
+		if r.head.CompareAndSwap(h, h|posClosed) {
+			t := r.tail.Load() &^ posClosed
 			var zero T
 			for p := h; p < t; p++ {
 				s := r.slotOf(p)

@@ -1,7 +1,5 @@
 package queue
 
-import "runtime"
-
 // Shutdown shuts the queue down, as Python 3.13's Queue.shutdown: puts fail
 // with ErrShutDown from now on, gets fail with ErrShutDown once the queue is
 // empty, and every blocked Put and Get wakes. With immediate, the queued
@@ -9,8 +7,9 @@ import "runtime"
 // discarded, never below zero. Shutdown is sticky: a later Shutdown(true)
 // still drains. It always returns nil.
 //
-// Shutdown waits for the puts already past the gate to finish, and for an
-// immediate one, for the drain: it takes effect when it returns.
+// Shutdown closes the buffer in one step, atomic with respect to every
+// push, and for an immediate one then drains it: it takes effect when it
+// returns.
 func (e *engine[T]) Shutdown(immediate bool) error {
 	e.shutMu.Lock()
 	defer e.shutMu.Unlock()
@@ -24,15 +23,14 @@ func (e *engine[T]) Shutdown(immediate bool) error {
 	}
 	done := make(chan struct{})
 	e.phase.Store(&done) // before busy is set: awaitIdle reads it after
+	// Busy is set before the buffer closes: a put that finds the buffer
+	// closed waits for the phase to end before it answers.
 	e.flags.Or(want | flagBusy)
+	if old&flagClosed == 0 {
+		e.buf.close()
+	}
 	e.getters.wakeAll()
 	e.putters.wakeAll()
-	if old&flagClosed == 0 {
-		// Every put that passed the gate before it closed pushes now.
-		for e.tasks.Load()&markMask != 0 {
-			runtime.Gosched()
-		}
-	}
 	if immediate {
 		e.lower(uint64(e.buf.drain()))
 	}
@@ -41,16 +39,18 @@ func (e *engine[T]) Shutdown(immediate bool) error {
 	return nil
 }
 
-// lower lowers the unfinished-task count by n, never below zero.
+// lower lowers the unfinished-task count by n, never below zero, by raising
+// done. The buffer is closed: its push count no longer changes.
 func (e *engine[T]) lower(n uint64) {
+	p, _ := e.buf.pushes()
 	for {
-		w := e.tasks.Load()
-		d := min(n, w>>markBits)
-		if d == 0 {
+		d := e.done.Load()
+		k := min(n, p-d)
+		if k == 0 {
 			return
 		}
-		if e.tasks.CompareAndSwap(w, w-d<<markBits) {
-			if w == d<<markBits {
+		if e.done.CompareAndSwap(d, d+k) {
+			if d+k == p {
 				e.joiners.wakeAll()
 			}
 			return

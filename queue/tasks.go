@@ -9,26 +9,39 @@ import (
 // nothing, when every item put has already been marked done. It ignores
 // shutdown.
 //
-// While no task is unfinished but a put is in flight, TaskDone cannot yet
-// tell whether that put's item is in the queue; it yields until the put is
-// counted or has failed, rather than answer wrongly.
+// On a Chan, while no task is unfinished but a put is in progress, TaskDone
+// cannot yet tell whether that put's item is in the queue; it yields until
+// the put is counted or has failed, rather than answer wrongly.
 func (e *engine[T]) TaskDone() error {
 	for {
-		w := e.tasks.Load()
+		d := e.done.Load()
+		p, settled := e.buf.pushes()
 		switch {
-		case w >= oneTask:
-			if e.tasks.CompareAndSwap(w, w-oneTask) {
-				if w == oneTask {
+		case p > d:
+			// Pushes only grow: at the compare-and-swap there are still
+			// more than d of them.
+			if e.done.CompareAndSwap(d, d+1) {
+				if p == d+1 {
 					e.joiners.wakeAll()
 				}
 				return nil
 			}
-		case w == 0:
+		case settled:
+			// done only grows and never exceeds the pushes: it was d when
+			// p was read, so no task was unfinished then.
 			return ErrTaskDone
 		default:
 			runtime.Gosched()
 		}
 	}
+}
+
+// idle reports whether no task is unfinished and no put is in progress that
+// could add one.
+func (e *engine[T]) idle() bool {
+	d := e.done.Load()
+	p, settled := e.buf.pushes()
+	return p == d && settled // done was d when p was read, as in TaskDone
 }
 
 // Join waits until every item put has been marked done with TaskDone (or
@@ -37,14 +50,14 @@ func (e *engine[T]) TaskDone() error {
 // first. It ignores shutdown.
 func (e *engine[T]) Join(ctx context.Context) error {
 	for {
-		if e.tasks.Load() == 0 {
+		if e.idle() {
 			return nil
 		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		w := e.joiners.add()
-		if e.tasks.Load() == 0 {
+		if e.idle() {
 			e.joiners.leave(w) // joiners are woken all at once: nothing to pass on
 			return nil
 		}
@@ -53,7 +66,7 @@ func (e *engine[T]) Join(ctx context.Context) error {
 			e.joiners.woke(w)
 		case <-ctx.Done():
 			e.joiners.leave(w)
-			if e.tasks.Load() == 0 {
+			if e.idle() {
 				return nil
 			}
 			return ctx.Err()

@@ -114,22 +114,28 @@ func pick(only string) ([]contestant, error) {
 // to log.
 func measureAll(c config, cs []contestant, log io.Writer) (table, error) {
 	t := table{config: c, cpus: runtime.GOMAXPROCS(0), date: time.Now().UTC().Format("2006-01-02")}
-	base := make([][]time.Duration, len(c.shapes))
+	wall := make([][]time.Duration, len(c.shapes))
+	cpu := make([][]time.Duration, len(c.shapes))
 	for _, k := range cs {
 		row := row{contestant: k}
 		for i, s := range c.shapes {
-			rs, b, err := pairs(k, s, c.items, c.capacity, c.rounds)
+			p, err := pairs(k, s, c.items, c.capacity, c.rounds)
 			if err != nil {
 				return t, err
 			}
-			row.ratios = append(row.ratios, median(rs))
-			base[i] = append(base[i], b...)
-			fmt.Fprintf(log, "%-32s %-24s %-7v %.2f×\n", k.name, k.how, s, median(rs))
+			row.ratios = append(row.ratios, median(p.ratios))
+			row.cpuRatios = append(row.cpuRatios, median(p.cpuRatios))
+			for _, b := range p.base {
+				wall[i] = append(wall[i], b.wall)
+				cpu[i] = append(cpu[i], b.cpu)
+			}
+			fmt.Fprintf(log, "%-32s %-24s %-7v %.2f× (CPU %.2f×)\n", k.name, k.how, s, median(p.ratios), median(p.cpuRatios))
 		}
 		t.rows = append(t.rows, row)
 	}
 	for i := range c.shapes {
-		t.channelNs = append(t.channelNs, float64(median(base[i]).Nanoseconds())/float64(c.items))
+		t.channelNs = append(t.channelNs, float64(median(wall[i]).Nanoseconds())/float64(c.items))
+		t.channelCPUNs = append(t.channelCPUNs, float64(median(cpu[i]).Nanoseconds())/float64(c.items))
 	}
 	return t, nil
 }
