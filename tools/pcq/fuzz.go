@@ -179,6 +179,9 @@ func printFuzzTable(w io.Writer, results []fuzzResult) {
 		if r.flakes > 0 {
 			crashers += fmt.Sprintf(" (%d round(s) cut short by go.dev/issue/75804, not a crash)", r.flakes)
 		}
+		if r.unfailing > 0 {
+			crashers += fmt.Sprintf(" (%d input(s) written as failing at the interrupt passed on replay: removed, not a crash)", r.unfailing)
+		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", r.target, r.execs, r.interestng, r.elapsed.Round(time.Second), crashers)
 	}
 	tw.Flush()

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -21,6 +22,7 @@ type fuzzResult struct {
 	crashers   []string // files of failing inputs, relative to the module
 	failure    string   // the failure report, if the target failed
 	flakes     int      // rounds ended by Go's coordinator race (go.dev/issue/75804), not by the target
+	unfailing  int      // inputs written as failing at an interrupt that passed on replay, removed
 	elapsed    time.Duration
 }
 
@@ -63,7 +65,15 @@ func fuzzOnce(ctx context.Context, moduleDir string, res *fuzzResult, d time.Dur
 	waitErr := cmd.Wait()
 	res.elapsed += time.Since(start)
 	if crash := crasherRE.FindStringSubmatch(report); crash != nil {
-		res.crashers = append(res.crashers, relativeTo(moduleDir, filepath.Join(t.dir, crash[1])))
+		file := filepath.Join(t.dir, crash[1])
+		if ctx.Err() != nil && replaysClean(t, file) {
+			// The interrupt, not the input: Go's fuzzer can take a worker
+			// stopped by Ctrl-C for one that crashed. The input passes.
+			_ = os.Remove(file)
+			res.unfailing++
+		} else {
+			res.crashers = append(res.crashers, relativeTo(moduleDir, file))
+		}
 	}
 	switch {
 	case waitErr == nil || ctx.Err() != nil:
@@ -73,6 +83,15 @@ func fuzzOnce(ctx context.Context, moduleDir string, res *fuzzResult, d time.Dur
 		res.failure = strings.TrimSpace(report)
 	}
 	return nil
+}
+
+// replaysClean reports whether the input file of target t passes when
+// go test runs it alone (as a seed of the corpus).
+func replaysClean(t fuzzTarget, file string) bool {
+	name := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	cmd := exec.Command("go", "test", "-count=1", "-run", "^"+t.name+"$/^"+regexp.QuoteMeta(name)+"$", ".")
+	cmd.Dir = t.dir
+	return cmd.Run() == nil
 }
 
 // parseFuzzOutput reads go test -fuzz output to its end, calling status

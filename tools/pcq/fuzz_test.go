@@ -83,6 +83,11 @@ func TestFuzzInterruptedPrintsTableSoFar(t *testing.T) {
 	if code != 0 || !strings.Contains(out.String(), "interrupted") || !regexp.MustCompile(`FuzzClean\s+[1-9]`).MatchString(out.String()) {
 		t.Fatalf("exit %d, output:\n%s\nstderr:\n%s", code, out.String(), errw.buf.String())
 	}
+	// Go's fuzzer may write an input as failing when the interrupt stops
+	// a worker: it passes on replay, so it is removed, not a crasher.
+	if left, _ := filepath.Glob(filepath.Join(dir, "testdata/fuzz/FuzzClean/*")); len(left) > 0 {
+		t.Fatalf("a clean target left inputs written as failing: %v\noutput:\n%s", left, out.String())
+	}
 }
 
 // cancelOnMatch is a writer that calls cancel once what was written
@@ -136,5 +141,32 @@ func TestCoordinatorFlakeIsNotACrash(t *testing.T) {
 	crash := flake + "    Failing input written to testdata/fuzz/FuzzX/abc\n"
 	if !coordinatorFlake(flake) || coordinatorFlake(crash) || coordinatorFlake("--- FAIL: FuzzX\n    boom\n") {
 		t.Error("coordinatorFlake misclassifies")
+	}
+}
+
+// TestReplaysClean: an input written as failing is confirmed by running
+// it alone: a planted crasher fails, a harmless input (what Go's fuzzer
+// may write when Ctrl-C stops a worker) passes.
+func TestReplaysClean(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	dir := copyDir(t, "testdata/fuzzplant")
+	write := func(target, name, input string) string {
+		folder := filepath.Join(dir, "testdata", "fuzz", target)
+		if err := os.MkdirAll(folder, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(folder, name)
+		if err := os.WriteFile(file, []byte("go test fuzz v1\n[]byte(\""+input+"\")\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return file
+	}
+	if !replaysClean(fuzzTarget{dir: dir, name: "FuzzClean"}, write("FuzzClean", "harmless", "z")) {
+		t.Errorf("FuzzClean's input does not replay clean")
+	}
+	if replaysClean(fuzzTarget{dir: dir, name: "FuzzPlanted"}, write("FuzzPlanted", "crasher", "z")) {
+		t.Errorf("FuzzPlanted's crasher replays clean")
 	}
 }
