@@ -79,7 +79,9 @@ func (e *explainer) reason(l int32, m int64) string {
 	head := fmt.Sprintf("value %d (put by %s, got by %s)", p.ops[l].value, e.who(l), e.who(g))
 	t := p.closure(p.span(l), p.ops[g].ret)
 	if t > p.ops[g].ret {
-		return head + ": an operation that must come before that get was called after it returned"
+		late := e.late(l)
+		return fmt.Sprintf("%s: the %s of %d by %s must come before that get (the values in the queue with %d come off first), but was called after it returned",
+			head, e.opName(late), p.ops[late].value, e.who(late), p.ops[l].value)
 	}
 	for k := 0; k < len(p.byRet) && p.rets[k] < t; k++ {
 		o := p.byRet[k]
@@ -100,4 +102,33 @@ func (e *explainer) reason(l int32, m int64) string {
 func (e *explainer) lastEmpty() int32 {
 	es := e.p.empties.ops
 	return es[len(es)-1]
+}
+
+// late returns an operation called after the get of l returned that the
+// closure of the got push l takes in, by a plain scan (see
+// peeler.closure).
+func (e *explainer) late(l int32) int32 {
+	p := e.p
+	limit := p.ops[p.ops[l].partner].ret
+	t, raiser := p.span(l), l
+	for k := 0; k < len(p.byRet) && p.rets[k] < t && t <= limit; k++ {
+		o := p.byRet[k]
+		if op := &p.ops[o]; p.present[o] && op.kind != empty && op.partner >= 0 {
+			if r := max(op.call, p.ops[op.partner].call); r > t {
+				t, raiser = r, o
+			}
+		}
+	}
+	if r := &p.ops[raiser]; p.ops[r.partner].call > r.call {
+		return r.partner
+	}
+	return raiser
+}
+
+// opName is "put" or "get".
+func (e *explainer) opName(o int32) string {
+	if e.p.ops[o].kind == push {
+		return "put"
+	}
+	return "get"
 }
