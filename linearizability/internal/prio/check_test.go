@@ -36,7 +36,7 @@ var checkCases = []struct {
 	{name: "empty that may come first", ops: []history.Operation{put(0, 1, 1, 4), anEmpty(1, 0, 3), get(0, 1, 5, 6)}},
 	{name: "larger never-got value", ops: []history.Operation{put(0, 5, 0, 1), put(0, 1, 2, 3), get(1, 1, 4, 5)}},
 	{name: "smaller never-got value", ops: []history.Operation{put(0, 1, 0, 1), put(0, 5, 2, 3), get(1, 5, 4, 5)},
-		violates: true, culprits: []int{0, 1, 2}, says: "never got"},
+		violates: true, culprits: []int{0, 1, 2}, says: "value 1 (put by client 0 (operation 0)) is got, which never is, yet the largest value, 5, is got"},
 	// The busy period of 3 ends with 9, whose get is called after every
 	// operation returned at M: the candidate is grown from put(3).
 	{name: "busy period grown from the first return", ops: []history.Operation{put(0, 3, 0, 1), put(1, 9, 2, 3), get(0, 3, 4, 5), get(1, 9, 6, 7), anEmpty(0, 8, 9)}},

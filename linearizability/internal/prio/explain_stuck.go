@@ -63,13 +63,44 @@ func (e *explainer) text() string {
 		reasons = append(reasons, fmt.Sprintf("value %d (put by %s), the largest, is never got, so the queue is never empty once it is in, yet the try_get by %s answered empty and was called after %s returned",
 			e.p.ops[l].value, e.who(l), e.who(e.lastEmpty()), e.who(e.p.byRet[e.p.mp])))
 	}
-	for _, o := range e.p.byCall {
-		if op := &e.p.ops[o]; e.p.present[o] && op.kind == push && op.partner >= 0 {
-			reasons = append(reasons, e.reason(o, m))
+	first := e.p.byRet[e.p.mp]
+	if l, ok := e.p.grown(first); !ok {
+		r := fmt.Sprintf("the %s of %d by %s returned first, and the queue cannot be empty after it until value %d (put by %s) is got, which never is",
+			e.opName(first), e.p.ops[first].value, e.who(first), e.p.ops[l].value, e.who(l))
+		if big := e.p.largest(); e.p.ops[big].partner >= 0 {
+			r += fmt.Sprintf(", yet the largest value, %d, is got (by %s): only the last value in the queue can be the largest got", e.p.ops[big].value, e.who(e.p.ops[big].partner))
+		}
+		reasons = append(reasons, r)
+	}
+	for _, l := range e.candidates(m) {
+		reasons = append(reasons, e.reason(l, m))
+	}
+	more := ""
+	if len(reasons) > maxReasons {
+		more = fmt.Sprintf("; and %d more values", len(reasons)-maxReasons)
+		reasons = reasons[:maxReasons]
+	}
+	return fmt.Sprintf("no priority queue order explains these %d operations: no value can be the last got before the queue is first empty again: %s%s",
+		len(e.small), strings.Join(reasons, "; "), more)
+}
+
+// maxReasons is the most values an explanation goes through.
+const maxReasons = 6
+
+// candidates returns the got pushes the check tried (busy.go): the one
+// grown from the earliest return, and those whose get was called by m.
+func (e *explainer) candidates(m int64) []int32 {
+	p := e.p
+	var ls []int32
+	if l := p.grow(p.byRet[p.mp]); l >= 0 {
+		ls = append(ls, l)
+	}
+	for _, g := range p.openPops(m) {
+		if l := p.ops[g].partner; len(ls) == 0 || l != ls[0] {
+			ls = append(ls, l)
 		}
 	}
-	return fmt.Sprintf("no priority queue order explains these %d operations: no value can be the last got before the queue is first empty again: %s",
-		len(e.small), strings.Join(reasons, "; "))
+	return ls
 }
 
 // reason says why the got push l is not a got peel.

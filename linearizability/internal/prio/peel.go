@@ -25,6 +25,7 @@ type peeler struct {
 	np      int
 	byValue []int32 // the pushes, largest value first; byValue[:vp] are gone
 	vp      int
+	hint    int64 // the closure the last grow reached, or none
 	empties emptySet
 }
 
@@ -34,7 +35,7 @@ const none = math.MinInt64
 // newPeeler starts with every operation of ops present.
 func newPeeler(ops []sop) *peeler {
 	n := len(ops)
-	p := &peeler{ops: ops, present: make([]bool, n), byRet: make([]int32, n), at: make([]int32, n), pushOf: map[int64]int32{}}
+	p := &peeler{hint: none, ops: ops, present: make([]bool, n), byRet: make([]int32, n), at: make([]int32, n), pushOf: map[int64]int32{}}
 	for i := range p.byRet {
 		p.byRet[i], p.present[i] = int32(i), true
 	}
@@ -126,9 +127,18 @@ func (p *peeler) peelNeverGot(m int64) bool {
 	return false
 }
 
-// peelGot removes a got peel, if there is one: the candidate grown from
-// the operation returning at m, then the pops called by m.
+// peelGot removes a got peel, if there is one: first the hinted
+// candidate, then the one grown from the operation returning at m, then
+// the pops called by m (busy.go). Any candidate that closes is a peel;
+// the last two are the ones that make the check complete.
 func (p *peeler) peelGot(m int64) bool {
+	if l := p.hinted(); l >= 0 {
+		if p.closes(l, m) {
+			p.removeValue(l)
+			return true
+		}
+		p.hint = none
+	}
 	if l := p.grow(p.byRet[p.mp]); l >= 0 && p.closes(l, m) {
 		p.removeValue(l)
 		return true
@@ -188,23 +198,34 @@ func (p *peeler) before(t int64) int {
 // of the largest value of a closed set holding o's value and that
 // value's push and pop, or -1 when it meets a never-got value.
 func (p *peeler) grow(o int32) int32 {
+	l, ok := p.grown(o)
+	if !ok {
+		return -1
+	}
+	return l
+}
+
+// grown returns grow's candidate and true, or the never-got push it met
+// and false.
+func (p *peeler) grown(o int32) (int32, bool) {
 	l := o
 	if p.ops[o].kind == pop {
 		l = p.ops[o].partner
 	}
 	if p.ops[l].partner < 0 {
-		return -1
+		return l, false
 	}
 	t := p.span(l)
 	for {
 		t = p.closure(t, math.MaxInt64)
 		v := p.vals.prefix(p.before(t))
 		if v <= p.ops[l].value {
-			return l
+			p.hint = t
+			return l, true
 		}
 		l = p.pushOf[v]
 		if p.ops[l].partner < 0 {
-			return -1
+			return l, false
 		}
 		t = max(t, p.span(l))
 	}
@@ -228,4 +249,26 @@ func (p *peeler) firstNeverGot() int64 {
 		}
 	}
 	return math.MaxInt64
+}
+
+// hinted returns the got push of the largest value present that returns
+// before the closure the last grow reached, or -1. Once the largest
+// value L of a closed set Z is peeled, Z without L is closed, and its
+// largest value often closes too: trying it first spares growing the
+// same set again, value after value, through a long busy period.
+func (p *peeler) hinted() int32 {
+	if p.hint == none {
+		return -1
+	}
+	v := p.vals.prefix(p.before(p.hint))
+	if v == none {
+		p.hint = none
+		return -1
+	}
+	l := p.pushOf[v]
+	if p.ops[l].partner < 0 {
+		p.hint = none
+		return -1
+	}
+	return l
 }
