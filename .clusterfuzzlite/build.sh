@@ -24,6 +24,7 @@ history FuzzRead
 history FuzzScanLine
 history FuzzReadJepsen
 internal/scenario FuzzDecode
+linearizability/internal/prio FuzzPriorityDifferential
 "
 
 renamed=""
@@ -38,7 +39,12 @@ echo "$TARGETS" | while read -r dir target; do
       renamed="$renamed $dir"
       ;;
   esac
-  compile_native_go_fuzzer "github.com/pcqkit/pcq/$dir" "$target" "$target"
+  # go-118-fuzz-build's main is built in the current directory: an
+  # internal package below a directory (linearizability/internal/prio) is
+  # importable only from that directory.
+  from="${dir%%/internal/*}"
+  if [ "$from" = "$dir" ]; then from=.; fi
+  (cd "$from" && compile_native_go_fuzzer "github.com/pcqkit/pcq/$dir" "$target" "$target")
   if [ -d "$dir/testdata/fuzz/$target" ]; then
     (cd "$dir/testdata/fuzz/$target" && zip -q "$OUT/${target}_seed_corpus.zip" ./*)
   fi
