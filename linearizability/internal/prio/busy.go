@@ -88,8 +88,11 @@ package prio
 //     so none is called after pop(L∞) returned; an empty preceding one
 //     of them is before B in S, so its call is <= M.
 //
-// So each step tries at most c+2 candidates; the one grown from o_M
-// first. Computing a closure is lifo's: ≺ is an interval order, so the
+// So each step needs at most c+2 candidates. Any other candidate whose
+// conditions hold may be peeled too (each peel is an "iff"): the check
+// first tries a hint, the largest value left in the set the last growth
+// reached, which spares growing a long busy period again for each of its
+// values. Computing a closure is lifo's: ≺ is an interval order, so the
 // closure is all that returns before a time T (and partners), T the
 // fixpoint of raising T to the latest call, of an operation or its
 // partner, among the operations that return before T; a max segment tree
