@@ -107,8 +107,16 @@ var checkFastCases = []checkFastCase{
 	{name: "lifo: unknown put got before its call", kind: models.LIFO, ops: []history.Operation{histgen.With(histgen.Put(1, 2, 5, 0), models.Unknown), histgen.Get(0, 2, 1, 2)},
 		want: Violation, says: "before any put"},
 	{name: "lifo: full on unbounded stack", kind: models.LIFO, ops: []history.Operation{histgen.TryPut(0, 1, 0, 1, models.Full)}, want: Violation, says: "unbounded"},
+	// Priority queues (smallest first).
+	{name: "priority: smaller got first", kind: models.Priority, ops: []history.Operation{histgen.Put(0, 2, 0, 1), histgen.Put(0, 1, 2, 3), histgen.Get(1, 1, 4, 5), histgen.Get(1, 2, 6, 7)},
+		want: Linearizable, says: "busy periods"},
+	{name: "priority: larger got while smaller is in", kind: models.Priority, ops: []history.Operation{histgen.Put(0, 1, 0, 1), histgen.Put(0, 2, 2, 3), histgen.Get(1, 2, 4, 5), histgen.Get(1, 1, 6, 7)},
+		want: Violation, culprits: []int{0, 1, 2, 3}, says: "no value can be the last got before the queue is first empty again"},
+	{name: "priority: empty under a value", kind: models.Priority, ops: []history.Operation{histgen.Put(0, 1, 0, 1), histgen.Empty(1, 2, 3)},
+		want: Violation, culprits: []int{0, 1}, says: "answered empty"},
 	// Handed on.
-	{name: "priority", kind: models.Priority, ops: []history.Operation{histgen.Put(0, 1, 0, 1)}, want: Unknown, says: "priority"},
+	{name: "priority with len", kind: models.Priority, ops: []history.Operation{histgen.Put(0, 1, 0, 1), {Client: 0, Input: models.Input{Op: models.Len}, Output: models.Output{Value: 1}, Call: 2, Return: 3}},
+		want: Unknown, says: "priority checker"},
 	{name: "lifo with len", kind: models.LIFO, ops: []history.Operation{histgen.Put(0, 1, 0, 1), {Client: 0, Input: models.Input{Op: models.Len}, Output: models.Output{Value: 1}, Call: 2, Return: 3}},
 		want: Unknown, says: "len"},
 	{name: "lifo unknown get", kind: models.LIFO, ops: []history.Operation{histgen.Put(0, 1, 0, 1), histgen.With(histgen.Get(1, 0, 2, 3), models.Unknown)}, want: Unknown, says: "unknown gets"},

@@ -59,7 +59,7 @@ const shrinkBudget = 5 * time.Second
 // memoryReached says that porcupine stopped at the memory budget, and
 // what would decide the history.
 func memoryReached(budget int64) string {
-	return fmt.Sprintf("memory budget reached (%s): porcupine's search stopped before deciding; a larger budget (WithMemoryBudget, pcq check -mem) or a shorter history would decide it, or, for a FIFO history with distinct values, one the fast checker covers",
+	return fmt.Sprintf("memory budget reached (%s): porcupine's search stopped before deciding; a larger budget (WithMemoryBudget, pcq check -mem) or a shorter history would decide it, or, for a FIFO, stack or priority history with distinct values, one the fast checker covers",
 		FormatBytes(budget))
 }
 

@@ -30,6 +30,8 @@ func TestCheckDispatch(t *testing.T) {
 		{"unknown checker", plain, []Option{WithChecker(Checker(9))}, Unknown, "", "unknown checker Checker(9)"},
 		{"auto decides lifo fast", pcHistory(models.LIFO, 0, plain.Operations...), nil, Linearizable, "fast", "the fast checker decided; stack"},
 		{"auto hands lifo with join to porcupine", pcHistory(models.LIFO, 0, joined.Operations...), nil, Violation, "porcupine", "porcupine decided"},
+		{"auto decides priority fast", pcHistory(models.Priority, 0, plain.Operations...), nil, Violation, "fast", "the fast checker decided; priority queue"},
+		{"auto hands priority with join to porcupine", pcHistory(models.Priority, 0, joined.Operations...), nil, Violation, "porcupine", "porcupine decided"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

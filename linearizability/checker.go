@@ -16,8 +16,10 @@ const (
 	// over orders of the values, polynomial for bounded overlap, whose
 	// linearizations are replayed; and for unbounded LIFO histories with
 	// distinct put values: values that can be at the bottom of the stack
-	// peeled off one by one, polynomial. A history it cannot decide gets
-	// the verdict Unknown, saying why.
+	// peeled off one by one, polynomial; and likewise for unbounded
+	// priority histories with distinct put values: values that can end
+	// the queue's first busy period peeled off one by one. A history it
+	// cannot decide gets the verdict Unknown, saying why.
 	Fast
 	// Porcupine is the exact search of github.com/anishathalye/porcupine
 	// over the sequential model, for every kind and operation; exponential

@@ -13,8 +13,8 @@
 // Two checkers stand behind Check, chosen with [WithChecker]: [Fast], an
 // O(n log n) search for violation patterns in FIFO histories with distinct
 // put values (with a search over orders of the values where a capacity
-// binds) and a polynomial check of stack (LIFO) histories with distinct
-// put values, and [Porcupine], the exact search of
+// binds) and polynomial checks of stack (LIFO) and priority queue
+// histories with distinct put values, and [Porcupine], the exact search of
 // github.com/anishathalye/porcupine for everything else, bounded by
 // [WithTimeout] and [WithMemoryBudget]. [Auto], the default, runs the fast checker when it can
 // decide and porcupine otherwise. A queue that promises less than the

@@ -65,13 +65,46 @@ type stackClient struct {
 // operations still waiting when the history is long enough are left out.
 // Put values are 1, 2, 3...
 func Stack(rng *rand.Rand, cfg StackConfig) history.History {
+	value := int64(0)
+	next := func() int64 { value++; return value }
+	return simulate(rng, cfg, models.LIFO, &stackStore{}, next)
+}
+
+// store is the container a simulation keeps its items in.
+type store interface {
+	push(v int64)
+	size() int
+	// take removes and returns the item a get takes (second: the one it
+	// would take next).
+	take(second bool) int64
+	// peek returns the item a get takes, leaving it.
+	peek() int64
+}
+
+// stackStore is a stack's store.
+type stackStore struct{ items []int64 }
+
+func (s *stackStore) push(v int64) { s.items = append(s.items, v) }
+func (s *stackStore) size() int    { return len(s.items) }
+func (s *stackStore) peek() int64  { return s.items[len(s.items)-1] }
+func (s *stackStore) take(second bool) int64 {
+	k := len(s.items) - 1
+	if second {
+		k--
+	}
+	v := s.items[k]
+	s.items = append(s.items[:k], s.items[k+1:]...)
+	return v
+}
+
+// simulate runs the simulation of Stack on items kept in st, a container
+// of kind kind, with put values from next.
+func simulate(rng *rand.Rand, cfg StackConfig, kind models.Kind, st store, next func() int64) history.History {
 	clients := make([]*stackClient, max(cfg.Clients, 1))
 	for i := range clients {
 		clients[i] = &stackClient{id: i, next: int64(rng.IntN(cfg.Think + 1))}
 	}
-	h := history.History{Kind: models.LIFO, Operations: make([]history.Operation, 0, cfg.Ops)}
-	var stack []int64
-	value := int64(0)
+	h := history.History{Kind: kind, Operations: make([]history.Operation, 0, cfg.Ops)}
 	bug := cfg.Bug
 	for t := int64(0); len(h.Operations) < cfg.Ops; t++ {
 		rng.Shuffle(len(clients), func(i, j int) { clients[i], clients[j] = clients[j], clients[i] })
@@ -79,11 +112,11 @@ func Stack(rng *rand.Rand, cfg StackConfig) history.History {
 			switch {
 			case len(h.Operations) == cfg.Ops:
 			case !c.waiting && c.next <= t:
-				c.call(rng, cfg, t, &value)
+				c.call(rng, cfg, t, next)
 			case c.waiting && c.next <= t:
 				armed := bug != StackCorrect && len(h.Operations) >= cfg.At
 				switch {
-				case c.effect(&stack, armed, &bug):
+				case c.effect(st, armed, &bug):
 					c.op.Return = t + int64(rng.IntN(cfg.Slack+1))
 				case t-c.op.Call > stackPatience:
 					c.op.Output, c.op.Return = models.Output{Result: models.Canceled}, t
@@ -99,12 +132,11 @@ func Stack(rng *rand.Rand, cfg StackConfig) history.History {
 }
 
 // call starts the client's next operation at t.
-func (c *stackClient) call(rng *rand.Rand, cfg StackConfig, t int64, value *int64) {
+func (c *stackClient) call(rng *rand.Rand, cfg StackConfig, t int64, next func() int64) {
 	c.op = history.Operation{Client: c.id, Call: t}
 	switch {
 	case rng.IntN(100) < cmp.Or(cfg.Puts, 50):
-		*value++
-		c.op.Input = models.Input{Op: models.Put, Value: *value}
+		c.op.Input = models.Input{Op: models.Put, Value: next()}
 	case cfg.TryEvery > 0 && (c.gets+1)%cfg.TryEvery == 0:
 		c.gets++
 		c.op.Input = models.Input{Op: models.TryGet}
@@ -115,21 +147,19 @@ func (c *stackClient) call(rng *rand.Rand, cfg StackConfig, t int64, value *int6
 	c.waiting, c.next = true, t+int64(rng.IntN(cfg.Slack+1))
 }
 
-// effect applies the client's operation to the stack if it can take
+// effect applies the client's operation to the store if it can take
 // effect now, and records its result; armed, a get does *bug instead
 // when it can, and clears it.
-func (c *stackClient) effect(stack *[]int64, armed bool, bug *StackBug) bool {
-	s := *stack
-	switch {
+func (c *stackClient) effect(st store, armed bool, bug *StackBug) bool {
+	switch n := st.size(); {
 	case c.op.Input.Op == models.Put:
-		*stack = append(s, c.op.Input.Value)
+		st.push(c.op.Input.Value)
 		c.op.Output = models.Output{Result: models.OK}
-	case armed && len(s) > 0 && (*bug != StackSecond || len(s) > 1):
-		c.bugGet(stack, *bug)
+	case armed && n > 0 && (*bug != StackSecond || n > 1):
+		c.bugGet(st, *bug)
 		*bug = StackCorrect
-	case len(s) > 0:
-		c.op.Output = models.Output{Result: models.OK, Value: s[len(s)-1]}
-		*stack = s[:len(s)-1]
+	case n > 0:
+		c.op.Output = models.Output{Result: models.OK, Value: st.take(false)}
 	case c.op.Input.Op == models.TryGet:
 		c.op.Output = models.Output{Result: models.Empty}
 	default:
@@ -138,16 +168,13 @@ func (c *stackClient) effect(stack *[]int64, armed bool, bug *StackBug) bool {
 	return true
 }
 
-// bugGet does the get of a non-empty stack wrong, as bug says.
-func (c *stackClient) bugGet(stack *[]int64, bug StackBug) {
-	s := *stack
-	top := len(s) - 1
+// bugGet does the get of a non-empty store wrong, as bug says.
+func (c *stackClient) bugGet(st store, bug StackBug) {
 	switch bug {
 	case StackSecond:
-		c.op.Output = models.Output{Result: models.OK, Value: s[top-1]}
-		*stack = append(s[:top-1], s[top])
+		c.op.Output = models.Output{Result: models.OK, Value: st.take(true)}
 	case StackKeep:
-		c.op.Output = models.Output{Result: models.OK, Value: s[top]}
+		c.op.Output = models.Output{Result: models.OK, Value: st.peek()}
 	case StackFresh:
 		c.op.Output = models.Output{Result: models.OK, Value: -1}
 	case StackEmpty:

@@ -13,12 +13,13 @@ import (
 	"github.com/pcqkit/pcq/models"
 )
 
-// This file holds FuzzStackDifferential and what it needs, and nothing
-// else of package testing than f.Add, f.Fuzz and t.Fatal: go-118-fuzz-build
-// compiles it against its stand-in for package testing (see
-// .clusterfuzzlite/targets). It fuzzes the stack checker
-// (internal/lifo) through Check, here rather than in package lifo: the
-// main package go-118-fuzz-build generates may not import lifo.
+// This file holds FuzzStackDifferential and FuzzPriorityDifferential and
+// what they need, and nothing else of package testing than f.Add, f.Fuzz
+// and t.Fatal: go-118-fuzz-build compiles it against its stand-in for
+// package testing (see .clusterfuzzlite/targets). They fuzz the stack and
+// priority checkers (internal/lifo, internal/prio) through Check, here
+// rather than in their packages: the main package go-118-fuzz-build
+// generates may not import a package below linearizability/internal.
 
 // stackCheckerHistory turns a seed and a shape into a small random stack
 // history: 2-4 clients, at most 14 operations, sometimes a capacity or
@@ -50,11 +51,43 @@ func stackCheckerHistory(seed uint64, shape uint16) history.History {
 	return h
 }
 
-// compareStackChecker checks h with the fast checker (the stack
-// checker, for a LIFO history), porcupine and the brute-force search, and
-// returns the fast checker's verdict, and an error on any disagreement or
-// a violation whose culprits alone are linearizable.
-func compareStackChecker(h history.History, what string) (Verdict, error) {
+// prioCheckerHistory turns a seed and a shape into a small random
+// priority queue history: 2-4 clients, at most 14 operations, sometimes a
+// capacity or unknown outcomes, valid or mutated, or from the simulated
+// priority queue with or without a bug.
+func prioCheckerHistory(seed uint64, shape uint16) history.History {
+	rng := rand.New(rand.NewPCG(seed, uint64(shape)))
+	cfg := histgen.Config{
+		Kind:    models.Priority,
+		Clients: 2 + int(shape%3),
+		Ops:     4 + int(shape/3%11),
+		Overlap: []int{1, 3, 8, 20}[shape/33%4],
+		OpMix:   histgen.MixQueue,
+	}
+	if shape/132%5 == 4 { // the simulated priority queue, sometimes with a bug
+		return histgen.Priority(rng, histgen.PriorityConfig{StackConfig: histgen.StackConfig{Clients: 2 + int(shape%3), Ops: 4 + int(shape/3%11),
+			Puts: 50 + int(seed%30), Slack: int(shape / 660 % 4), Think: 2, TryEvery: int(seed % 4), Bug: histgen.StackBug(seed / 4 % 5), At: int(seed / 20 % 8)},
+			Spread: int(seed / 160 % 6)})
+	}
+	if shape/132%5 == 0 {
+		cfg.Capacity = 2 + int(shape/660%12)
+	}
+	if shape/2640%3 == 0 {
+		cfg.OpMix |= histgen.MixUnknown
+	}
+	h := histgen.Linearizable(rng, cfg)
+	for range rng.IntN(3) {
+		h = histgen.Mutate(rng, h)
+	}
+	return h
+}
+
+// compareFastChecker checks h with the fast checker (the stack or the
+// priority checker, for a LIFO or priority history), porcupine and the
+// brute-force search, and returns the fast checker's verdict, and an
+// error on any disagreement or a violation whose culprits alone are
+// linearizable.
+func compareFastChecker(h history.History, what string) (Verdict, error) {
 	r := Check(h, WithChecker(Fast))
 	if r.Verdict == Unknown {
 		return Unknown, nil
@@ -74,8 +107,8 @@ func compareStackChecker(h history.History, what string) (Verdict, error) {
 		agree = agree && (r.Verdict == Linearizable) == (slow.Result == porcupine.Ok)
 	}
 	if !agree {
-		return r.Verdict, fmt.Errorf("%s: checkers disagree: stack checker %v (%s), porcupine %v, brute force linearizable=%v; history:\n%s",
-			what, r.Verdict, r.Explanation, slow.Result, brute, historyText(h))
+		return r.Verdict, fmt.Errorf("%s: checkers disagree: the %v checker %v (%s), porcupine %v, brute force linearizable=%v; history:\n%s",
+			what, h.Kind, r.Verdict, r.Explanation, slow.Result, brute, historyText(h))
 	}
 	return r.Verdict, nil
 }
@@ -97,7 +130,21 @@ func FuzzStackDifferential(f *testing.F) {
 		f.Add(s, uint16(s*97))
 	}
 	f.Fuzz(func(t *testing.T, seed uint64, shape uint16) {
-		if _, err := compareStackChecker(stackCheckerHistory(seed, shape), "fuzz"); err != nil {
+		if _, err := compareFastChecker(stackCheckerHistory(seed, shape), "fuzz"); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzPriorityDifferential fuzzes the priority checker against porcupine
+// and the brute-force search on small random priority queue histories,
+// valid and mutated.
+func FuzzPriorityDifferential(f *testing.F) {
+	for s := range uint64(20) {
+		f.Add(s, uint16(s*97))
+	}
+	f.Fuzz(func(t *testing.T, seed uint64, shape uint16) {
+		if _, err := compareFastChecker(prioCheckerHistory(seed, shape), "fuzz"); err != nil {
 			t.Fatal(err)
 		}
 	})
