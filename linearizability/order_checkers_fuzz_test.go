@@ -22,52 +22,37 @@ import (
 // generates may not import a package below linearizability/internal.
 
 // stackCheckerHistory turns a seed and a shape into a small random stack
-// history: 2-4 clients, at most 14 operations, sometimes a capacity or
-// unknown outcomes, valid or mutated, or from the simulated stack with or
-// without a bug.
+// history (see orderHistory).
 func stackCheckerHistory(seed uint64, shape uint16) history.History {
-	rng := rand.New(rand.NewPCG(seed, uint64(shape)))
-	cfg := histgen.Config{
-		Kind:    models.LIFO,
-		Clients: 2 + int(shape%3),
-		Ops:     4 + int(shape/3%11),
-		Overlap: []int{1, 3, 8, 20}[shape/33%4],
-		OpMix:   histgen.MixQueue,
-	}
-	if shape/132%5 == 4 { // the simulated stack, sometimes with a bug
-		return histgen.Stack(rng, histgen.StackConfig{Clients: 2 + int(shape%3), Ops: 4 + int(shape/3%11), Puts: 50 + int(seed%30),
-			Slack: int(shape / 660 % 4), Think: 2, TryEvery: int(seed % 4), Bug: histgen.StackBug(seed / 4 % 5), At: int(seed / 20 % 8)})
-	}
-	if shape/132%5 == 0 {
-		cfg.Capacity = 2 + int(shape/660%12)
-	}
-	if shape/2640%3 == 0 {
-		cfg.OpMix |= histgen.MixUnknown
-	}
-	h := histgen.Linearizable(rng, cfg)
-	for range rng.IntN(3) {
-		h = histgen.Mutate(rng, h)
-	}
-	return h
+	return orderHistory(models.LIFO, seed, shape, func(rng *rand.Rand, c histgen.StackConfig) history.History {
+		return histgen.Stack(rng, c)
+	})
 }
 
 // prioCheckerHistory turns a seed and a shape into a small random
-// priority queue history: 2-4 clients, at most 14 operations, sometimes a
-// capacity or unknown outcomes, valid or mutated, or from the simulated
-// priority queue with or without a bug.
+// priority queue history (see orderHistory).
 func prioCheckerHistory(seed uint64, shape uint16) history.History {
+	return orderHistory(models.Priority, seed, shape, func(rng *rand.Rand, c histgen.StackConfig) history.History {
+		return histgen.Priority(rng, histgen.PriorityConfig{StackConfig: c, Spread: int(seed / 160 % 6)})
+	})
+}
+
+// orderHistory turns a seed and a shape into a small random history of
+// kind: 2-4 clients, at most 14 operations, sometimes a capacity or
+// unknown outcomes, valid or mutated, or from the simulated structure
+// (simulate) with or without a bug.
+func orderHistory(kind models.Kind, seed uint64, shape uint16, simulate func(*rand.Rand, histgen.StackConfig) history.History) history.History {
 	rng := rand.New(rand.NewPCG(seed, uint64(shape)))
 	cfg := histgen.Config{
-		Kind:    models.Priority,
+		Kind:    kind,
 		Clients: 2 + int(shape%3),
 		Ops:     4 + int(shape/3%11),
 		Overlap: []int{1, 3, 8, 20}[shape/33%4],
 		OpMix:   histgen.MixQueue,
 	}
-	if shape/132%5 == 4 { // the simulated priority queue, sometimes with a bug
-		return histgen.Priority(rng, histgen.PriorityConfig{StackConfig: histgen.StackConfig{Clients: 2 + int(shape%3), Ops: 4 + int(shape/3%11),
-			Puts: 50 + int(seed%30), Slack: int(shape / 660 % 4), Think: 2, TryEvery: int(seed % 4), Bug: histgen.StackBug(seed / 4 % 5), At: int(seed / 20 % 8)},
-			Spread: int(seed / 160 % 6)})
+	if shape/132%5 == 4 { // the simulated structure, sometimes with a bug
+		return simulate(rng, histgen.StackConfig{Clients: cfg.Clients, Ops: cfg.Ops, Puts: 50 + int(seed%30),
+			Slack: int(shape / 660 % 4), Think: 2, TryEvery: int(seed % 4), Bug: histgen.StackBug(seed / 4 % 5), At: int(seed / 20 % 8)})
 	}
 	if shape/132%5 == 0 {
 		cfg.Capacity = 2 + int(shape/660%12)
