@@ -5,51 +5,29 @@ import (
 	"strings"
 
 	"github.com/pcqkit/pcq/history"
-	"github.com/pcqkit/pcq/linearizability/internal/fast"
-	"github.com/pcqkit/pcq/models"
+	"github.com/pcqkit/pcq/linearizability/internal/peel"
 )
 
-// valueOf returns the value an operation with effect carries: a put
-// that answered ok or never returned, a get that answered ok.
-func valueOf(op history.Operation) (bool, int64) {
-	r := op.Output.Result
-	switch op.Input.Op {
-	case models.Put, models.TryPut:
-		return r == models.OK || r == models.Unknown, op.Input.Value
-	case models.Get, models.TryGet:
-		return r == models.OK, op.Output.Value
-	}
-	return false, 0
-}
-
-// explainStuck shrinks the operations idx of h, which have no bottom
-// value, and explains why none of the values that could be put first can
-// be at the bottom of the stack.
-func explainStuck(h history.History, idx []int) fast.Result {
-	small := shrink(h, idx)
-	sh, v, _ := prepare(sub(h, small))
-	if v != nil { // cannot happen: units keep a value's put with its get
-		for k, c := range v.Culprits {
-			v.Culprits[k] = small[c]
-		}
-		return *v
-	}
-	p := newPeeler(sh.ops)
-	p.run()
+// explain explains why none of the values that could be put first can be
+// at the bottom of the stack in the operations small of h (shrunk by
+// package peel), prepared as ops, which have no bottom value.
+func explain(h history.History, small []int, ops []peel.Op) string {
+	p := newPeeler(ops)
+	p.Run()
 	e := &explainer{h: h, small: small, p: p}
-	return *violation(e.text(), small...)
+	return e.text()
 }
 
 // explainer words why the operations small of h, left by p with no
 // bottom, have none.
 type explainer struct {
 	h     history.History
-	small []int // peeler operation o is h's operation small[p.ops[o].orig]
+	small []int // peeler operation o is h's operation small[p.ops[o].Orig]
 	p     *peeler
 }
 
 // who names peeler operation o.
-func (e *explainer) who(o int32) string { return e.h.Who(e.small[e.p.ops[o].orig]) }
+func (e *explainer) who(o int32) string { return e.h.Who(e.small[e.p.ops[o].Orig]) }
 
 // text is the explanation.
 func (e *explainer) text() string {
@@ -63,8 +41,8 @@ func (e *explainer) text() string {
 	for _, o := range e.p.byCall {
 		op := &e.p.ops[o]
 		switch {
-		case !e.p.present[o] || op.kind != push:
-		case op.call > m:
+		case !e.p.present[o] || op.Kind != peel.Push:
+		case op.Call > m:
 			later++
 		default:
 			reasons = append(reasons, e.reason(o, first, m))
@@ -81,28 +59,28 @@ func (e *explainer) text() string {
 // reason says why the push v, called by M, is not a bottom.
 func (e *explainer) reason(v, first int32, m int64) string {
 	op := &e.p.ops[v]
-	if op.partner < 0 {
+	if op.Partner < 0 {
 		return fmt.Sprintf("value %d (put by %s) is never got, so the stack is never empty after its put, yet the try_get by %s answered empty and was called after %s returned",
-			op.value, e.who(v), e.who(e.lastEmpty()), e.who(first))
+			op.Value, e.who(v), e.who(e.lastEmpty()), e.who(first))
 	}
-	get := op.partner
-	head := fmt.Sprintf("value %d (put by %s, got by %s)", op.value, e.who(v), e.who(get))
+	get := op.Partner
+	head := fmt.Sprintf("value %d (put by %s, got by %s)", op.Value, e.who(v), e.who(get))
 	t, raiser := e.closure(v)
-	if t <= e.p.ops[get].ret {
+	if t <= e.p.ops[get].Ret {
 		bad := e.bad(t, m)
-		if e.p.ops[bad].kind == empty {
+		if e.p.ops[bad].Kind == peel.Empty {
 			return fmt.Sprintf("%s: the try_get by %s must come before that get, but answered empty, and was called after %s returned, so after the put of %d",
-				head, e.who(bad), e.who(first), op.value)
+				head, e.who(bad), e.who(first), op.Value)
 		}
 		return fmt.Sprintf("%s: value %d, never got, is put by %s, which must come before that get: it would stay above %d",
-			head, e.p.ops[bad].value, e.who(bad), op.value)
+			head, e.p.ops[bad].Value, e.who(bad), op.Value)
 	}
 	late := raiser
-	if r := &e.p.ops[late]; e.p.ops[r.partner].call > r.call {
-		late = r.partner
+	if r := &e.p.ops[late]; e.p.ops[r.Partner].Call > r.Call {
+		late = r.Partner
 	}
 	return fmt.Sprintf("%s: the %s of %d by %s must come before that get (the values put while %d is in the stack come off first), but was called after it returned",
-		head, e.opName(late), e.p.ops[late].value, e.who(late), op.value)
+		head, e.opName(late), e.p.ops[late].Value, e.who(late), op.Value)
 }
 
 // closure computes the closure of the got push v by a plain scan (see
@@ -110,12 +88,12 @@ func (e *explainer) reason(v, first int32, m int64) string {
 // threshold reached and the operation that raised it last.
 func (e *explainer) closure(v int32) (int64, int32) {
 	p := e.p
-	limit := p.ops[p.ops[v].partner].ret
-	t, raiser := max(p.ops[v].call, p.ops[p.ops[v].partner].call), v
+	limit := p.ops[p.ops[v].Partner].Ret
+	t, raiser := max(p.ops[v].Call, p.ops[p.ops[v].Partner].Call), v
 	for k := 0; k < len(p.byRet) && p.rets[k] < t && t <= limit; k++ {
 		o := p.byRet[k]
-		if op := &p.ops[o]; p.present[o] && op.kind != empty && op.partner >= 0 {
-			if r := max(op.call, p.ops[op.partner].call); r > t {
+		if op := &p.ops[o]; p.present[o] && op.Kind != peel.Empty && op.Partner >= 0 {
+			if r := max(op.Call, p.ops[op.Partner].Call); r > t {
 				t, raiser = r, o
 			}
 		}
@@ -129,7 +107,7 @@ func (e *explainer) bad(t, m int64) int32 {
 	p := e.p
 	for k := 0; k < len(p.byRet) && p.rets[k] < t; k++ {
 		o := p.byRet[k]
-		if op := &p.ops[o]; p.present[o] && (op.kind == push && op.partner < 0 || op.kind == empty && op.call > m) {
+		if op := &p.ops[o]; p.present[o] && (op.Kind == peel.Push && op.Partner < 0 || op.Kind == peel.Empty && op.Call > m) {
 			return o
 		}
 	}
@@ -138,13 +116,13 @@ func (e *explainer) bad(t, m int64) int32 {
 
 // lastEmpty returns the present empty called last.
 func (e *explainer) lastEmpty() int32 {
-	es := e.p.empties.ops
+	es := e.p.empties.Ops
 	return es[len(es)-1]
 }
 
 // opName is "put" or "get".
 func (e *explainer) opName(o int32) string {
-	if e.p.ops[o].kind == push {
+	if e.p.ops[o].Kind == peel.Push {
 		return "put"
 	}
 	return "get"

@@ -5,50 +5,29 @@ import (
 	"strings"
 
 	"github.com/pcqkit/pcq/history"
-	"github.com/pcqkit/pcq/linearizability/internal/fast"
-	"github.com/pcqkit/pcq/models"
+	"github.com/pcqkit/pcq/linearizability/internal/peel"
 )
 
-// valueOf returns the value an operation with effect carries: a put
-// that answered ok or never returned, a get that answered ok.
-func valueOf(op history.Operation) (bool, int64) {
-	r := op.Output.Result
-	switch op.Input.Op {
-	case models.Put, models.TryPut:
-		return r == models.OK || r == models.Unknown, op.Input.Value
-	case models.Get, models.TryGet:
-		return r == models.OK, op.Output.Value
-	}
-	return false, 0
-}
-
-// explainStuck shrinks the operations idx of h, which have no peel, and
-// explains why no value can end the first busy period.
-func explainStuck(h history.History, idx []int) fast.Result {
-	small := shrink(h, idx)
-	sh, v, _ := prepare(sub(h, small))
-	if v != nil { // cannot happen: units keep a value's put with its get
-		for k, c := range v.Culprits {
-			v.Culprits[k] = small[c]
-		}
-		return *v
-	}
-	p := newPeeler(sh.ops)
-	p.run()
+// explain explains why no value can end the first busy period in the
+// operations small of h (shrunk by package peel), prepared as ops, which
+// have no peel.
+func explain(h history.History, small []int, ops []peel.Op) string {
+	p := newPeeler(ops)
+	p.Run()
 	e := &explainer{h: h, small: small, p: p}
-	return *violation(e.text(), small...)
+	return e.text()
 }
 
 // explainer words why the operations small of h, left by p with no
 // peel, have none.
 type explainer struct {
 	h     history.History
-	small []int // peeler operation o is h's operation small[p.ops[o].orig]
+	small []int // peeler operation o is h's operation small[p.ops[o].Orig]
 	p     *peeler
 }
 
 // who names peeler operation o.
-func (e *explainer) who(o int32) string { return e.h.Who(e.small[e.p.ops[o].orig]) }
+func (e *explainer) who(o int32) string { return e.h.Who(e.small[e.p.ops[o].Orig]) }
 
 // text is the explanation: why each got value cannot be the largest of
 // the first busy period, and why the largest value, never got, cannot
@@ -59,16 +38,16 @@ func (e *explainer) text() string {
 		return fmt.Sprintf("no priority queue order explains these %d operations", len(e.small))
 	}
 	var reasons []string
-	if l := e.p.largest(); l >= 0 && e.p.ops[l].partner < 0 {
+	if l := e.p.largest(); l >= 0 && e.p.ops[l].Partner < 0 {
 		reasons = append(reasons, fmt.Sprintf("value %d (put by %s), the largest, is never got, so the queue is never empty once it is in, yet the try_get by %s answered empty and was called after %s returned",
-			e.p.ops[l].value, e.who(l), e.who(e.lastEmpty()), e.who(e.p.byRet[e.p.mp])))
+			e.p.ops[l].Value, e.who(l), e.who(e.lastEmpty()), e.who(e.p.byRet[e.p.mp])))
 	}
 	first := e.p.byRet[e.p.mp]
 	if l, ok := e.p.grown(first); !ok {
 		r := fmt.Sprintf("the %s of %d by %s returned first, and the queue cannot be empty after it until value %d (put by %s) is got, which never is",
-			e.opName(first), e.p.ops[first].value, e.who(first), e.p.ops[l].value, e.who(l))
-		if big := e.p.largest(); e.p.ops[big].partner >= 0 {
-			r += fmt.Sprintf(", yet the largest value, %d, is got (by %s): only the last value in the queue can be the largest got", e.p.ops[big].value, e.who(e.p.ops[big].partner))
+			e.opName(first), e.p.ops[first].Value, e.who(first), e.p.ops[l].Value, e.who(l))
+		if big := e.p.largest(); e.p.ops[big].Partner >= 0 {
+			r += fmt.Sprintf(", yet the largest value, %d, is got (by %s): only the last value in the queue can be the largest got", e.p.ops[big].Value, e.who(e.p.ops[big].Partner))
 		}
 		reasons = append(reasons, r)
 	}
@@ -96,7 +75,7 @@ func (e *explainer) candidates(m int64) []int32 {
 		ls = append(ls, l)
 	}
 	for _, g := range p.openPops(m) {
-		if l := p.ops[g].partner; len(ls) == 0 || l != ls[0] {
+		if l := p.ops[g].Partner; len(ls) == 0 || l != ls[0] {
 			ls = append(ls, l)
 		}
 	}
@@ -106,24 +85,24 @@ func (e *explainer) candidates(m int64) []int32 {
 // reason says why the got push l is not a got peel.
 func (e *explainer) reason(l int32, m int64) string {
 	p := e.p
-	g := p.ops[l].partner
-	head := fmt.Sprintf("value %d (put by %s, got by %s)", p.ops[l].value, e.who(l), e.who(g))
-	t := p.closure(p.span(l), p.ops[g].ret)
-	if t > p.ops[g].ret {
+	g := p.ops[l].Partner
+	head := fmt.Sprintf("value %d (put by %s, got by %s)", p.ops[l].Value, e.who(l), e.who(g))
+	t := p.closure(p.span(l), p.ops[g].Ret)
+	if t > p.ops[g].Ret {
 		late := e.late(l)
 		return fmt.Sprintf("%s: the %s of %d by %s must come before that get (the values in the queue with %d come off first), but was called after it returned",
-			head, e.opName(late), p.ops[late].value, e.who(late), p.ops[l].value)
+			head, e.opName(late), p.ops[late].Value, e.who(late), p.ops[l].Value)
 	}
 	for k := 0; k < len(p.byRet) && p.rets[k] < t; k++ {
 		o := p.byRet[k]
 		switch op := &p.ops[o]; {
 		case !p.present[o]:
-		case op.kind == empty && op.call > m:
-			return fmt.Sprintf("%s: the try_get by %s answered empty but must come after the put of %d, and %d is in the queue until that get", head, e.who(o), p.ops[l].value, p.ops[l].value)
-		case op.kind == push && op.partner < 0:
-			return fmt.Sprintf("%s: value %d, never got, is put by %s before that get, so the queue is not empty after it", head, op.value, e.who(o))
-		case op.kind != empty && op.value > p.ops[l].value:
-			return fmt.Sprintf("%s: value %d (by %s) must come before that get and is larger, so %d is not the last value got before the queue is empty", head, op.value, e.who(o), p.ops[l].value)
+		case op.Kind == peel.Empty && op.Call > m:
+			return fmt.Sprintf("%s: the try_get by %s answered empty but must come after the put of %d, and %d is in the queue until that get", head, e.who(o), p.ops[l].Value, p.ops[l].Value)
+		case op.Kind == peel.Push && op.Partner < 0:
+			return fmt.Sprintf("%s: value %d, never got, is put by %s before that get, so the queue is not empty after it", head, op.Value, e.who(o))
+		case op.Kind != peel.Empty && op.Value > p.ops[l].Value:
+			return fmt.Sprintf("%s: value %d (by %s) must come before that get and is larger, so %d is not the last value got before the queue is empty", head, op.Value, e.who(o), p.ops[l].Value)
 		}
 	}
 	return head + ": no order of the operations before its get leaves it the only value"
@@ -131,7 +110,7 @@ func (e *explainer) reason(l int32, m int64) string {
 
 // lastEmpty returns the present empty called last.
 func (e *explainer) lastEmpty() int32 {
-	es := e.p.empties.ops
+	es := e.p.empties.Ops
 	return es[len(es)-1]
 }
 
@@ -140,25 +119,25 @@ func (e *explainer) lastEmpty() int32 {
 // peeler.closure).
 func (e *explainer) late(l int32) int32 {
 	p := e.p
-	limit := p.ops[p.ops[l].partner].ret
+	limit := p.ops[p.ops[l].Partner].Ret
 	t, raiser := p.span(l), l
 	for k := 0; k < len(p.byRet) && p.rets[k] < t && t <= limit; k++ {
 		o := p.byRet[k]
-		if op := &p.ops[o]; p.present[o] && op.kind != empty && op.partner >= 0 {
-			if r := max(op.call, p.ops[op.partner].call); r > t {
+		if op := &p.ops[o]; p.present[o] && op.Kind != peel.Empty && op.Partner >= 0 {
+			if r := max(op.Call, p.ops[op.Partner].Call); r > t {
 				t, raiser = r, o
 			}
 		}
 	}
-	if r := &p.ops[raiser]; p.ops[r.partner].call > r.call {
-		return r.partner
+	if r := &p.ops[raiser]; p.ops[r.Partner].Call > r.Call {
+		return r.Partner
 	}
 	return raiser
 }
 
 // opName is "put" or "get".
 func (e *explainer) opName(o int32) string {
-	if e.p.ops[o].kind == push {
+	if e.p.ops[o].Kind == peel.Push {
 		return "put"
 	}
 	return "get"
