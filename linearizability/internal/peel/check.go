@@ -44,16 +44,3 @@ func Check(h history.History, s *Structure) (r fast.Result, decided bool) {
 	}
 	return fast.Result{Note: note}, true
 }
-
-// Left returns the operations of ops still present, as indices in
-// History.Operations, in the order of byCall: what a Peeler's Left
-// returns.
-func Left(ops []Op, byCall []int32, present []bool) []int {
-	var idx []int
-	for _, o := range byCall {
-		if present[o] {
-			idx = append(idx, int(ops[o].Orig))
-		}
-	}
-	return idx
-}

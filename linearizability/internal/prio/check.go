@@ -36,7 +36,3 @@ var structure = peel.Structure{
 	NewPeeler: func(ops []peel.Op) peel.Peeler { return newPeeler(ops) },
 	Explain:   explain,
 }
-
-// Left returns the operations still present, as indices in
-// History.Operations.
-func (p *peeler) Left() []int { return peel.Left(p.ops, p.byCall, p.present) }

@@ -22,32 +22,32 @@ func explain(h history.History, small []int, ops []peel.Op) string {
 // peel, have none.
 type explainer struct {
 	h     history.History
-	small []int // peeler operation o is h's operation small[p.ops[o].Orig]
+	small []int // peeler operation o is h's operation small[p.Ops[o].Orig]
 	p     *peeler
 }
 
 // who names peeler operation o.
-func (e *explainer) who(o int32) string { return e.h.Who(e.small[e.p.ops[o].Orig]) }
+func (e *explainer) who(o int32) string { return e.h.Who(e.small[e.p.Ops[o].Orig]) }
 
 // text is the explanation: why each got value cannot be the largest of
 // the first busy period, and why the largest value, never got, cannot
 // stay in the queue from the start.
 func (e *explainer) text() string {
-	m, ok := e.p.minRet()
+	m, ok := e.p.MinRet()
 	if !ok { // cannot happen: shrinking keeps a violation
 		return fmt.Sprintf("no priority queue order explains these %d operations", len(e.small))
 	}
 	var reasons []string
-	if l := e.p.largest(); l >= 0 && e.p.ops[l].Partner < 0 {
+	if l := e.p.largest(); l >= 0 && e.p.Ops[l].Partner < 0 {
 		reasons = append(reasons, fmt.Sprintf("value %d (put by %s), the largest, is never got, so the queue is never empty once it is in, yet the try_get by %s answered empty and was called after %s returned",
-			e.p.ops[l].Value, e.who(l), e.who(e.lastEmpty()), e.who(e.p.byRet[e.p.mp])))
+			e.p.Ops[l].Value, e.who(l), e.who(e.p.LastEmpty()), e.who(e.p.ByRet[e.p.Mp])))
 	}
-	first := e.p.byRet[e.p.mp]
+	first := e.p.ByRet[e.p.Mp]
 	if l, ok := e.p.grown(first); !ok {
 		r := fmt.Sprintf("the %s of %d by %s returned first, and the queue cannot be empty after it until value %d (put by %s) is got, which never is",
-			e.opName(first), e.p.ops[first].Value, e.who(first), e.p.ops[l].Value, e.who(l))
-		if big := e.p.largest(); e.p.ops[big].Partner >= 0 {
-			r += fmt.Sprintf(", yet the largest value, %d, is got (by %s): only the last value in the queue can be the largest got", e.p.ops[big].Value, e.who(e.p.ops[big].Partner))
+			e.p.OpName(first), e.p.Ops[first].Value, e.who(first), e.p.Ops[l].Value, e.who(l))
+		if big := e.p.largest(); e.p.Ops[big].Partner >= 0 {
+			r += fmt.Sprintf(", yet the largest value, %d, is got (by %s): only the last value in the queue can be the largest got", e.p.Ops[big].Value, e.who(e.p.Ops[big].Partner))
 		}
 		reasons = append(reasons, r)
 	}
@@ -71,11 +71,11 @@ const maxReasons = 6
 func (e *explainer) candidates(m int64) []int32 {
 	p := e.p
 	var ls []int32
-	if l := p.grow(p.byRet[p.mp]); l >= 0 {
+	if l := p.grow(p.ByRet[p.Mp]); l >= 0 {
 		ls = append(ls, l)
 	}
-	for _, g := range p.openPops(m) {
-		if l := p.ops[g].Partner; len(ls) == 0 || l != ls[0] {
+	for _, g := range p.Open(m, peel.Pop) {
+		if l := p.Ops[g].Partner; len(ls) == 0 || l != ls[0] {
 			ls = append(ls, l)
 		}
 	}
@@ -85,60 +85,25 @@ func (e *explainer) candidates(m int64) []int32 {
 // reason says why the got push l is not a got peel.
 func (e *explainer) reason(l int32, m int64) string {
 	p := e.p
-	g := p.ops[l].Partner
-	head := fmt.Sprintf("value %d (put by %s, got by %s)", p.ops[l].Value, e.who(l), e.who(g))
-	t := p.closure(p.span(l), p.ops[g].Ret)
-	if t > p.ops[g].Ret {
-		late := e.late(l)
+	g := p.Ops[l].Partner
+	head := fmt.Sprintf("value %d (put by %s, got by %s)", p.Ops[l].Value, e.who(l), e.who(g))
+	t := p.Closure(p.Span(l), p.Ops[g].Ret)
+	if t > p.Ops[g].Ret {
+		_, late := p.ScanClosure(l)
 		return fmt.Sprintf("%s: the %s of %d by %s must come before that get (the values in the queue with %d come off first), but was called after it returned",
-			head, e.opName(late), p.ops[late].Value, e.who(late), p.ops[l].Value)
+			head, e.p.OpName(late), p.Ops[late].Value, e.who(late), p.Ops[l].Value)
 	}
-	for k := 0; k < len(p.byRet) && p.rets[k] < t; k++ {
-		o := p.byRet[k]
-		switch op := &p.ops[o]; {
-		case !p.present[o]:
+	for k := 0; k < len(p.ByRet) && p.Rets[k] < t; k++ {
+		o := p.ByRet[k]
+		switch op := &p.Ops[o]; {
+		case !p.Present[o]:
 		case op.Kind == peel.Empty && op.Call > m:
-			return fmt.Sprintf("%s: the try_get by %s answered empty but must come after the put of %d, and %d is in the queue until that get", head, e.who(o), p.ops[l].Value, p.ops[l].Value)
+			return fmt.Sprintf("%s: the try_get by %s answered empty but must come after the put of %d, and %d is in the queue until that get", head, e.who(o), p.Ops[l].Value, p.Ops[l].Value)
 		case op.Kind == peel.Push && op.Partner < 0:
 			return fmt.Sprintf("%s: value %d, never got, is put by %s before that get, so the queue is not empty after it", head, op.Value, e.who(o))
-		case op.Kind != peel.Empty && op.Value > p.ops[l].Value:
-			return fmt.Sprintf("%s: value %d (by %s) must come before that get and is larger, so %d is not the last value got before the queue is empty", head, op.Value, e.who(o), p.ops[l].Value)
+		case op.Kind != peel.Empty && op.Value > p.Ops[l].Value:
+			return fmt.Sprintf("%s: value %d (by %s) must come before that get and is larger, so %d is not the last value got before the queue is empty", head, op.Value, e.who(o), p.Ops[l].Value)
 		}
 	}
 	return head + ": no order of the operations before its get leaves it the only value"
-}
-
-// lastEmpty returns the present empty called last.
-func (e *explainer) lastEmpty() int32 {
-	es := e.p.empties.Ops
-	return es[len(es)-1]
-}
-
-// late returns an operation called after the get of l returned that the
-// closure of the got push l takes in, by a plain scan (see
-// peeler.closure).
-func (e *explainer) late(l int32) int32 {
-	p := e.p
-	limit := p.ops[p.ops[l].Partner].Ret
-	t, raiser := p.span(l), l
-	for k := 0; k < len(p.byRet) && p.rets[k] < t && t <= limit; k++ {
-		o := p.byRet[k]
-		if op := &p.ops[o]; p.present[o] && op.Kind != peel.Empty && op.Partner >= 0 {
-			if r := max(op.Call, p.ops[op.Partner].Call); r > t {
-				t, raiser = r, o
-			}
-		}
-	}
-	if r := &p.ops[raiser]; p.ops[r.Partner].Call > r.Call {
-		return r.Partner
-	}
-	return raiser
-}
-
-// opName is "put" or "get".
-func (e *explainer) opName(o int32) string {
-	if e.p.ops[o].Kind == peel.Push {
-		return "put"
-	}
-	return "get"
 }
