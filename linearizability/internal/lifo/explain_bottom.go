@@ -4,36 +4,30 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability/internal/peel"
 )
 
 // explain explains why none of the values that could be put first can be
-// at the bottom of the stack in the operations small of h (shrunk by
-// package peel), prepared as ops, which have no bottom value.
-func explain(h history.History, small []int, ops []peel.Op) string {
-	p := newPeeler(ops)
+// at the bottom of the stack in the operations of s (shrunk by package
+// peel), which have no bottom value.
+func explain(s peel.Shrunk) string {
+	p := newPeeler(s.Ops)
 	p.Run()
-	e := &explainer{h: h, small: small, p: p}
-	return e.text()
+	return (&explainer{Shrunk: s, p: p}).text()
 }
 
-// explainer words why the operations small of h, left by p with no
-// bottom, have none.
+// explainer words why the shrunk operations, left by p with no bottom,
+// have none.
 type explainer struct {
-	h     history.History
-	small []int // peeler operation o is h's operation small[p.Ops[o].Orig]
-	p     *peeler
+	peel.Shrunk
+	p *peeler
 }
-
-// who names peeler operation o.
-func (e *explainer) who(o int32) string { return e.h.Who(e.small[e.p.Ops[o].Orig]) }
 
 // text is the explanation.
 func (e *explainer) text() string {
 	m, ok := e.p.MinRet()
 	if !ok { // cannot happen: shrinking keeps a violation
-		return fmt.Sprintf("no stack order explains these %d operations", len(e.small))
+		return fmt.Sprintf("no stack order explains these %d operations", len(e.Small))
 	}
 	first := e.p.ByRet[e.p.Mp]
 	var reasons []string
@@ -49,9 +43,9 @@ func (e *explainer) text() string {
 		}
 	}
 	s := fmt.Sprintf("no stack order explains these %d operations: no value can be at the bottom of the stack: %s",
-		len(e.small), strings.Join(reasons, "; "))
+		len(e.Small), strings.Join(reasons, "; "))
 	if later > 0 {
-		s += fmt.Sprintf("; every other put was called after %s returned, so it cannot come first", e.who(first))
+		s += fmt.Sprintf("; every other put was called after %s returned, so it cannot come first", e.Who(first))
 	}
 	return s
 }
@@ -61,22 +55,22 @@ func (e *explainer) reason(v, first int32, m int64) string {
 	op := &e.p.Ops[v]
 	if op.Partner < 0 {
 		return fmt.Sprintf("value %d (put by %s) is never got, so the stack is never empty after its put, yet the try_get by %s answered empty and was called after %s returned",
-			op.Value, e.who(v), e.who(e.p.LastEmpty()), e.who(first))
+			op.Value, e.Who(v), e.Who(e.p.LastEmpty()), e.Who(first))
 	}
 	get := op.Partner
-	head := fmt.Sprintf("value %d (put by %s, got by %s)", op.Value, e.who(v), e.who(get))
+	head := fmt.Sprintf("value %d (put by %s, got by %s)", op.Value, e.Who(v), e.Who(get))
 	t, late := e.p.ScanClosure(v)
 	if t <= e.p.Ops[get].Ret {
 		bad := e.bad(t, m)
 		if e.p.Ops[bad].Kind == peel.Empty {
 			return fmt.Sprintf("%s: the try_get by %s must come before that get, but answered empty, and was called after %s returned, so after the put of %d",
-				head, e.who(bad), e.who(first), op.Value)
+				head, e.Who(bad), e.Who(first), op.Value)
 		}
 		return fmt.Sprintf("%s: value %d, never got, is put by %s, which must come before that get: it would stay above %d",
-			head, e.p.Ops[bad].Value, e.who(bad), op.Value)
+			head, e.p.Ops[bad].Value, e.Who(bad), op.Value)
 	}
 	return fmt.Sprintf("%s: the %s of %d by %s must come before that get (the values put while %d is in the stack come off first), but was called after it returned",
-		head, e.p.OpName(late), e.p.Ops[late].Value, e.who(late), op.Value)
+		head, e.p.OpName(late), e.p.Ops[late].Value, e.Who(late), op.Value)
 }
 
 // bad returns a never-got push, or an empty called after m, that returns

@@ -31,5 +31,16 @@ func explainStuck(h history.History, idx []int, s *Structure) fast.Result {
 		}
 		return *v
 	}
-	return *Violation(s.Explain(h, small, sh.Ops), small...)
+	return *Violation(s.Explain(Shrunk{H: h, Small: small, Ops: sh.Ops}), small...)
 }
+
+// Shrunk is a violation shrunk to a few operations, to explain: the
+// operations Small of H, prepared as Ops.
+type Shrunk struct {
+	H     history.History
+	Small []int // prepared operation o is H's operation Small[Ops[o].Orig]
+	Ops   []Op
+}
+
+// Who names prepared operation o.
+func (s Shrunk) Who(o int32) string { return s.H.Who(s.Small[s.Ops[o].Orig]) }

@@ -1,9 +1,6 @@
 package peel
 
-import (
-	"github.com/pcqkit/pcq/history"
-	"github.com/pcqkit/pcq/models"
-)
+import "github.com/pcqkit/pcq/models"
 
 // Structure is what differs between the checkers built on this package:
 // the model kind they decide, the structure's names in messages and
@@ -18,9 +15,9 @@ type Structure struct {
 	Peeled  string      // the note's end when all is peeled: "bottom values peeled to the end"
 	// NewPeeler starts peeling the prepared operations ops by the rule.
 	NewPeeler func(ops []Op) Peeler
-	// Explain words why the operations small of h, prepared as ops, are
-	// a violation: a history left with nothing to peel.
-	Explain func(h history.History, small []int, ops []Op) string
+	// Explain words why the shrunk operations are a violation: a history
+	// left with nothing to peel.
+	Explain func(s Shrunk) string
 }
 
 // Peeler peels values off a prepared history by a structure's rule.
