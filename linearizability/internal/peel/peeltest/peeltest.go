@@ -23,12 +23,13 @@ type Case struct {
 	Says     string // a part of the explanation (violation) or note
 }
 
-// Run checks each case, a history of kind, with check: it must be
+// Run checks each case and each of Common, a history of kind, with
+// check: it must be
 // decided, with the verdict, culprits and words of the case, and
 // histgen's brute-force search must agree with the verdict.
 func Run(t *testing.T, kind models.Kind, check func(history.History) (fast.Result, bool), cases []Case) {
 	t.Helper()
-	for _, c := range cases {
+	for _, c := range slices.Concat(cases, Common) {
 		t.Run(c.Name, func(t *testing.T) {
 			h := history.History{Kind: kind, Operations: c.Ops}
 			r, decided := check(h)
