@@ -93,7 +93,9 @@ func (c *Core) Span(v int32) int64 {
 
 // Closure returns the fixpoint T reached from t: the closure of
 // whatever made t is every present push and pop returning before T and
-// their partners. It stops once T passes limit.
+// their partners. It stops once T passes limit. Why the fixpoint is the
+// closure (≺ is an interval order) and what it costs is argued in
+// lifo/bottom.go ("Computing it").
 func (c *Core) Closure(t, limit int64) int64 {
 	for t <= limit {
 		next := max(t, c.Reach.Prefix(c.Before(t)))
