@@ -81,8 +81,8 @@ package lifo
 // before the set's latest call T, and the closure is a fixpoint: from
 // T = max(push(v).call, pop(v).call), raise T to the latest call of a
 // push or pop, or of its partner, among those that return before T,
-// until it stays. A max segment tree over the operations in order of
-// return answers each step in O(log n); v fails when T passes
+// until it stays (peel.Core.Closure). A max segment tree over the
+// operations in order of return answers each step in O(log n); v fails when T passes
 // pop(v).ret, or when a never-got push or an empty called after M
 // returns before T (the earliest return of a never-got push; the
 // earliest return among the empties called after M, a suffix minimum).

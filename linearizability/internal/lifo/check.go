@@ -1,10 +1,10 @@
 package lifo
 
 import (
-	"fmt"
-
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability/internal/fast"
+	"github.com/pcqkit/pcq/linearizability/internal/peel"
+	"github.com/pcqkit/pcq/models"
 )
 
 // Check decides a history of a stack with distinct put values: put, get
@@ -21,38 +21,18 @@ import (
 // When decided, a violation names a few operations that make it in
 // r.Culprits and explains them in r.Explanation.
 func Check(h history.History) (r fast.Result, decided bool) {
-	if why := notDecided(h); why != "" {
-		return fast.Result{Note: why}, false
-	}
-	sh, v, why := prepare(h)
-	switch {
-	case why != "":
-		return fast.Result{Note: why}, false
-	case v != nil:
-		v.Note = "stack, distinct values"
-		return *v, true
-	}
-	p := newPeeler(sh.ops)
-	if !p.run() {
-		r := explainStuck(h, p.left())
-		r.Note = "stack, distinct values: left with no bottom value"
-		return r, true
-	}
-	note := "stack, distinct values: bottom values peeled to the end"
-	if h.Capacity > 0 {
-		note += fmt.Sprintf(" (capacity %d never binds: at most that many values put)", h.Capacity)
-	}
-	return fast.Result{Note: note}, true
+	return peel.Check(h, &structure)
 }
 
-// left returns the operations still present, as indices in
-// History.Operations.
-func (p *peeler) left() []int {
-	var idx []int
-	for _, o := range p.byCall {
-		if p.present[o] {
-			idx = append(idx, int(p.ops[o].orig))
-		}
-	}
-	return idx
+// structure is what the stack's check does not share with the others
+// built on package peel: the model, the names, the peeling rule (bottom.go).
+var structure = peel.Structure{
+	Model:     models.LIFO,
+	Name:      "stack",
+	Plural:    "stacks",
+	Checker:   "stack checker",
+	Stuck:     "left with no bottom value",
+	Peeled:    "bottom values peeled to the end",
+	NewPeeler: func(ops []peel.Op) peel.Peeler { return newPeeler(ops) },
+	Explain:   explain,
 }

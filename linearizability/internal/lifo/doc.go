@@ -10,4 +10,7 @@
 // find a value whose removal leaves a history that is linearizable
 // exactly when the whole is, remove it, repeat. The condition for a
 // bottom value and the split it allows are ours, argued in bottom.go.
+// What the check shares with the priority queue checker (the prepared
+// history, the Check skeleton, the shrink of a violation, the peeler's
+// core) is package peel's; this package holds the rule.
 package lifo

@@ -4,148 +4,84 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/pcqkit/pcq/history"
-	"github.com/pcqkit/pcq/linearizability/internal/fast"
-	"github.com/pcqkit/pcq/models"
+	"github.com/pcqkit/pcq/linearizability/internal/peel"
 )
 
-// valueOf returns the value an operation with effect carries: a put
-// that answered ok or never returned, a get that answered ok.
-func valueOf(op history.Operation) (bool, int64) {
-	r := op.Output.Result
-	switch op.Input.Op {
-	case models.Put, models.TryPut:
-		return r == models.OK || r == models.Unknown, op.Input.Value
-	case models.Get, models.TryGet:
-		return r == models.OK, op.Output.Value
-	}
-	return false, 0
+// explain explains why none of the values that could be put first can be
+// at the bottom of the stack in the operations of s (shrunk by package
+// peel), which have no bottom value.
+func explain(s peel.Shrunk) string {
+	p := newPeeler(s.Ops)
+	p.Run()
+	return (&explainer{Shrunk: s, p: p}).text()
 }
 
-// explainStuck shrinks the operations idx of h, which have no bottom
-// value, and explains why none of the values that could be put first can
-// be at the bottom of the stack.
-func explainStuck(h history.History, idx []int) fast.Result {
-	small := shrink(h, idx)
-	sh, v, _ := prepare(sub(h, small))
-	if v != nil { // cannot happen: units keep a value's put with its get
-		for k, c := range v.Culprits {
-			v.Culprits[k] = small[c]
-		}
-		return *v
-	}
-	p := newPeeler(sh.ops)
-	p.run()
-	e := &explainer{h: h, small: small, p: p}
-	return *violation(e.text(), small...)
-}
-
-// explainer words why the operations small of h, left by p with no
-// bottom, have none.
+// explainer words why the shrunk operations, left by p with no bottom,
+// have none.
 type explainer struct {
-	h     history.History
-	small []int // peeler operation o is h's operation small[p.ops[o].orig]
-	p     *peeler
+	peel.Shrunk
+	p *peeler
 }
-
-// who names peeler operation o.
-func (e *explainer) who(o int32) string { return e.h.Who(e.small[e.p.ops[o].orig]) }
 
 // text is the explanation.
 func (e *explainer) text() string {
-	m, ok := e.p.minRet()
+	m, ok := e.p.MinRet()
 	if !ok { // cannot happen: shrinking keeps a violation
-		return fmt.Sprintf("no stack order explains these %d operations", len(e.small))
+		return fmt.Sprintf("no stack order explains these %d operations", len(e.Small))
 	}
-	first := e.p.byRet[e.p.mp]
+	first := e.p.ByRet[e.p.Mp]
 	var reasons []string
 	later := 0
-	for _, o := range e.p.byCall {
-		op := &e.p.ops[o]
+	for _, o := range e.p.ByCall {
+		op := &e.p.Ops[o]
 		switch {
-		case !e.p.present[o] || op.kind != push:
-		case op.call > m:
+		case !e.p.Present[o] || op.Kind != peel.Push:
+		case op.Call > m:
 			later++
 		default:
 			reasons = append(reasons, e.reason(o, first, m))
 		}
 	}
 	s := fmt.Sprintf("no stack order explains these %d operations: no value can be at the bottom of the stack: %s",
-		len(e.small), strings.Join(reasons, "; "))
+		len(e.Small), strings.Join(reasons, "; "))
 	if later > 0 {
-		s += fmt.Sprintf("; every other put was called after %s returned, so it cannot come first", e.who(first))
+		s += fmt.Sprintf("; every other put was called after %s returned, so it cannot come first", e.Who(first))
 	}
 	return s
 }
 
 // reason says why the push v, called by M, is not a bottom.
 func (e *explainer) reason(v, first int32, m int64) string {
-	op := &e.p.ops[v]
-	if op.partner < 0 {
+	op := &e.p.Ops[v]
+	if op.Partner < 0 {
 		return fmt.Sprintf("value %d (put by %s) is never got, so the stack is never empty after its put, yet the try_get by %s answered empty and was called after %s returned",
-			op.value, e.who(v), e.who(e.lastEmpty()), e.who(first))
+			op.Value, e.Who(v), e.Who(e.p.LastEmpty()), e.Who(first))
 	}
-	get := op.partner
-	head := fmt.Sprintf("value %d (put by %s, got by %s)", op.value, e.who(v), e.who(get))
-	t, raiser := e.closure(v)
-	if t <= e.p.ops[get].ret {
+	get := op.Partner
+	head := fmt.Sprintf("value %d (put by %s, got by %s)", op.Value, e.Who(v), e.Who(get))
+	t, late := e.p.ScanClosure(v)
+	if t <= e.p.Ops[get].Ret {
 		bad := e.bad(t, m)
-		if e.p.ops[bad].kind == empty {
+		if e.p.Ops[bad].Kind == peel.Empty {
 			return fmt.Sprintf("%s: the try_get by %s must come before that get, but answered empty, and was called after %s returned, so after the put of %d",
-				head, e.who(bad), e.who(first), op.value)
+				head, e.Who(bad), e.Who(first), op.Value)
 		}
 		return fmt.Sprintf("%s: value %d, never got, is put by %s, which must come before that get: it would stay above %d",
-			head, e.p.ops[bad].value, e.who(bad), op.value)
-	}
-	late := raiser
-	if r := &e.p.ops[late]; e.p.ops[r.partner].call > r.call {
-		late = r.partner
+			head, e.p.Ops[bad].Value, e.Who(bad), op.Value)
 	}
 	return fmt.Sprintf("%s: the %s of %d by %s must come before that get (the values put while %d is in the stack come off first), but was called after it returned",
-		head, e.opName(late), e.p.ops[late].value, e.who(late), op.value)
-}
-
-// closure computes the closure of the got push v by a plain scan (see
-// peeler.closes), stopping once it passes the return of v's get: the
-// threshold reached and the operation that raised it last.
-func (e *explainer) closure(v int32) (int64, int32) {
-	p := e.p
-	limit := p.ops[p.ops[v].partner].ret
-	t, raiser := max(p.ops[v].call, p.ops[p.ops[v].partner].call), v
-	for k := 0; k < len(p.byRet) && p.rets[k] < t && t <= limit; k++ {
-		o := p.byRet[k]
-		if op := &p.ops[o]; p.present[o] && op.kind != empty && op.partner >= 0 {
-			if r := max(op.call, p.ops[op.partner].call); r > t {
-				t, raiser = r, o
-			}
-		}
-	}
-	return t, raiser
+		head, e.p.OpName(late), e.p.Ops[late].Value, e.Who(late), op.Value)
 }
 
 // bad returns a never-got push, or an empty called after m, that returns
 // before t.
 func (e *explainer) bad(t, m int64) int32 {
 	p := e.p
-	for k := 0; k < len(p.byRet) && p.rets[k] < t; k++ {
-		o := p.byRet[k]
-		if op := &p.ops[o]; p.present[o] && (op.kind == push && op.partner < 0 || op.kind == empty && op.call > m) {
+	for k := 0; k < len(p.ByRet) && p.Rets[k] < t; k++ {
+		o := p.ByRet[k]
+		if op := &p.Ops[o]; p.Present[o] && (op.Kind == peel.Push && op.Partner < 0 || op.Kind == peel.Empty && op.Call > m) {
 			return o
 		}
 	}
 	return -1 // cannot happen: the push was no bottom
-}
-
-// lastEmpty returns the present empty called last.
-func (e *explainer) lastEmpty() int32 {
-	es := e.p.empties.ops
-	return es[len(es)-1]
-}
-
-// opName is "put" or "get".
-func (e *explainer) opName(o int32) string {
-	if e.p.ops[o].kind == push {
-		return "put"
-	}
-	return "get"
 }

@@ -1,10 +1,10 @@
 package prio
 
 import (
-	"fmt"
-
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/linearizability/internal/fast"
+	"github.com/pcqkit/pcq/linearizability/internal/peel"
+	"github.com/pcqkit/pcq/models"
 )
 
 // Check decides a history of a priority queue (the smallest value comes
@@ -21,38 +21,18 @@ import (
 // porcupine. When decided, a violation names a few operations that make
 // it in r.Culprits and explains them in r.Explanation.
 func Check(h history.History) (r fast.Result, decided bool) {
-	if why := notDecided(h); why != "" {
-		return fast.Result{Note: why}, false
-	}
-	sh, v, why := prepare(h)
-	switch {
-	case why != "":
-		return fast.Result{Note: why}, false
-	case v != nil:
-		v.Note = "priority queue, distinct values"
-		return *v, true
-	}
-	p := newPeeler(sh.ops)
-	if !p.run() {
-		r := explainStuck(h, p.left())
-		r.Note = "priority queue, distinct values: left with no value that can end the first busy period"
-		return r, true
-	}
-	note := "priority queue, distinct values: busy periods peeled to the end"
-	if h.Capacity > 0 {
-		note += fmt.Sprintf(" (capacity %d never binds: at most that many values put)", h.Capacity)
-	}
-	return fast.Result{Note: note}, true
+	return peel.Check(h, &structure)
 }
 
-// left returns the operations still present, as indices in
-// History.Operations.
-func (p *peeler) left() []int {
-	var idx []int
-	for _, o := range p.byCall {
-		if p.present[o] {
-			idx = append(idx, int(p.ops[o].orig))
-		}
-	}
-	return idx
+// structure is what the priority queue's check does not share with the others
+// built on package peel: the model, the names, the peeling rule (busy.go).
+var structure = peel.Structure{
+	Model:     models.Priority,
+	Name:      "priority queue",
+	Plural:    "priority queues",
+	Checker:   "priority checker",
+	Stuck:     "left with no value that can end the first busy period",
+	Peeled:    "busy periods peeled to the end",
+	NewPeeler: func(ops []peel.Op) peel.Peeler { return newPeeler(ops) },
+	Explain:   explain,
 }

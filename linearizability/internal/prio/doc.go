@@ -11,5 +11,7 @@
 // in the shape of the stack checker (package lifo): find a value whose
 // removal leaves a history that is linearizable exactly when the whole
 // is, remove it, repeat. The conditions and the choice of candidates are
-// ours, argued in busy.go.
+// ours, argued in busy.go. What the check shares with the stack checker
+// (the prepared history, the Check skeleton, the shrink of a violation,
+// the peeler's core) is package peel's; this package holds the rule.
 package prio

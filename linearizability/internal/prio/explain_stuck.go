@@ -4,71 +4,43 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/pcqkit/pcq/history"
-	"github.com/pcqkit/pcq/linearizability/internal/fast"
-	"github.com/pcqkit/pcq/models"
+	"github.com/pcqkit/pcq/linearizability/internal/peel"
 )
 
-// valueOf returns the value an operation with effect carries: a put
-// that answered ok or never returned, a get that answered ok.
-func valueOf(op history.Operation) (bool, int64) {
-	r := op.Output.Result
-	switch op.Input.Op {
-	case models.Put, models.TryPut:
-		return r == models.OK || r == models.Unknown, op.Input.Value
-	case models.Get, models.TryGet:
-		return r == models.OK, op.Output.Value
-	}
-	return false, 0
+// explain explains why no value can end the first busy period in the
+// operations of s (shrunk by package peel), which have no peel.
+func explain(s peel.Shrunk) string {
+	p := newPeeler(s.Ops)
+	p.Run()
+	return (&explainer{Shrunk: s, p: p}).text()
 }
 
-// explainStuck shrinks the operations idx of h, which have no peel, and
-// explains why no value can end the first busy period.
-func explainStuck(h history.History, idx []int) fast.Result {
-	small := shrink(h, idx)
-	sh, v, _ := prepare(sub(h, small))
-	if v != nil { // cannot happen: units keep a value's put with its get
-		for k, c := range v.Culprits {
-			v.Culprits[k] = small[c]
-		}
-		return *v
-	}
-	p := newPeeler(sh.ops)
-	p.run()
-	e := &explainer{h: h, small: small, p: p}
-	return *violation(e.text(), small...)
-}
-
-// explainer words why the operations small of h, left by p with no
+// explainer words why the shrunk operations, left by p with no
 // peel, have none.
 type explainer struct {
-	h     history.History
-	small []int // peeler operation o is h's operation small[p.ops[o].orig]
-	p     *peeler
+	peel.Shrunk
+	p *peeler
 }
-
-// who names peeler operation o.
-func (e *explainer) who(o int32) string { return e.h.Who(e.small[e.p.ops[o].orig]) }
 
 // text is the explanation: why each got value cannot be the largest of
 // the first busy period, and why the largest value, never got, cannot
 // stay in the queue from the start.
 func (e *explainer) text() string {
-	m, ok := e.p.minRet()
+	m, ok := e.p.MinRet()
 	if !ok { // cannot happen: shrinking keeps a violation
-		return fmt.Sprintf("no priority queue order explains these %d operations", len(e.small))
+		return fmt.Sprintf("no priority queue order explains these %d operations", len(e.Small))
 	}
 	var reasons []string
-	if l := e.p.largest(); l >= 0 && e.p.ops[l].partner < 0 {
+	if l := e.p.largest(); l >= 0 && e.p.Ops[l].Partner < 0 {
 		reasons = append(reasons, fmt.Sprintf("value %d (put by %s), the largest, is never got, so the queue is never empty once it is in, yet the try_get by %s answered empty and was called after %s returned",
-			e.p.ops[l].value, e.who(l), e.who(e.lastEmpty()), e.who(e.p.byRet[e.p.mp])))
+			e.p.Ops[l].Value, e.Who(l), e.Who(e.p.LastEmpty()), e.Who(e.p.ByRet[e.p.Mp])))
 	}
-	first := e.p.byRet[e.p.mp]
+	first := e.p.ByRet[e.p.Mp]
 	if l, ok := e.p.grown(first); !ok {
 		r := fmt.Sprintf("the %s of %d by %s returned first, and the queue cannot be empty after it until value %d (put by %s) is got, which never is",
-			e.opName(first), e.p.ops[first].value, e.who(first), e.p.ops[l].value, e.who(l))
-		if big := e.p.largest(); e.p.ops[big].partner >= 0 {
-			r += fmt.Sprintf(", yet the largest value, %d, is got (by %s): only the last value in the queue can be the largest got", e.p.ops[big].value, e.who(e.p.ops[big].partner))
+			e.p.OpName(first), e.p.Ops[first].Value, e.Who(first), e.p.Ops[l].Value, e.Who(l))
+		if big := e.p.largest(); e.p.Ops[big].Partner >= 0 {
+			r += fmt.Sprintf(", yet the largest value, %d, is got (by %s): only the last value in the queue can be the largest got", e.p.Ops[big].Value, e.Who(e.p.Ops[big].Partner))
 		}
 		reasons = append(reasons, r)
 	}
@@ -81,7 +53,7 @@ func (e *explainer) text() string {
 		reasons = reasons[:maxReasons]
 	}
 	return fmt.Sprintf("no priority queue order explains these %d operations: no value can be the last got before the queue is first empty again: %s%s",
-		len(e.small), strings.Join(reasons, "; "), more)
+		len(e.Small), strings.Join(reasons, "; "), more)
 }
 
 // maxReasons is the most values an explanation goes through.
@@ -92,11 +64,11 @@ const maxReasons = 6
 func (e *explainer) candidates(m int64) []int32 {
 	p := e.p
 	var ls []int32
-	if l := p.grow(p.byRet[p.mp]); l >= 0 {
+	if l := p.grow(p.ByRet[p.Mp]); l >= 0 {
 		ls = append(ls, l)
 	}
-	for _, g := range p.openPops(m) {
-		if l := p.ops[g].partner; len(ls) == 0 || l != ls[0] {
+	for _, g := range p.Open(m, peel.Pop) {
+		if l := p.Ops[g].Partner; len(ls) == 0 || l != ls[0] {
 			ls = append(ls, l)
 		}
 	}
@@ -106,60 +78,25 @@ func (e *explainer) candidates(m int64) []int32 {
 // reason says why the got push l is not a got peel.
 func (e *explainer) reason(l int32, m int64) string {
 	p := e.p
-	g := p.ops[l].partner
-	head := fmt.Sprintf("value %d (put by %s, got by %s)", p.ops[l].value, e.who(l), e.who(g))
-	t := p.closure(p.span(l), p.ops[g].ret)
-	if t > p.ops[g].ret {
-		late := e.late(l)
+	g := p.Ops[l].Partner
+	head := fmt.Sprintf("value %d (put by %s, got by %s)", p.Ops[l].Value, e.Who(l), e.Who(g))
+	t := p.Closure(p.Span(l), p.Ops[g].Ret)
+	if t > p.Ops[g].Ret {
+		_, late := p.ScanClosure(l)
 		return fmt.Sprintf("%s: the %s of %d by %s must come before that get (the values in the queue with %d come off first), but was called after it returned",
-			head, e.opName(late), p.ops[late].value, e.who(late), p.ops[l].value)
+			head, e.p.OpName(late), p.Ops[late].Value, e.Who(late), p.Ops[l].Value)
 	}
-	for k := 0; k < len(p.byRet) && p.rets[k] < t; k++ {
-		o := p.byRet[k]
-		switch op := &p.ops[o]; {
-		case !p.present[o]:
-		case op.kind == empty && op.call > m:
-			return fmt.Sprintf("%s: the try_get by %s answered empty but must come after the put of %d, and %d is in the queue until that get", head, e.who(o), p.ops[l].value, p.ops[l].value)
-		case op.kind == push && op.partner < 0:
-			return fmt.Sprintf("%s: value %d, never got, is put by %s before that get, so the queue is not empty after it", head, op.value, e.who(o))
-		case op.kind != empty && op.value > p.ops[l].value:
-			return fmt.Sprintf("%s: value %d (by %s) must come before that get and is larger, so %d is not the last value got before the queue is empty", head, op.value, e.who(o), p.ops[l].value)
+	for k := 0; k < len(p.ByRet) && p.Rets[k] < t; k++ {
+		o := p.ByRet[k]
+		switch op := &p.Ops[o]; {
+		case !p.Present[o]:
+		case op.Kind == peel.Empty && op.Call > m:
+			return fmt.Sprintf("%s: the try_get by %s answered empty but must come after the put of %d, and %d is in the queue until that get", head, e.Who(o), p.Ops[l].Value, p.Ops[l].Value)
+		case op.Kind == peel.Push && op.Partner < 0:
+			return fmt.Sprintf("%s: value %d, never got, is put by %s before that get, so the queue is not empty after it", head, op.Value, e.Who(o))
+		case op.Kind != peel.Empty && op.Value > p.Ops[l].Value:
+			return fmt.Sprintf("%s: value %d (by %s) must come before that get and is larger, so %d is not the last value got before the queue is empty", head, op.Value, e.Who(o), p.Ops[l].Value)
 		}
 	}
 	return head + ": no order of the operations before its get leaves it the only value"
-}
-
-// lastEmpty returns the present empty called last.
-func (e *explainer) lastEmpty() int32 {
-	es := e.p.empties.ops
-	return es[len(es)-1]
-}
-
-// late returns an operation called after the get of l returned that the
-// closure of the got push l takes in, by a plain scan (see
-// peeler.closure).
-func (e *explainer) late(l int32) int32 {
-	p := e.p
-	limit := p.ops[p.ops[l].partner].ret
-	t, raiser := p.span(l), l
-	for k := 0; k < len(p.byRet) && p.rets[k] < t && t <= limit; k++ {
-		o := p.byRet[k]
-		if op := &p.ops[o]; p.present[o] && op.kind != empty && op.partner >= 0 {
-			if r := max(op.call, p.ops[op.partner].call); r > t {
-				t, raiser = r, o
-			}
-		}
-	}
-	if r := &p.ops[raiser]; p.ops[r.partner].call > r.call {
-		return r.partner
-	}
-	return raiser
-}
-
-// opName is "put" or "get".
-func (e *explainer) opName(o int32) string {
-	if e.p.ops[o].kind == push {
-		return "put"
-	}
-	return "get"
 }

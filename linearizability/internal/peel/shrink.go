@@ -1,4 +1,4 @@
-package prio
+package peel
 
 import (
 	"cmp"
@@ -8,10 +8,12 @@ import (
 	"github.com/pcqkit/pcq/history"
 )
 
-// Shrinking a violation to a few operations: the operations left with no
-// value to end the first busy period are a violation on their own (busy.go), often a large one.
-// Units (a value's put with its get, or one empty) are removed while what
-// is left still is stuck: chunks of halving size (delta debugging:
+// Shrinking a violation to a few operations: the operations left with
+// nothing to peel (no bottom value of a stack, lifo/bottom.go; no value
+// to end the first busy period of a priority queue, prio/busy.go) are a
+// violation on their own, often a large one. Units (a value's put with
+// its get, or one empty) are removed while what is left still has
+// nothing to peel: chunks of halving size (delta debugging:
 // a violation made by a few units loses most of the history in the first
 // few rounds), then one unit at a time until none can go, within
 // shrinkBudget.
@@ -21,14 +23,14 @@ const shrinkBudget = 5 * time.Second
 
 // shrink returns a small subset of idx (operations of h that are a
 // violation on their own) that still is one, sorted.
-func shrink(h history.History, idx []int) []int {
+func shrink(h history.History, idx []int, s *Structure) []int {
 	us := unitsOf(h, idx)
 	deadline := time.Now().Add(shrinkBudget)
 	for size := len(us) / 2; size > 1; size /= 2 {
-		us, _ = removeChunks(h, us, size, deadline)
+		us, _ = removeChunks(h, us, size, deadline, s)
 	}
 	for changed := true; changed; {
-		us, changed = removeChunks(h, us, 1, deadline)
+		us, changed = removeChunks(h, us, 1, deadline, s)
 	}
 	return flatten(us)
 }
@@ -36,10 +38,10 @@ func shrink(h history.History, idx []int) []int {
 // removeChunks removes each chunk of size consecutive units of us whose
 // removal leaves a violation, until the deadline; changed says whether
 // any went.
-func removeChunks(h history.History, us [][]int, size int, deadline time.Time) (left [][]int, changed bool) {
+func removeChunks(h history.History, us [][]int, size int, deadline time.Time, s *Structure) (left [][]int, changed bool) {
 	for lo := 0; lo < len(us) && time.Now().Before(deadline); {
 		rest := slices.Concat(us[:lo], us[min(lo+size, len(us)):])
-		if len(rest) > 0 && violates(h, rest) {
+		if len(rest) > 0 && violates(h, rest, s) {
 			us, changed = rest, true
 			continue
 		}
@@ -84,21 +86,22 @@ func flatten(us [][]int) []int {
 	return idx
 }
 
-// violates reports whether the units us of h are a violation alone.
-func violates(h history.History, us [][]int) bool {
-	sh, v, why := prepare(sub(h, flatten(us)))
+// violates reports whether the units us of h, a history of s, are a
+// violation alone.
+func violates(h history.History, us [][]int, s *Structure) bool {
+	sh, v, why := Prepare(sub(h, flatten(us)), s)
 	if why != "" || v != nil {
 		return v != nil
 	}
-	return !newPeeler(sh.ops).run()
+	return !s.NewPeeler(sh.Ops).Run()
 }
 
 // sub returns the history of h's operations at idx; sub's operation k is
 // h's operation idx[k].
 func sub(h history.History, idx []int) history.History {
-	s := history.History{Kind: h.Kind, Capacity: h.Capacity, Operations: make([]history.Operation, len(idx))}
+	sh := history.History{Kind: h.Kind, Capacity: h.Capacity, Operations: make([]history.Operation, len(idx))}
 	for k, i := range idx {
-		s.Operations[k] = h.Operations[i]
+		sh.Operations[k] = h.Operations[i]
 	}
-	return s
+	return sh
 }
