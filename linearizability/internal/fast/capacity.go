@@ -3,6 +3,8 @@ package fast
 import (
 	"slices"
 	"sort"
+
+	"github.com/pcqkit/pcq/linearizability/internal/maxtree"
 )
 
 // Counting bounds the queue length from above: a value can be queued at an
@@ -80,48 +82,16 @@ func (fh *hist) fullImpossible() *violation {
 	for k, s := range b.starts {
 		peaks[k] = int32(b.at(s))
 	}
-	tree := newMaxTree(peaks)
+	tree := maxtree.New(peaks, 0)
 	for _, f := range fh.fulls {
 		op := &fh.h.Operations[f]
 		m := b.at(op.Call)
 		lo := sort.Search(len(b.starts), func(k int) bool { return b.starts[k] > op.Call })
 		hi := sort.Search(len(b.starts), func(k int) bool { return b.starts[k] > op.Return })
-		m = max(m, int(tree.max(lo, hi)))
+		m = max(m, int(tree.Max(lo, hi)))
 		if m < fh.h.Capacity {
 			return fh.fullViolation(f, m)
 		}
 	}
 	return nil
-}
-
-// maxTree answers range-maximum queries over a fixed array.
-type maxTree struct {
-	n int
-	t []int32
-}
-
-func newMaxTree(a []int32) *maxTree {
-	n := len(a)
-	t := make([]int32, 2*n)
-	copy(t[n:], a)
-	for i := n - 1; i > 0; i-- {
-		t[i] = max(t[2*i], t[2*i+1])
-	}
-	return &maxTree{n: n, t: t}
-}
-
-// max returns the maximum of a[lo:hi], or 0 when empty.
-func (m *maxTree) max(lo, hi int) int32 {
-	best := int32(0)
-	for lo, hi = lo+m.n, hi+m.n; lo < hi; lo, hi = lo/2, hi/2 {
-		if lo&1 == 1 {
-			best = max(best, m.t[lo])
-			lo++
-		}
-		if hi&1 == 1 {
-			hi--
-			best = max(best, m.t[hi])
-		}
-	}
-	return best
 }

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
+
+	"github.com/pcqkit/pcq/linearizability/internal/maxtree"
 )
 
 // Core is the state every peeling rule keeps over a prepared history:
@@ -13,15 +15,15 @@ import (
 type Core struct {
 	Ops     []Op
 	Present []bool
-	ByRet   []int32 // every operation by return, ties by call
-	Rets    []int64 // their returns, for binary search
-	Reach   MaxTree // over ByRet: the latest call of a present push or pop or of its partner
-	At      []int32 // where each operation is in ByRet
-	ByCall  []int32 // every operation by call
-	Mp      int     // ByRet[:Mp] are gone or empties: the next push or pop returns at ByRet[Mp:]
-	cp      int     // ByCall[:cp] are in open or are not of the kind open holds
-	open    []int32 // the pushes or pops called by M, some gone
-	never   []int32 // the never-got pushes by return; never[:np] are gone
+	ByRet   []int32             // every operation by return, ties by call
+	Rets    []int64             // their returns, for binary search
+	Reach   maxtree.Tree[int64] // over ByRet: the latest call of a present push or pop or of its partner
+	At      []int32             // where each operation is in ByRet
+	ByCall  []int32             // every operation by call
+	Mp      int                 // ByRet[:Mp] are gone or empties: the next push or pop returns at ByRet[Mp:]
+	cp      int                 // ByCall[:cp] are in open or are not of the kind open holds
+	open    []int32             // the pushes or pops called by M, some gone
+	never   []int32             // the never-got pushes by return; never[:np] are gone
 	np      int
 	Empties EmptySet
 }
@@ -52,7 +54,7 @@ func NewCore(ops []Op) Core {
 			reach[k] = max(op.Call, ops[op.Partner].Call)
 		}
 	}
-	c.Reach = NewMaxTree(reach)
+	c.Reach = maxtree.New(reach, None)
 	c.Empties = NewEmptySet(ops, empties)
 	return c
 }
@@ -98,7 +100,7 @@ func (c *Core) Span(v int32) int64 {
 // lifo/bottom.go ("Computing it").
 func (c *Core) Closure(t, limit int64) int64 {
 	for t <= limit {
-		next := max(t, c.Reach.Prefix(c.Before(t)))
+		next := max(t, c.Reach.Max(0, c.Before(t)))
 		if next == t {
 			break
 		}

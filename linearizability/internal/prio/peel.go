@@ -5,14 +5,15 @@ import (
 	"math"
 	"slices"
 
+	"github.com/pcqkit/pcq/linearizability/internal/maxtree"
 	"github.com/pcqkit/pcq/linearizability/internal/peel"
 )
 
 // peeler removes peels (busy.go) from a priority history until only
 // empties are left or no peel is.
 type peeler struct {
-	peel.Core              // open holds pops
-	vals      peel.MaxTree // over ByRet: the value of a present push or pop
+	peel.Core                     // open holds pops
+	vals      maxtree.Tree[int64] // over ByRet: the value of a present push or pop
 	pushOf    map[int64]int32
 	byValue   []int32 // the pushes, largest value first; byValue[:vp] are gone
 	vp        int
@@ -35,7 +36,7 @@ func newPeeler(ops []peel.Op) *peeler {
 		}
 	}
 	slices.SortFunc(p.byValue, func(x, y int32) int { return cmp.Compare(ops[y].Value, ops[x].Value) })
-	p.vals = peel.NewMaxTree(vals)
+	p.vals = maxtree.New(vals, peel.None)
 	return p
 }
 
@@ -139,7 +140,7 @@ func (p *peeler) grown(o int32) (int32, bool) {
 	t := p.Span(l)
 	for {
 		t = p.Closure(t, math.MaxInt64)
-		v := p.vals.Prefix(p.Before(t))
+		v := p.vals.Max(0, p.Before(t))
 		if v <= p.Ops[l].Value {
 			p.hint = t
 			return l, true
@@ -158,7 +159,7 @@ func (p *peeler) grown(o int32) (int32, bool) {
 func (p *peeler) closes(l int32, m int64) bool {
 	ret := p.Ops[p.Ops[l].Partner].Ret
 	t := p.Closure(p.Span(l), ret)
-	return t <= ret && p.vals.Prefix(p.Before(t)) <= p.Ops[l].Value &&
+	return t <= ret && p.vals.Max(0, p.Before(t)) <= p.Ops[l].Value &&
 		p.FirstNeverGot() >= t && p.Empties.FirstRetCalledAfter(m) >= t
 }
 
@@ -171,7 +172,7 @@ func (p *peeler) hinted() int32 {
 	if p.hint == peel.None {
 		return -1
 	}
-	v := p.vals.Prefix(p.Before(p.hint))
+	v := p.vals.Max(0, p.Before(p.hint))
 	if v == peel.None {
 		p.hint = peel.None
 		return -1
