@@ -1,9 +1,7 @@
 package linearizability_test
 
 import (
-	"fmt"
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/pcqkit/pcq/history"
@@ -16,10 +14,7 @@ import (
 // operations and values mixed over 50 puts (a try_get every tenth get:
 // empty answers), and histgen.Linearizable's with short or long
 // operations.
-var prioShapes = []struct {
-	name string
-	make func(rng *rand.Rand, n int, bug histgen.StackBug) history.History
-}{
+var prioShapes = []orderShape{
 	{"sim-short", func(rng *rand.Rand, n int, bug histgen.StackBug) history.History {
 		return histgen.Priority(rng, histgen.PriorityConfig{StackConfig: histgen.StackConfig{Clients: 8, Ops: n, Slack: 2, Think: 4, TryEvery: 10, Bug: bug, At: n / 2}, Spread: 50})
 	}},
@@ -40,18 +35,4 @@ var prioShapes = []struct {
 // smallest got while the smallest's put overlaps the get is linearizable;
 // the check of a violation includes shrinking it). Besides ns/op it
 // reports cpu-ns/op; B/op with -benchmem.
-func BenchmarkCheckFastPriority(b *testing.B) {
-	for _, n := range []int{100_000, 1_000_000} {
-		for _, shape := range prioShapes {
-			for _, bug := range stackBugs {
-				if bug.bug != histgen.StackCorrect && !strings.HasPrefix(shape.name, "sim") {
-					continue
-				}
-				b.Run(fmt.Sprintf("ops=%d/%s/%s", n, shape.name, bug.name), func(b *testing.B) {
-					h := shape.make(rand.New(rand.NewPCG(uint64(n), 5)), n, bug.bug)
-					benchStackCheck(b, h, bug.bug)
-				})
-			}
-		}
-	}
-}
+func BenchmarkCheckFastPriority(b *testing.B) { benchOrderShapes(b, prioShapes) }

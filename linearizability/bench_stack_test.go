@@ -17,10 +17,7 @@ import (
 // every tenth get: empty answers), and histgen.Linearizable's with short
 // or long operations (puts and gets at random instants, the histories the
 // README's porcupine table measured).
-var stackShapes = []struct {
-	name string
-	make func(rng *rand.Rand, n int, bug histgen.StackBug) history.History
-}{
+var stackShapes = []orderShape{
 	{"sim-short", func(rng *rand.Rand, n int, bug histgen.StackBug) history.History {
 		return histgen.Stack(rng, histgen.StackConfig{Clients: 8, Ops: n, Slack: 2, Think: 4, TryEvery: 10, Bug: bug, At: n / 2})
 	}},
@@ -51,9 +48,21 @@ var stackBugs = []struct {
 // of the simulated stack (the check of a violation includes shrinking it
 // to a few operations). Besides ns/op it reports cpu-ns/op; B/op with
 // -benchmem.
-func BenchmarkCheckFastStack(b *testing.B) {
+func BenchmarkCheckFastStack(b *testing.B) { benchOrderShapes(b, stackShapes) }
+
+// orderShape is a kind of history of a stack or priority queue benchmark:
+// make builds one of n operations with bug injected halfway.
+type orderShape struct {
+	name string
+	make func(rng *rand.Rand, n int, bug histgen.StackBug) history.History
+}
+
+// benchOrderShapes runs the fast checker on histories of each shape, of
+// 100,000 and 1,000,000 operations, valid and (the simulated shapes) with
+// each bug of stackBugs.
+func benchOrderShapes(b *testing.B, shapes []orderShape) {
 	for _, n := range []int{100_000, 1_000_000} {
-		for _, shape := range stackShapes {
+		for _, shape := range shapes {
 			for _, bug := range stackBugs {
 				if bug.bug != histgen.StackCorrect && !strings.HasPrefix(shape.name, "sim") {
 					continue

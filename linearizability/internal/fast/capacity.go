@@ -78,9 +78,9 @@ func (fh *hist) fullImpossible() *violation {
 	b := fh.bounds()
 	// U rises only at starts: its maximum over [c, r] is at c or at a start
 	// inside (c, r].
-	peaks := make([]int32, len(b.starts))
+	peaks := make([]int64, len(b.starts))
 	for k, s := range b.starts {
-		peaks[k] = int32(b.at(s))
+		peaks[k] = int64(b.at(s))
 	}
 	tree := maxtree.New(peaks, 0)
 	for _, f := range fh.fulls {

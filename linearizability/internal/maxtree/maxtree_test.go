@@ -41,10 +41,9 @@ func TestAgainstScan(t *testing.T) {
 	}
 }
 
-// TestInt32EmptyIsZero: the fast checker's tree of int32 counts answers 0
-// for an empty range.
-func TestInt32EmptyIsZero(t *testing.T) {
-	tree := New([]int32{3, 9, 4}, 0)
+// TestEmptyRange: an empty range answers the tree's empty value.
+func TestEmptyRange(t *testing.T) {
+	tree := New([]int64{3, 9, 4}, 0)
 	if got := tree.Max(1, 1); got != 0 {
 		t.Fatalf("Max of an empty range = %d, want 0", got)
 	}

@@ -15,15 +15,15 @@ import (
 type Core struct {
 	Ops     []Op
 	Present []bool
-	ByRet   []int32             // every operation by return, ties by call
-	Rets    []int64             // their returns, for binary search
-	Reach   maxtree.Tree[int64] // over ByRet: the latest call of a present push or pop or of its partner
-	At      []int32             // where each operation is in ByRet
-	ByCall  []int32             // every operation by call
-	Mp      int                 // ByRet[:Mp] are gone or empties: the next push or pop returns at ByRet[Mp:]
-	cp      int                 // ByCall[:cp] are in open or are not of the kind open holds
-	open    []int32             // the pushes or pops called by M, some gone
-	never   []int32             // the never-got pushes by return; never[:np] are gone
+	ByRet   []int32      // every operation by return, ties by call
+	Rets    []int64      // their returns, for binary search
+	Reach   maxtree.Tree // over ByRet: the latest call of a present push or pop or of its partner
+	At      []int32      // where each operation is in ByRet
+	ByCall  []int32      // every operation by call
+	Mp      int          // ByRet[:Mp] are gone or empties: the next push or pop returns at ByRet[Mp:]
+	cp      int          // ByCall[:cp] are in open or are not of the kind open holds
+	open    []int32      // the pushes or pops called by M, some gone
+	never   []int32      // the never-got pushes by return; never[:np] are gone
 	np      int
 	Empties EmptySet
 }

@@ -12,8 +12,8 @@ import (
 // peeler removes peels (busy.go) from a priority history until only
 // empties are left or no peel is.
 type peeler struct {
-	peel.Core                     // open holds pops
-	vals      maxtree.Tree[int64] // over ByRet: the value of a present push or pop
+	peel.Core              // open holds pops
+	vals      maxtree.Tree // over ByRet: the value of a present push or pop
 	pushOf    map[int64]int32
 	byValue   []int32 // the pushes, largest value first; byValue[:vp] are gone
 	vp        int
