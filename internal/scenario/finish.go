@@ -53,6 +53,11 @@ func (ex *exec) finish(ctx context.Context) {
 	gets, dones, shut := tally(h)
 	steps := []func(){
 		func() {
+			if !shut && !ex.skipUnderRelaxations("put burst") {
+				gets += ex.probePuts()
+			}
+		},
+		func() {
 			if !shut && !ex.skipUnderRelaxations("get burst") {
 				gets += ex.probeGets()
 			}
