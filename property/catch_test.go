@@ -32,15 +32,16 @@ import (
 const catchBudget = 10 * time.Minute
 
 // catch runs Run on the broken queue b with fresh seeds from seed on
-// until it fails or budget has passed; it returns the seed that failed,
+// until it fails or budget has passed (checked before each Run: a Run is
+// never cut short); it returns the seed that failed, the number of Runs,
 // how long the search took and the failure (nil: a miss).
-func catch(b broken.OrderBug, seed int64, budget time.Duration, opts ...harness.Option) (failed int64, took time.Duration, err error) {
+func catch(b broken.OrderBug, seed int64, budget time.Duration, opts ...harness.Option) (failed int64, runs int, took time.Duration, err error) {
 	start := time.Now()
 	for i := int64(0); ; i++ {
 		failed = seed + i*7919
 		err = Run(b.New, append([]harness.Option{harness.WithSeed(failed), harness.WithModel(b.Kind)}, opts...)...)
 		if err != nil || time.Since(start) > budget {
-			return failed, time.Since(start), err
+			return failed, int(i + 1), time.Since(start), err
 		}
 	}
 }
@@ -48,7 +49,7 @@ func catch(b broken.OrderBug, seed int64, budget time.Duration, opts ...harness.
 // mustCatch is catch within catchBudget, failing t on a miss.
 func mustCatch(t *testing.T, b broken.OrderBug, seed int64) error {
 	t.Helper()
-	failed, took, err := catch(b, seed, catchBudget)
+	failed, _, took, err := catch(b, seed, catchBudget)
 	if err == nil {
 		t.Fatalf("seeds %d on: Run passed the %v queue with the bug for %v: %s", seed, b.Kind, took.Round(time.Millisecond), b.Description)
 	}
