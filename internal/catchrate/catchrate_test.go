@@ -24,3 +24,25 @@ func TestReport(t *testing.T) {
 		t.Fatalf("in nanoseconds: got %q, want %q", got, want)
 	}
 }
+
+func TestTrialsReport(t *testing.T) {
+	var tr Trials
+	for _, n := range []int{1, 3, 1} {
+		tr.Caught(n)
+	}
+	tr.Missed()
+	tr.Passed(2 * time.Second)
+	tr.Passed(time.Second)
+	want := "1 misses in 4 searches; trials to catch median 1, most 3; slowest passing trial 2s: a 10m0s budget starts 300 trials or more, margin 100x"
+	if got := tr.Report(10 * time.Minute); got != want {
+		t.Fatalf("got  %q\nwant %q", got, want)
+	}
+	if got, want := tr.ReportRuns(600), "1 misses in 4 searches; trials to catch median 1, most 3; a budget of 600 trials, margin 200x"; got != want {
+		t.Fatalf("in trials: got %q, want %q", got, want)
+	}
+	var none Trials
+	none.Missed()
+	if got, want := none.Report(time.Minute), "1 misses in 1 searches; trials to catch median 0, most 0; slowest passing trial 0s"; got != want {
+		t.Fatalf("with nothing measured: got %q, want %q", got, want)
+	}
+}
