@@ -22,7 +22,7 @@
 // ClusterFuzzLite build into a libFuzzer binary (go-118-fuzz-build).
 //
 // Options are package harness's: harness.WithModel, WithCapacities,
-// WithRelaxations, WithWatchdog, WithLogf, WithChecker, WithCheckTimeout,
+// WithRelaxations, WithWatchdog, WithLogf, WithChecker, WithCheckSteps, WithCheckTimeout,
 // WithArtifacts, and fuzz's own budget, WithMaxCapacity,
 // WithMaxGoroutines, WithMaxTotalOps (all goroutines together) and
 // WithMaxYield. A failing input is a [*Failure], which matches

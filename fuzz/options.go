@@ -26,7 +26,7 @@ func newConfig(newQueue harness.Factory, opts []harness.Option) (*config, error)
 		MaxTotalOps:   24,
 		MaxYield:      3,
 		Checker:       linearizability.Auto,
-		CheckTimeout:  10 * time.Second,
+		CheckSteps:    harness.DefaultCheckSteps,
 		Watchdog:      10 * time.Second,
 	}}
 	if _, err := c.Resolve(harness.Fuzz, newQueue, opts, nil); err != nil {

@@ -31,6 +31,8 @@ func TestApplyRejects(t *testing.T) {
 		{Stress, WithMaxTotalOps(5), "WithMaxTotalOps is not read by stress (only by fuzz)"},
 		{Property, WithRuns(0), "WithRuns: 0: want at least 1"},
 		{Stress, WithWatchdog(-time.Second), "WithWatchdog: -1s: want a positive duration"},
+		{Fuzz, WithCheckSteps(0), "WithCheckSteps: 0: want a positive number of steps"},
+		{Property, WithCheckSteps(5), "WithCheckSteps is not read by property"},
 		{Fuzz, WithMaxGoroutines(17), "WithMaxGoroutines: 17: want 1 to 16"},
 		{Fuzz, WithCapacities(2, -1), "WithCapacities: -1"},
 		{Stress, WithModel(models.Kind(9)), "WithModel: models: unknown model"},

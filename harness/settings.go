@@ -42,7 +42,8 @@ type Settings struct {
 
 	// Read by stress and fuzz.
 	Checker      linearizability.Checker // WithChecker
-	CheckTimeout time.Duration           // WithCheckTimeout
+	CheckTimeout time.Duration           // WithCheckTimeout; 0: none
+	CheckSteps   int64                   // WithCheckSteps
 	Artifacts    string                  // WithArtifacts
 
 	// Read by explore (and Instrument by fuzz).

@@ -16,12 +16,13 @@ type options struct {
 	checker Checker
 	timeout time.Duration
 	memory  int64
+	steps   int64
 	relax   []Relaxation
 }
 
 // limits are the limits of a porcupine search under o.
 func (o options) limits() search.Limits {
-	return search.Limits{Timeout: o.timeout, Memory: o.memory}
+	return search.Limits{Timeout: o.timeout, Memory: o.memory, Steps: o.steps}
 }
 
 // DefaultTimeout is how long [Check] lets porcupine run by default.
@@ -39,6 +40,18 @@ func WithChecker(c Checker) Option {
 // [DefaultTimeout]; 0: no limit). The fast checker needs no limit.
 func WithTimeout(d time.Duration) Option {
 	return func(o *options) { o.timeout = d }
+}
+
+// WithSteps bounds the work porcupine may do, in steps of the model it
+// tries (default 0: no limit). Unlike [WithTimeout] the bound does not
+// depend on the machine or its load: the same history gets the same
+// verdict under the same budget anywhere, so a harness that gives a
+// history a step budget and no time limit never calls it undecided
+// because the machine was busy, and replays its verdict exactly. A
+// search that reaches the budget stops, and the verdict is Unknown,
+// saying "step budget of N reached". The fast checker needs no budget.
+func WithSteps(n int64) Option {
+	return func(o *options) { o.steps = max(n, 0) }
 }
 
 // WithMemoryBudget bounds the memory porcupine's search may hold, in

@@ -11,8 +11,9 @@ import (
 
 // checkPorcupine checks h with porcupine over the sequential model of
 // h.Kind and h.Capacity. It is exact, and exponential in the worst case:
-// when it has not decided within lim.Timeout (0: no limit), or its memo
-// reached lim.Memory (0: no limit), the verdict is Unknown, never a pass. An operation with an unknown result is given a
+// when it has not decided within lim.Timeout (0: no limit), its memo
+// reached lim.Memory or it tried lim.Steps steps of the model (0: no
+// limit), the verdict is Unknown, never a pass. An operation with an unknown result is given a
 // return after every other event, so that it may take effect at any point
 // after its call, or never.
 //
@@ -38,6 +39,9 @@ func checkPorcupine(h history.History, lim search.Limits) Report {
 	case out.MemoryReached:
 		r.Verdict = Unknown
 		r.Explanation = memoryReached(lim.Memory)
+	case out.StepsReached:
+		r.Verdict = Unknown
+		r.Explanation = fmt.Sprintf("step budget of %d reached (steps of the model): porcupine's search stopped before deciding; a larger budget (WithSteps, harness.WithCheckSteps, pcq check -steps) or a shorter history would decide it", lim.Steps)
 	case out.Result == porcupine.Unknown:
 		r.Verdict = Unknown
 		r.Explanation = fmt.Sprintf("porcupine did not decide within %v", lim.Timeout)

@@ -10,25 +10,20 @@ import (
 
 // catchBudget bounds the search for each bug of the catch tests: Run is
 // called with fresh seeds (its own budget, 100 cases a property and
-// capacity, each) until it fails or catchBudget has passed. A test that
+// capacity, each) until it fails; the budget only decides whether another
+// Run starts (a Run is never cut short), so its margin is counted in Runs:
+// how many it lets start, over the most a catch needed. A test that
 // catches its bug stops at once, so a large budget costs nothing but on a
 // miss.
 //
-// Measured (PCQ_MEASURE_PROPERTY=30 go test -race -run TestMeasureCatch
-// ./property: 30 searches a bug, each as the catch tests run it, on the
-// 2-core machine at load 18-21, beside two flake gates and three builds):
-// no miss; slowest catch (median) taskdone-unchecked 0.07s (0.02s),
-// tryget-empty-after-shutdown 1.3s (0.4s), join-early 3.7s (1.4s),
-// heap-siftup-root 4.7s (2.1s), tryput-full-before-shutdown 6.2s (1.8s),
-// canceled-put-enqueues 6.3s (2.7s), stack-shrink-reverse 6.4s (2.3s),
-// immediate-shutdown-count 6.8s (4.8s), ring-grow-reorder 8.5s (2.5s),
-// lost-wakeup 12.3s (6.7s), get-twice 12.7s (6.6s),
-// shutdown-getter-asleep 22.4s (13.1s). The budget is 100 times the
-// slowest catch or more for five of them, 27 to 97 times for the others
-// at that load; a larger one would not fit in the test timeout (15
-// minutes). Each Run in the search is an independent trial, and every
-// search caught its bug within a few of them, so a miss within 10 minutes
-// (dozens to hundreds of Runs) is far rarer than the margin alone says.
+// Measured (PCQ_MEASURE_PROPERTY=5 go test -race -run TestMeasureCatch
+// ./property, on the 2-core machine beside three flake gates, load 8-10,
+// four times CI's): every one of 60 searches (5 a bug, 12 bugs) caught its
+// bug in its first Run, as did 24 more at n=2; the slowest passing Run on
+// the correct queue took 2.8 to 4.7 s by bug, so 10 minutes start 126 to
+// 216 Runs: a margin of 126x to 216x. At nice 10 beside the same gates
+// (starved: a Run took up to 28 s) the margin fell to 21x; a larger budget
+// would not fit in the test timeout (15 minutes).
 const catchBudget = 10 * time.Minute
 
 // catch runs Run on the broken queue b with fresh seeds from seed on

@@ -37,7 +37,7 @@ func newExploreConfig(newQueue harness.Factory, opts []harness.Option) (*explore
 		Strategy:        harness.PCT(3),
 		Seed:            time.Now().UnixNano(),
 		Checker:         linearizability.Auto,
-		CheckTimeout:    10 * time.Second,
+		CheckSteps:      harness.DefaultCheckSteps,
 	}}
 	if s, err := strconv.ParseInt(os.Getenv(SeedEnv), 10, 64); err == nil {
 		c.Seed = s

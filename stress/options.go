@@ -50,7 +50,7 @@ func newConfig(newQueue harness.Factory, opts []harness.Option) (c *config, skip
 		Duration:        defaultDuration,
 		Seed:            time.Now().UnixNano(),
 		Checker:         linearizability.Auto,
-		CheckTimeout:    10 * time.Second,
+		CheckSteps:      harness.DefaultCheckSteps,
 		Watchdog:        10 * time.Second,
 		ProbeWait:       time.Second,
 	}}

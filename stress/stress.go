@@ -34,7 +34,7 @@
 //
 // Options are package harness's: harness.WithModel, WithCapacities,
 // WithSeed, WithRelaxations, WithWatchdog, WithLogf, WithChecker,
-// WithCheckTimeout, WithArtifacts, and stress's own budget,
+// WithCheckSteps, WithCheckTimeout, WithArtifacts, and stress's own budget,
 // WithGoroutines, WithOpsPerGoroutine, WithDuration, WithRounds,
 // WithProbeWait and WithGoleakOptions. A failed round is a [*Failure],
 // which matches harness.ErrFailed and names the harness.Check that failed;

@@ -46,7 +46,8 @@ func (ex *exec) check(o *Outcome) {
 		return
 	}
 	o.Report = linearizability.Check(h, linearizability.WithChecker(ex.opts.Checker),
-		linearizability.WithTimeout(ex.opts.CheckTimeout), linearizability.WithRelaxations(ex.opts.Relaxations...))
+		linearizability.WithTimeout(ex.opts.CheckTimeout), linearizability.WithSteps(ex.opts.CheckSteps),
+		linearizability.WithRelaxations(ex.opts.Relaxations...))
 	o.checked = true
 	o.Drops = o.Report.Drops
 	switch o.Report.Verdict {

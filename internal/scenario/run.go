@@ -22,7 +22,8 @@ import (
 type Options struct {
 	Kind         models.Kind             // the model the queue is held to
 	Checker      linearizability.Checker // linearizability.WithChecker's; the zero value is Auto
-	CheckTimeout time.Duration           // porcupine's time limit; default 10s
+	CheckTimeout time.Duration           // porcupine's time limit; 0: none
+	CheckSteps   int64                   // porcupine's work budget; default harness.DefaultCheckSteps
 	// Watchdog is how often the run is looked at: a run that made no
 	// progress since the last look (no step of a client, the drain or a
 	// probe returned) and whose goroutines are all blocked at two looks in
@@ -80,13 +81,13 @@ type Options struct {
 // OptionsOf returns the options of harness h's settings: its model,
 // checker, time limits and relaxations.
 func OptionsOf(h harness.Harness, s harness.Settings) Options {
-	return Options{Kind: s.Model, Checker: s.Checker, CheckTimeout: s.CheckTimeout,
+	return Options{Kind: s.Model, Checker: s.Checker, CheckTimeout: s.CheckTimeout, CheckSteps: s.CheckSteps,
 		Watchdog: s.Watchdog, ProbeWait: s.ProbeWait, Relaxations: s.Relaxations, Harness: h}
 }
 
 func (o Options) withDefaults() Options {
-	if o.CheckTimeout <= 0 {
-		o.CheckTimeout = 10 * time.Second
+	if o.CheckSteps <= 0 {
+		o.CheckSteps = harness.DefaultCheckSteps
 	}
 	if o.Watchdog <= 0 {
 		o.Watchdog = 10 * time.Second

@@ -26,8 +26,10 @@ queue test instead (history/JEPSEN.md; the default, auto, does for a file
 ending .edn). -relax checks under named relaxations
 (spurious-try-failures, lossy; comma-separated) instead of the strict model,
 and each verdict names them: "linearizable with spurious try-failures".
--timeout and -mem bound porcupine's search (the fast checker needs neither):
-reaching either answers unknown, never kills the process. -v says which
+-timeout, -mem and -steps bound porcupine's search (the fast checker needs
+none): reaching one answers unknown, never kills the process. -steps counts
+the steps of the model porcupine tries: unlike -timeout, it gives a history
+the same verdict on any machine at any load. -v says which
 checker decided and on which fragment of the histories it covers.
 
 Exit status: 0 when every file is linearizable, 1 when one is a violation,
@@ -54,6 +56,7 @@ type checkConfig struct {
 	capacity capFlag
 	checker  linearizability.Checker
 	timeout  time.Duration
+	steps    int64
 	memory   memFlag
 	viz      string
 	verbose  bool
@@ -81,12 +84,13 @@ var severity = map[int]int{exitLinearizable: 0, exitUnknown: 1, exitViolation: 2
 
 // parseCheck parses and validates the flags and files of pcq check.
 func parseCheck(args []string) (c checkConfig, code int, ok bool) {
-	fs := newFlagSet("check", "[-format pcq|jepsen|auto] [-model fifo|lifo|priority] [-cap N] [-checker auto|fast|porcupine] [-timeout D] [-mem SIZE] [-relax R,...] [-viz FILE.html] [-v] FILE...", checkDescription)
+	fs := newFlagSet("check", "[-format pcq|jepsen|auto] [-model fifo|lifo|priority] [-cap N] [-checker auto|fast|porcupine] [-timeout D] [-mem SIZE] [-steps N] [-relax R,...] [-viz FILE.html] [-v] FILE...", checkDescription)
 	fs.Var(&c.format, "format", checkFormatHelp)
 	fs.StringVar(&c.model, "model", "", "queue model: fifo, lifo or priority (default: the file's header, else fifo)")
 	fs.Var(&c.capacity, "cap", "queue capacity `N`, 0 unbounded (default: the file's header, else 0)")
 	checker := fs.String("checker", "auto", "checker: auto (fast when it can decide, else porcupine), fast or porcupine")
 	fs.DurationVar(&c.timeout, "timeout", linearizability.DefaultTimeout, "time limit of porcupine; 0: none")
+	fs.Int64Var(&c.steps, "steps", 0, "work budget of porcupine, in steps of the model (0: none); reaching it answers unknown, the same on any machine")
 	c.memory.bytes = linearizability.DefaultMemoryBudget()
 	fs.Var(&c.memory, "mem", "memory budget of porcupine's search (e.g. 512MiB, 4GiB; 0: none); reaching it answers unknown")
 	fs.StringVar(&c.viz, "viz", "", "write porcupine's HTML visualisation to this file (FILE-NAME.html for several files)")
@@ -117,6 +121,9 @@ func parseCheck(args []string) (c checkConfig, code int, ok bool) {
 	if c.timeout < 0 {
 		return c, badCheckUsage(fs, "-timeout: negative duration %v", c.timeout), false
 	}
+	if c.steps < 0 {
+		return c, badCheckUsage(fs, "-steps: negative number of steps %d", c.steps), false
+	}
 	rs, err := linearizability.ParseRelaxations(*relax)
 	if err != nil {
 		return c, badCheckUsage(fs, "-relax: %s", strings.TrimPrefix(err.Error(), "linearizability: ")), false
@@ -141,7 +148,7 @@ func (c checkConfig) checkFile(name string) int {
 		return exitBadFile
 	}
 	r := linearizability.Check(h, linearizability.WithChecker(c.checker), linearizability.WithTimeout(c.timeout),
-		linearizability.WithMemoryBudget(c.memory.bytes), linearizability.WithRelaxations(c.relax...))
+		linearizability.WithSteps(c.steps), linearizability.WithMemoryBudget(c.memory.bytes), linearizability.WithRelaxations(c.relax...))
 	fmt.Fprintf(stdout, "%s: %s (%s, %d ops, %v)\n", name, r.VerdictText(), checkerOf(r), r.Operations, significant(r.Elapsed, 3))
 	if r.Verdict != linearizability.Linearizable || c.verbose {
 		checkIndent(r.Explanation)

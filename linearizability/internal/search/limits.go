@@ -6,11 +6,12 @@ import (
 	"github.com/anishathalye/porcupine"
 )
 
-// Limits bound a search: its time, and the bytes its memo is estimated
-// to hold (memory.go).
+// Limits bound a search: its time, the bytes its memo is estimated to
+// hold (memory.go), and the steps of the model it tries (steps.go).
 type Limits struct {
 	Timeout time.Duration // 0: none
 	Memory  int64         // 0: none
+	Steps   int64         // 0: none
 }
 
 // DefaultMemory is the memory budget of a search when none is given: an
@@ -31,4 +32,7 @@ type Outcome struct {
 	// MemoryReached is true when the search stopped at Limits.Memory;
 	// Result is then porcupine.Unknown.
 	MemoryReached bool
+	// StepsReached is true when the search stopped at Limits.Steps;
+	// Result is then porcupine.Unknown.
+	StepsReached bool
 }

@@ -46,17 +46,23 @@ func run(h history.History, idx []int, lim Limits) porcupine.CheckResult {
 // Check checks the operations of h at the indices idx with porcupine over
 // the pruned model ([Model]), with the pairs of a stack that qualify set
 // aside first (stack.go), within the limits: undecided within
-// lim.Timeout, or stopped at lim.Memory (memory.go), the result is
-// porcupine.Unknown.
+// lim.Timeout, or stopped at lim.Memory (memory.go) or lim.Steps
+// (steps.go), the result is porcupine.Unknown.
 func Check(h history.History, idx []int, lim Limits) Outcome {
 	if keep, ok := stackKeep(h, idx); ok {
 		idx = keep
 	}
 	mt := newMeter(len(idx), lim.Memory)
-	res := porcupine.CheckOperationsTimeout(mt.wrap(Model(h)), Ops(h, idx), lim.Timeout)
+	sb := &stepBudget{limit: lim.Steps}
+	res := porcupine.CheckOperationsTimeout(sb.wrap(mt.wrap(Model(h))), Ops(h, idx), lim.Timeout)
 	out := Outcome{Result: res, Searched: len(idx)}
-	if mt.reached.Load() && res != porcupine.Ok {
-		out.Result, out.MemoryReached = porcupine.Unknown, true
+	if res != porcupine.Ok {
+		switch {
+		case mt.reached.Load():
+			out.Result, out.MemoryReached = porcupine.Unknown, true
+		case sb.reached.Load():
+			out.Result, out.StepsReached = porcupine.Unknown, true
+		}
 	}
 	return out
 }
