@@ -25,8 +25,15 @@ const burstQuota = 4
 // is the one a lock-free put has between claiming a slot and filling it:
 // the goroutines start together, so their puts overlap far more often than
 // the recorded clients' do. It returns the number of items got (each one
-// more unfinished task).
+// more unfinished task). It does not run under the controlled scheduler.
 func (ex *exec) probePuts() int {
+	if sched.Managed() {
+		// The controlled scheduler explores the clients' own overlapping
+		// puts; a burst would only lengthen every schedule, and dilute
+		// PCT's priority changes.
+		ex.notProbed("put burst: not run under the controlled scheduler (it explores the clients' overlapping puts)")
+		return 0
+	}
 	if calls := ex.rec.Unsupported(); calls[models.TryPut] > 0 || calls[models.TryGet] > 0 {
 		ex.notProbed("put burst: TryPut or TryGet is unsupported")
 		return 0
@@ -74,9 +81,7 @@ func (ex *exec) burstPuts(next, quota int) ([]int, error) {
 		wg.Add(1)
 		sched.Go(func() {
 			defer wg.Done()
-			if !sched.Managed() { // the controlled scheduler orders them itself
-				arrive(&ready, g)
-			}
+			arrive(&ready, g)
 			for k := range quota {
 				v := next - i - k*g
 				if err := ex.q.TryPut(v); err != nil {

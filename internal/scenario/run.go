@@ -127,7 +127,7 @@ const watchdogGrace = 2 * time.Second
 //   - put burst: Burst goroutines, started together, try_put 4 items each
 //     into the drained queue, which is then emptied with try_get, 64
 //     times; every item put must come out exactly once (lost slots of
-//     overlapping lock-free puts);
+//     overlapping lock-free puts); not under the controlled scheduler;
 //   - task accounting: with items got and not marked done, a join must
 //     block; Burst goroutines then mark them done at once, each call must
 //     succeed, one more must fail with ErrTaskDone, and join must return;
