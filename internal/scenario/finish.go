@@ -56,6 +56,11 @@ func (ex *exec) finish(ctx context.Context) {
 			if !shut && !ex.skipUnderRelaxations("get burst") {
 				gets += ex.probeGets()
 			}
+		},
+		func() {
+			if !shut && !ex.skipUnderRelaxations("put burst") {
+				gets += ex.probePuts()
+			}
 			if !shut && ex.probe.check == "" && !ex.opts.relaxed(linearizability.Lossy) {
 				gets += ex.addTasks(ex.opts.BurstTasks - (gets - dones))
 			}

@@ -55,7 +55,7 @@ func (ex *exec) skipUnderRelaxations(probe string) bool {
 	switch {
 	case lossy:
 		ex.notProbed("%s: not probed under Lossy (items may be dropped)", probe)
-	case spurious && probe == "get burst":
+	case spurious && (probe == "get burst" || probe == "put burst"):
 		ex.notProbed("%s: not probed under SpuriousTryFailures (try-operations may fail)", probe)
 	default:
 		return false

@@ -51,6 +51,8 @@ type Options struct {
 	Burst int
 	// BurstItems is the number of items the get burst probe takes, over
 	// as many fillings of the queue as its capacity needs; default 256.
+	// The put burst puts Burst times as many, at most 4 per goroutine
+	// and filling, in at most 64 fillings.
 	BurstItems int
 	// BurstTasks is the number of unfinished tasks that the task probe's
 	// burst of TaskDone calls works through (topped up by
@@ -122,6 +124,10 @@ const watchdogGrace = 2 * time.Second
 //   - get burst: the queue is filled with try_put and emptied by Burst
 //     goroutines with try_get at once, 256 items in all; each must come
 //     out exactly once;
+//   - put burst: Burst goroutines, started together, try_put 4 items each
+//     into the drained queue, which is then emptied with try_get, 64
+//     times; every item put must come out exactly once (lost slots of
+//     overlapping lock-free puts); not under the controlled scheduler;
 //   - task accounting: with items got and not marked done, a join must
 //     block; Burst goroutines then mark them done at once, each call must
 //     succeed, one more must fail with ErrTaskDone, and join must return;
