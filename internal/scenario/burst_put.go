@@ -18,14 +18,16 @@ import (
 // many of them, overlap most.
 const burstQuota = 4
 
-// probePuts lets Burst goroutines try_put distinct items into the drained
-// queue at once, until it is full or their share of Options.BurstItems is
-// in, takes the items out with try_get and checks that every item put came
-// out exactly once; it repeats until BurstItems items were put. Its window
-// is the one a lock-free put has between claiming a slot and filling it:
-// the goroutines start together, so their puts overlap far more often than
-// the recorded clients' do. It returns the number of items got (each one
-// more unfinished task). It does not run under the controlled scheduler.
+// probePuts lets Burst goroutines, started together, try_put distinct
+// items into the drained queue, at most burstQuota each, until it is full
+// or they are done; it then takes the items out with try_get and checks
+// that every item put came out exactly once. It repeats that up to
+// burstFills times, until Burst times Options.BurstItems items were put.
+// Its window is the one a lock-free put has between claiming a slot and
+// filling it: the goroutines start at once, so their puts overlap far more
+// often than the recorded clients' do. It returns the number of items got
+// (each one more unfinished task). It does not run under the controlled
+// scheduler.
 func (ex *exec) probePuts() int {
 	if sched.Managed() {
 		// The controlled scheduler explores the clients' own overlapping
