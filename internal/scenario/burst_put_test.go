@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"context"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -50,6 +51,10 @@ func putBurstCatch(t testing.TB, maxRuns int) (int, Outcome, bool) {
 }
 
 func TestPutBurstCatchesLostSlots(t *testing.T) {
+	// Overlapping puts need two Ps: at GOMAXPROCS=1 the two atomic
+	// operations of the window never interleave (no preemption point
+	// between them), so the race is serialised away.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(runtime.GOMAXPROCS(0), 2)))
 	runs, o, caught := putBurstCatch(t, putBurstRuns)
 	if !caught {
 		t.Fatalf("%d runs passed the lost ring", runs)
@@ -83,6 +88,7 @@ func TestPutBurstPassesCorrectQueues(t *testing.T) {
 // run it under -race, as the test runs.
 func TestMeasurePutBurst(t *testing.T) {
 	n := catchrate.Runs(t, "PCQ_MEASURE_PUT_BURST")
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(runtime.GOMAXPROCS(0), 2)))
 	var runs catchrate.Trials
 	var times catchrate.Tally
 	for range n {
