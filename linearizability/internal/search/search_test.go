@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -191,4 +192,23 @@ func verdictOf(res porcupine.CheckResult) linearizability.Verdict {
 		return linearizability.Violation
 	}
 	return linearizability.Unknown
+}
+
+// A full result on an unbounded queue is a violation on its own: the
+// shrink keeps only it, although a full result on a bounded queue keeps
+// every value that fills it (a flake gate's seed 1796161692141249213 made
+// such a history, and the shrink stopped at 898 culprits).
+func TestShrinkFullOnUnbounded(t *testing.T) {
+	ops := []history.Operation{
+		histgen.Put(0, 1, 0, 1), histgen.Put(1, 2, 0, 1), histgen.Get(0, 1, 2, 3),
+		histgen.With(histgen.TryPut(1, 3, 4, 5, models.Full), models.Full), histgen.Get(0, 2, 6, 7),
+	}
+	h := history.History{Kind: models.FIFO, Operations: ops}
+	if got, minimal := search.Shrink(h, time.Minute, 0); !minimal || !slices.Equal(got, []int{3}) {
+		t.Errorf("unbounded: culprits %v (minimal %v), want [3]", got, minimal)
+	}
+	h.Capacity = 2 // one item queued of two: a violation too, shown by the values
+	if got, minimal := search.Shrink(h, time.Minute, 0); !minimal || !slices.Contains(got, 3) || len(got) < 2 {
+		t.Errorf("capacity 2: culprits %v (minimal %v), want the full try_put and values", got, minimal)
+	}
 }

@@ -125,7 +125,7 @@ func blockersOf(h history.History, us []unit, keep []bool) blockers {
 		for _, i := range u.ops {
 			op := h.Operations[i]
 			switch {
-			case op.Output.Result == models.Full,
+			case op.Output.Result == models.Full && h.Capacity > 0, // unbounded: a violation alone, whatever the count
 				op.Input.Op == models.Len && op.Output.Result == models.OK,
 				op.Input.Op == models.TaskDone && op.Output.Result == models.OK:
 				b.counted++
