@@ -35,8 +35,8 @@ func (t *Trials) Passed(d time.Duration) { t.pass = max(t.pass, d) }
 func (t *Trials) Report(budget time.Duration) string {
 	r := t.counts() + fmt.Sprintf("; slowest passing trial %v", short(t.pass))
 	if t.pass > 0 {
-		r += fmt.Sprintf(": a %v budget starts %.0f trials or more", budget, float64(budget)/float64(t.pass))
-		r += t.margin(float64(budget) / float64(t.pass))
+		allowed := float64(budget) / float64(t.pass)
+		r += fmt.Sprintf(": a %v budget starts %.0f trials or more", budget, allowed) + t.margin(allowed)
 	}
 	return r
 }

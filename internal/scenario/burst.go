@@ -87,13 +87,7 @@ func (ex *exec) burstGets() [][]int {
 	}
 	close(start)
 	wg.Wait()
-	for range ex.opts.BurstItems + 1 {
-		v, err := ex.q.TryGet()
-		if err != nil {
-			break
-		}
-		taken[g] = append(taken[g], v)
-	}
+	taken[g] = ex.tryGets(ex.opts.BurstItems + 1)
 	return taken
 }
 

@@ -47,7 +47,7 @@ func (ex *exec) probePuts() int {
 		quota := min(burstQuota, (items-got+ex.opts.Burst-1)/ex.opts.Burst)
 		put, err := ex.burstPuts(next, quota)
 		next -= quota * ex.opts.Burst
-		taken := ex.drainPut(put)
+		taken := ex.tryGets(len(put) + 1) // all the burst put, and one more if any is made up
 		got += len(taken)
 		if unsupported(err) {
 			ex.notProbed("put burst: TryPut is unsupported")
@@ -104,12 +104,11 @@ func (ex *exec) burstPuts(next, quota int) ([]int, error) {
 	return all, errors.Join(errs...)
 }
 
-// drainPut takes every item of the queue with try_get after a put burst:
-// at most one more than the burst put, so that a queue that makes items up
-// cannot keep the probe going.
-func (ex *exec) drainPut(put []int) []int {
+// tryGets takes items with try_get until one fails, at most n: bounded,
+// so that a queue that makes items up cannot keep a probe going.
+func (ex *exec) tryGets(n int) []int {
 	var taken []int
-	for range len(put) + 1 {
+	for range n {
 		v, err := ex.q.TryGet()
 		if err != nil {
 			break
