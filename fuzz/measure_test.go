@@ -21,6 +21,7 @@ func TestMeasureCatch(t *testing.T) {
 		if !b.CaughtBy(harness.Fuzz) {
 			continue
 		}
+		restore := withTwoPs(b.Name)
 		inputs := catchInputs(b.New, catchSeed, catchRandom)
 		var tally catchrate.Tally
 		for range n {
@@ -37,6 +38,7 @@ func TestMeasureCatch(t *testing.T) {
 				tally.Caught(time.Duration(at))
 			}
 		}
+		restore()
 		t.Logf("%s (in inputs, 1ns an input): %s", b.Name, tally.Report(time.Duration(len(inputs))))
 	}
 }

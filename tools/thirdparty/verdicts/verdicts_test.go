@@ -54,8 +54,10 @@ var expected = map[string]expect{
 	// although an item is queued (the library's select picks at random)
 	"goconcurrentqueue-fixed": {"FAIL:commands", "", ""},
 	// a stale waiter's listener hands an item past an older one
-	// (finding 3): caught by stress, in the first rounds with seed 1
-	"goconcurrentqueue-fifo": {"pass", "FAIL:linearizability,order", ""},
+	// (finding 3): caught by stress, in 32 rounds at most, which take
+	// more than verdictConfig's 1.5 s on a loaded machine: asserted by
+	// TestStressCatchesFifoRace, with a budget in rounds
+	"goconcurrentqueue-fifo": {"pass", "", ""},
 	// overwrites (lossy by design); and the newest item first after an
 	// overwrite (finding 2), which the Lossy re-check must catch
 	"adrianbrad-circular": {"FAIL:commands", "FAIL", "FAIL"},

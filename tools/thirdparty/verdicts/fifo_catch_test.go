@@ -1,0 +1,81 @@
+package verdicts
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/pcqkit/pcq/harness"
+	"github.com/pcqkit/pcq/internal/catchrate"
+	"github.com/pcqkit/pcq/stress"
+	"github.com/pcqkit/pcq/tools/thirdparty/adapters"
+)
+
+// fifoRaceRounds bounds the stress rounds that must catch
+// goconcurrentqueue-fifo's race (finding 3: a stale waiter's listener
+// hands an item past an older one). A catch stops at its round, so only a
+// miss runs them all. The budget is in rounds, not time: a round's
+// operations and kind do not depend on the machine's load, and
+// TestVerdicts' 1.5 s of wall clock once passed the queue beside a flake
+// gate (load 4).
+//
+// Measured (PCQ_MEASURE_FIFO=100 go test -race -run TestMeasureFifoCatch
+// ./verdicts, seeds 1 to 100): at the default GOMAXPROCS (2), 0 misses,
+// the most rounds a catch needed 32; at GOMAXPROCS=1, 0 misses, most 31.
+// 3,200 rounds are 100 times the most. A round takes about 0.15 s under
+// -race, so a miss (less likely than 1 in 10^40 if rounds are
+// independent) would run into the package's test timeout, which names
+// this test.
+const fifoRaceRounds = 3200
+
+// TestStressCatchesFifoRace: stress catches goconcurrentqueue-fifo's race
+// within fifoRaceRounds, with a linearizability or order failure.
+func TestStressCatchesFifoRace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs stress until it catches a race")
+	}
+	seed := time.Now().UnixNano()
+	rounds, err := fifoCatch(t, seed, fifoRaceRounds)
+	var f *stress.Failure
+	if !errors.As(err, &f) {
+		t.Fatalf("seed %d: stress passed %d rounds of goconcurrentqueue-fifo; err = %v", seed, rounds, err)
+	}
+	if f.Check != harness.Linearizability && f.Check != harness.Order {
+		t.Fatalf("seed %d: failed for a reason that is not the race: %v", seed, f)
+	}
+	t.Logf("seed %d: caught by %s in round %d", seed, f.Check, f.Round)
+}
+
+// fifoCatch runs stress on goconcurrentqueue-fifo with seed for at most
+// rounds rounds, and returns the rounds it ran and its error.
+func fifoCatch(t *testing.T, seed int64, rounds int) (int, error) {
+	t.Helper()
+	lib, ok := adapters.Lookup("goconcurrentqueue-fifo")
+	if !ok {
+		t.Fatal("no library goconcurrentqueue-fifo")
+	}
+	cfg := Config{Race: raceEnabled}
+	res, err := stress.Run(lib.New, harness.WithCapacities(cfg.capacities(lib)...), harness.WithSeed(seed),
+		harness.WithRounds(rounds), harness.WithArtifacts(t.TempDir()), harness.WithWatchdog(5*time.Second),
+		harness.WithProbeWait(probeWait), harness.WithModel(lib.Model))
+	return res.Rounds, err
+}
+
+// TestMeasureFifoCatch measures what TestStressCatchesFifoRace relies on:
+// PCQ_MEASURE_FIFO=n runs its catch with seeds 1 to n and logs the misses
+// and the most rounds a catch needed. Skipped otherwise; run it under
+// -race, as the catch runs.
+func TestMeasureFifoCatch(t *testing.T) {
+	n := catchrate.Runs(t, "PCQ_MEASURE_FIFO")
+	var trials catchrate.Trials
+	for seed := range int64(n) {
+		_, err := fifoCatch(t, seed+1, fifoRaceRounds)
+		var f *stress.Failure
+		if errors.As(err, &f) {
+			trials.Caught(f.Round + 1)
+		} else {
+			trials.Missed()
+		}
+	}
+	t.Logf("goconcurrentqueue-fifo, in rounds: %s", trials.ReportRuns(fifoRaceRounds))
+}
