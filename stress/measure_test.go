@@ -11,11 +11,12 @@ import (
 	"github.com/pcqkit/pcq/internal/catchrate"
 )
 
-// TestMeasureBrokenCatch measures what the catch tests of this package
-// rely on: PCQ_MEASURE_BROKEN=n runs Run on each broken queue that stress
-// must catch n times, each with its own seed and brokenBudget, and logs
-// the misses and the slowest catch. PCQ_MEASURE_ONLY=name measures that
-// bug only. Skipped otherwise; run it under -race, as the catch tests run.
+// TestMeasureBrokenCatch measures what the catch tests of this package rely
+// on: PCQ_MEASURE_BROKEN=n runs Run on each broken queue that stress
+// must catch n times, each with its own seed and budget (budgetFor), and
+// logs the misses and the slowest catch, or for a budget in rounds the
+// most rounds a catch needed. PCQ_MEASURE_ONLY=name measures that bug
+// only. Skipped otherwise; run it under -race, as the catch tests run.
 func TestMeasureBrokenCatch(t *testing.T) {
 	n := catchrate.Runs(t, "PCQ_MEASURE_BROKEN")
 	only := os.Getenv("PCQ_MEASURE_ONLY")
@@ -24,14 +25,22 @@ func TestMeasureBrokenCatch(t *testing.T) {
 			continue
 		}
 		var tally catchrate.Tally
+		var rounds catchrate.Trials
 		for i := range n {
 			start := time.Now()
-			_, err := Run(b.New, harness.WithSeed(int64(i)*7919+1), harness.WithDuration(brokenBudget), harness.WithModel(b.Kind))
-			if errors.Is(err, harness.ErrFailed) {
+			_, err := Run(b.New, harness.WithSeed(int64(i)*7919+1), budgetFor(b.Bug), harness.WithModel(b.Kind))
+			var f *Failure
+			if errors.As(err, &f) {
 				tally.Caught(time.Since(start))
+				rounds.Caught(f.Round + 1)
 			} else {
 				tally.Missed()
+				rounds.Missed()
 			}
+		}
+		if budget, ok := brokenRounds[b.Name]; ok {
+			t.Logf("%s, in rounds: %s; in time: %s", b.Name, rounds.ReportRuns(budget), tally.Report(0))
+			continue
 		}
 		t.Logf("%s: %s", b.Name, tally.Report(brokenBudget))
 	}
