@@ -2,6 +2,7 @@ package stress
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
 	"github.com/pcqkit/pcq/internal/broken"
+	"github.com/pcqkit/pcq/internal/catchrate"
 )
 
 // brokenBudget bounds the search for each bug but those of brokenRounds:
@@ -39,9 +41,10 @@ const brokenBudget = 5 * time.Minute
 // most). 1,000 rounds are 111 times the most. In time the same catches
 // took 5.6 s for the median and 99 s at most: at that load a 5-minute
 // budget had a margin of 3x (19x at nice 0 last session), and the rounds
-// the budget allows, not the machine, now decide. A miss would run into
+// the budget allows, not the machine, now decide. A miss may run into
 // the package's test timeout before its 1,000 rounds on a loaded machine,
-// which fails the test as surely, naming it.
+// which fails the test as surely, naming it; mustCatch writes the seed
+// to standard error before that deadline (catchrate.SayBeforeDeadline).
 var brokenRounds = map[string]int{"lost-in-ring": 1000}
 
 // budgetFor returns the option that bounds the search for b: its rounds
@@ -72,6 +75,7 @@ func TestRunFailsOnBroken(t *testing.T) {
 // isBug accepts.
 func mustCatch(t *testing.T, b broken.Bug, seed int64, isBug func(check harness.Check) bool, opts ...harness.Option) {
 	t.Helper()
+	defer catchrate.SayBeforeDeadline(t, fmt.Sprintf("%s: seed %d: no catch yet, and the test's deadline is near", t.Name(), seed))()
 	start := time.Now()
 	res, err := Run(b.New, append([]harness.Option{harness.WithSeed(seed), budgetFor(b)}, opts...)...)
 	var f *Failure

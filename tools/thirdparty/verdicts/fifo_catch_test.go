@@ -2,6 +2,7 @@ package verdicts
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -35,15 +36,17 @@ func TestStressCatchesFifoRace(t *testing.T) {
 		t.Skip("runs stress until it catches a race")
 	}
 	seed := time.Now().UnixNano()
+	defer catchrate.SayBeforeDeadline(t, fmt.Sprintf("%s: seed %d: no catch yet, and the test's deadline is near", t.Name(), seed))()
 	rounds, err := fifoCatch(t, seed, fifoRaceRounds)
-	var f *stress.Failure
-	if !errors.As(err, &f) {
-		t.Fatalf("seed %d: stress passed %d rounds of goconcurrentqueue-fifo; err = %v", seed, rounds, err)
+	f, ok := fifoRaceCaught(err)
+	switch {
+	case ok:
+		t.Logf("seed %d: caught by %s in round %d", seed, f.Check, f.Round)
+	case err == nil:
+		t.Fatalf("seed %d: stress passed %d rounds of goconcurrentqueue-fifo", seed, rounds)
+	default:
+		t.Fatalf("seed %d: stress failed for a reason that is not the race: %v", seed, err)
 	}
-	if f.Check != harness.Linearizability && f.Check != harness.Order {
-		t.Fatalf("seed %d: failed for a reason that is not the race: %v", seed, f)
-	}
-	t.Logf("seed %d: caught by %s in round %d", seed, f.Check, f.Round)
 }
 
 // fifoCatch runs stress on goconcurrentqueue-fifo with seed for at most
@@ -61,6 +64,14 @@ func fifoCatch(t *testing.T, seed int64, rounds int) (int, error) {
 	return res.Rounds, err
 }
 
+// fifoRaceCaught returns the failure err holds if it is the race's: a
+// linearizability or order failure.
+func fifoRaceCaught(err error) (*stress.Failure, bool) {
+	var f *stress.Failure
+	ok := errors.As(err, &f) && (f.Check == harness.Linearizability || f.Check == harness.Order)
+	return f, ok
+}
+
 // TestMeasureFifoCatch measures what TestStressCatchesFifoRace relies on:
 // PCQ_MEASURE_FIFO=n runs its catch with seeds 1 to n and logs the misses
 // and the most rounds a catch needed. Skipped otherwise; run it under
@@ -70,8 +81,7 @@ func TestMeasureFifoCatch(t *testing.T) {
 	var trials catchrate.Trials
 	for seed := range int64(n) {
 		_, err := fifoCatch(t, seed+1, fifoRaceRounds)
-		var f *stress.Failure
-		if errors.As(err, &f) {
+		if f, ok := fifoRaceCaught(err); ok {
 			trials.Caught(f.Round + 1)
 		} else {
 			trials.Missed()
