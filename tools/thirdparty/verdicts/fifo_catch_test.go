@@ -21,12 +21,15 @@ import (
 // gate (load 4).
 //
 // Measured (PCQ_MEASURE_FIFO=100 go test -race -run TestMeasureFifoCatch
-// ./verdicts, seeds 1 to 100): at the default GOMAXPROCS (2), 0 misses,
-// the most rounds a catch needed 32; at GOMAXPROCS=1, 0 misses, most 31.
-// 3,200 rounds are 100 times the most. A round takes about 0.15 s under
-// -race, so a miss (less likely than 1 in 10^40 if rounds are
-// independent) would run into the package's test timeout, which names
-// this test.
+// ./verdicts, seeds 1 to 100; stress sets each round's GOMAXPROCS
+// itself): at load 2, 0 misses, the most rounds a catch needed 32; at
+// nice 10 beside three flake gates (load 12), 0 misses, median 7, most
+// 31. 3,200 rounds are 100 times the most. Without -race rounds are
+// faster; the rate was not measured there. A round takes 0.15 s under
+// -race at load 2, several times that under load: a miss (less likely
+// than 1 in 10^40 if rounds are independent) ends in this test's own
+// failure or in the package's test timeout, and the seed is written to
+// standard error before that (catchrate.SayBeforeDeadline).
 const fifoRaceRounds = 3200
 
 // TestStressCatchesFifoRace: stress catches goconcurrentqueue-fifo's race
