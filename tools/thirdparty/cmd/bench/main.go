@@ -59,15 +59,15 @@ func run(args []string, out io.Writer) error {
 	}
 	md := t.markdown()
 	fmt.Fprint(out, md)
-	if c.plot != "" {
-		if err := t.writePlot(c.plot); err != nil {
+	if c.readme != "" {
+		if err := writeSection(c.readme, md); err != nil {
 			return err
 		}
 	}
-	if c.readme == "" {
+	if c.plot == "" {
 		return nil
 	}
-	return writeSection(c.readme, md)
+	return t.writePlot(c.plot)
 }
 
 func parse(args []string) (config, error) {

@@ -3,9 +3,11 @@ package main
 import (
 	"fmt"
 	"image/color"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -29,15 +31,12 @@ var shapeColors = []color.RGBA{
 const barWidth = 6 * vg.Millimeter / 2
 
 // writePlot draws the run into the file at path, in the format its
-// extension names (svg, png, pdf, ...): two panels, the time ratios and
-// the CPU time ratios, each a horizontal bar per contestant and shape,
-// with the channel's 1× marked.
+// extension names (svg, png, pdf, ...): two panels side by side, the time
+// ratios and the CPU time ratios, each a horizontal bar per contestant
+// and shape, with the channel's 1× marked; the time panel alone where
+// CPU time could not be read. A file it fails to write is removed.
 func (t table) writePlot(path string) error {
-	timePanel, err := t.panel("Throughput: the channel's time over the queue's", func(r row) []float64 { return r.ratios }, true)
-	if err != nil {
-		return err
-	}
-	cpuPanel, err := t.panel("Work: the channel's CPU time over the queue's", func(r row) []float64 { return r.cpuRatios }, false)
+	panels, err := t.panels()
 	if err != nil {
 		return err
 	}
@@ -47,21 +46,46 @@ func (t table) writePlot(path string) error {
 	if err != nil {
 		return err
 	}
-	// The left panel names the contestants: it gets the wider part, so
-	// that both data areas come out about as wide.
 	dc := draw.New(canvas)
-	split := width * 62 / 100
-	timePanel.Draw(draw.Crop(dc, 0, split-width, 0, 0))
-	cpuPanel.Draw(draw.Crop(dc, split+5*vg.Millimeter, 0, 0, 0))
+	if len(panels) == 1 {
+		panels[0].Draw(dc)
+	} else {
+		// The left panel names the contestants: it gets the wider
+		// part, so that both data areas come out about as wide.
+		split := width * 62 / 100
+		panels[0].Draw(draw.Crop(dc, 0, split-width, 0, 0))
+		panels[1].Draw(draw.Crop(dc, split+5*vg.Millimeter, 0, 0, 0))
+	}
+	return writeFile(path, canvas)
+}
+
+// panels returns the time panel and, if CPU time was read, the CPU time
+// panel.
+func (t table) panels() ([]*plot.Plot, error) {
+	timePanel, err := t.panel("Throughput: the channel's time over the queue's", func(r row) []float64 { return r.ratios }, true)
+	if err != nil || slices.Max(t.channelCPUNs) == 0 {
+		return []*plot.Plot{timePanel}, err
+	}
+	cpuPanel, err := t.panel("Work: the channel's CPU time over the queue's", func(r row) []float64 { return r.cpuRatios }, false)
+	return []*plot.Plot{timePanel, cpuPanel}, err
+}
+
+// writeFile writes what w holds to path, and removes the file if that
+// fails.
+func writeFile(path string, w io.WriterTo) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
-	if _, err := canvas.WriteTo(f); err != nil {
-		f.Close()
+	_, err = w.WriteTo(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
 		return fmt.Errorf("bench: writing %s: %w", path, err)
 	}
-	return f.Close()
+	return nil
 }
 
 // panel is one panel of the plot: a bar per contestant (top to bottom, in

@@ -27,6 +27,7 @@ type stdHeap struct {
 	max               int
 }
 
+// put adds v, waiting while the heap is full.
 func (q *stdHeap) put(v int) {
 	q.mu.Lock()
 	for len(q.items) == q.max {
@@ -37,6 +38,8 @@ func (q *stdHeap) put(v int) {
 	q.notEmpty.Signal()
 }
 
+// get removes and returns the smallest item, waiting while the heap is
+// empty.
 func (q *stdHeap) get() int {
 	q.mu.Lock()
 	for len(q.items) == 0 {
