@@ -165,8 +165,9 @@ func tryPathChannel(b *testing.B) {
 // benchCap-1 items (the steady state of BenchmarkThroughput's bounded
 // queues, whose producers outrun their consumers; linked: unbounded,
 // holding as many): one goroutine, no contention, no waiting, so it
-// measures each implementation's own work per item. Increasing values: a priority queue's new item goes to the
-// bottom of its heap, and each get's refill walks the heap's height.
+// measures each implementation's own work per item. Increasing values:
+// a priority queue's new item goes to the bottom of its heap, and each
+// get's refill walks the heap's height.
 func BenchmarkTryPathHeld(b *testing.B) {
 	for _, m := range benchImpls {
 		b.Run(m.name, func(b *testing.B) {
