@@ -160,3 +160,61 @@ func tryPathChannel(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTryPathHeld is BenchmarkTryPath on a queue that holds
+// benchCap-1 items (the steady state of BenchmarkThroughput's bounded
+// queues, whose producers outrun their consumers; linked: unbounded,
+// holding as many): one goroutine, no contention, no waiting, so it
+// measures each implementation's own work per item. Increasing values:
+// a priority queue's new item goes to the bottom of its heap, and each
+// get's refill walks the heap's height.
+func BenchmarkTryPathHeld(b *testing.B) {
+	for _, m := range benchImpls {
+		b.Run(m.name, func(b *testing.B) {
+			b.ReportAllocs()
+			put, get := heldEnds(m)
+			next := 0
+			for range benchCap - 1 {
+				put(next)
+				next++
+			}
+			for b.Loop() {
+				put(next)
+				next++
+				get()
+			}
+		})
+	}
+}
+
+// heldEnds returns non-blocking put and get functions on a fresh queue of
+// m of capacity benchCap (the channel: select with default), which panic
+// when the queue is full or empty.
+func heldEnds(m benchImpl) (put func(int), get func()) {
+	if m.new == nil {
+		ch := make(chan int, benchCap)
+		return func(v int) {
+				select {
+				case ch <- v:
+				default:
+					panic("channel full")
+				}
+			}, func() {
+				select {
+				case <-ch:
+				default:
+					panic("channel empty")
+				}
+			}
+	}
+	q := m.new(benchCap)
+	return func(v int) {
+			if err := q.TryPut(v); err != nil {
+				panic(err)
+			}
+		}, func() {
+			if _, err := q.TryGet(); err != nil {
+				panic(err)
+			}
+		}
+}

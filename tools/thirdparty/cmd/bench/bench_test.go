@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/xml"
+	"html"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,4 +92,39 @@ func read(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// TestPlot draws a small run as SVG: well-formed, every contestant named
+// once (the left panel only), a legend entry per shape in each panel; an
+// extension no format has is refused, naming the file.
+func TestPlot(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "bench.svg")
+	if err := run([]string{"-items", "2000", "-rounds", "1", "-shapes", "1,3", "-only", "ring,priority", "-plot", path}, new(bytes.Buffer)); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := xml.Unmarshal(data, new(struct{ XMLName xml.Name })); err != nil {
+		t.Fatalf("not well-formed XML: %v", err)
+	}
+	svg := html.UnescapeString(string(data))
+	cs, _ := pick("ring,priority")
+	for _, c := range cs {
+		if n := strings.Count(svg, ">"+c.name+", "+c.how+"<"); n != 1 {
+			t.Errorf("contestant %q named %d times, want 1", c.name+", "+c.how, n)
+		}
+	}
+	for _, s := range []string{">1P1C<", ">3P3C<", ">the channel (1×)<"} {
+		if n := strings.Count(svg, s); n != 2 {
+			t.Errorf("legend entry %s found %d times, want 2 (one a panel)", s, n)
+		}
+	}
+	bad := filepath.Join(dir, "bench.txt")
+	err = run([]string{"-items", "200", "-rounds", "1", "-shapes", "1", "-only", "ring", "-plot", bad}, new(bytes.Buffer))
+	if err == nil || !strings.Contains(err.Error(), bad) {
+		t.Errorf("a plot to %s: err = %v, want one naming the file", bad, err)
+	}
 }

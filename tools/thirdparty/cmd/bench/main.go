@@ -13,7 +13,8 @@
 // channel, and a cell is the median over -rounds rounds of the channel's
 // time divided by the queue's: above 1, the queue is faster than the
 // channel. With -readme FILE, the table replaces the section "Throughput
-// against the peers" of FILE (or is appended as that section).
+// against the peers" of FILE (or is appended as that section); with
+// -plot FILE (.svg, .png, .pdf), both tables are drawn there as bars.
 package main
 
 import (
@@ -40,6 +41,7 @@ type config struct {
 	shapes                  []shape
 	only                    string
 	readme                  string
+	plot                    string
 }
 
 func run(args []string, out io.Writer) error {
@@ -57,10 +59,15 @@ func run(args []string, out io.Writer) error {
 	}
 	md := t.markdown()
 	fmt.Fprint(out, md)
-	if c.readme == "" {
+	if c.readme != "" {
+		if err := writeSection(c.readme, md); err != nil {
+			return err
+		}
+	}
+	if c.plot == "" {
 		return nil
 	}
-	return writeSection(c.readme, md)
+	return t.writePlot(c.plot)
 }
 
 func parse(args []string) (config, error) {
@@ -71,9 +78,15 @@ func parse(args []string) (config, error) {
 	fs.IntVar(&c.rounds, "rounds", 5, "rounds per cell (the median is kept)")
 	shapes := fs.String("shapes", "1,4,16", "producer counts, comma-separated (as many consumers)")
 	fs.StringVar(&c.only, "only", "", "contestants whose name contains one of these, comma-separated (default all)")
+	fs.StringVar(&c.plot, "plot", "", "file that receives the plot of both tables, in the format its extension names (svg, png, pdf)")
 	fs.StringVar(&c.readme, "readme", "", "markdown file whose section "+strconv.Quote(sectionTitle)+" receives the table")
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	if c.plot != "" {
+		if _, err := newPlotCanvas(c.plot, 1, 1); err != nil {
+			return c, err
+		}
 	}
 	if c.items < 1 || c.capacity < 1 || c.rounds < 1 {
 		return c, fmt.Errorf("-items, -cap and -rounds must be at least 1")
