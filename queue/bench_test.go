@@ -122,44 +122,9 @@ func throughputChannel(b *testing.B, producers, consumers int) {
 }
 
 // BenchmarkTryPath measures the non-blocking path in one goroutine: a
-// TryPut then a TryGet per op, on a bounded queue (linked: unbounded).
-// Locked, Chan and Ring must not allocate.
-func BenchmarkTryPath(b *testing.B) {
-	for _, m := range benchImpls {
-		b.Run(m.name, func(b *testing.B) {
-			b.ReportAllocs()
-			if m.new == nil {
-				tryPathChannel(b)
-				return
-			}
-			q := m.new(benchCap)
-			for b.Loop() {
-				if err := q.TryPut(1); err != nil {
-					b.Fatal(err)
-				}
-				if _, err := q.TryGet(); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-func tryPathChannel(b *testing.B) {
-	ch := make(chan int, benchCap)
-	for b.Loop() {
-		select {
-		case ch <- 1:
-		default:
-			b.Fatal("channel full")
-		}
-		select {
-		case <-ch:
-		default:
-			b.Fatal("channel empty")
-		}
-	}
-}
+// TryPut then a TryGet per op, on an empty bounded queue (linked:
+// unbounded). Locked, Chan and Ring must not allocate.
+func BenchmarkTryPath(b *testing.B) { benchTryPath(b, 0) }
 
 // BenchmarkTryPathHeld is BenchmarkTryPath on a queue that holds
 // benchCap-1 items (the steady state of BenchmarkThroughput's bounded
@@ -168,13 +133,17 @@ func tryPathChannel(b *testing.B) {
 // measures each implementation's own work per item. Increasing values:
 // a priority queue's new item goes to the bottom of its heap, and each
 // get's refill walks the heap's height.
-func BenchmarkTryPathHeld(b *testing.B) {
+func BenchmarkTryPathHeld(b *testing.B) { benchTryPath(b, benchCap-1) }
+
+// benchTryPath runs a TryPut then a TryGet per op, of increasing values,
+// on each implementation (and the channel) after held puts.
+func benchTryPath(b *testing.B, held int) {
 	for _, m := range benchImpls {
 		b.Run(m.name, func(b *testing.B) {
 			b.ReportAllocs()
-			put, get := heldEnds(m)
+			put, get := tryEnds(m)
 			next := 0
-			for range benchCap - 1 {
+			for range held {
 				put(next)
 				next++
 			}
@@ -187,10 +156,10 @@ func BenchmarkTryPathHeld(b *testing.B) {
 	}
 }
 
-// heldEnds returns non-blocking put and get functions on a fresh queue of
+// tryEnds returns non-blocking put and get functions on a fresh queue of
 // m of capacity benchCap (the channel: select with default), which panic
 // when the queue is full or empty.
-func heldEnds(m benchImpl) (put func(int), get func()) {
+func tryEnds(m benchImpl) (put func(int), get func()) {
 	if m.new == nil {
 		ch := make(chan int, benchCap)
 		return func(v int) {
