@@ -3,13 +3,13 @@ package fuzz
 import (
 	"fmt"
 	"math/rand/v2"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/internal/broken"
+	"github.com/pcqkit/pcq/internal/catchrate"
 	"github.com/pcqkit/pcq/models"
 )
 
@@ -75,12 +75,10 @@ var needsTwoPs = map[string]bool{"lost-in-ring": true}
 // withTwoPs raises GOMAXPROCS to at least 2 when the bug name needs it
 // (needsTwoPs) and returns what restores it.
 func withTwoPs(name string) (restore func()) {
-	n := runtime.GOMAXPROCS(0)
-	if !needsTwoPs[name] || n >= 2 {
+	if !needsTwoPs[name] {
 		return func() {}
 	}
-	runtime.GOMAXPROCS(2)
-	return func() { runtime.GOMAXPROCS(n) }
+	return catchrate.AtLeastTwoPs()
 }
 
 // firstLine is the first line of an error's message.

@@ -3,12 +3,12 @@ package broken
 import (
 	"context"
 	"errors"
-	"runtime"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/pcqkit/pcq/harness"
+	"github.com/pcqkit/pcq/internal/catchrate"
 	"github.com/pcqkit/pcq/queue"
 )
 
@@ -60,10 +60,7 @@ func TestEveryBugShowsItsSymptom(t *testing.T) {
 // away: the same test must hold on a one-CPU machine).
 func contended(s symptom) symptom {
 	return func(t *testing.T, newQueue harness.Factory, budget time.Duration) bool {
-		if n := runtime.GOMAXPROCS(0); n < 2 {
-			runtime.GOMAXPROCS(2)
-			defer runtime.GOMAXPROCS(n)
-		}
+		defer catchrate.AtLeastTwoPs()()
 		for start := time.Now(); time.Since(start) < budget; {
 			if s(t, newQueue, budget) {
 				return true

@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"context"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -54,7 +53,7 @@ func TestPutBurstCatchesLostSlots(t *testing.T) {
 	// Overlapping puts need two Ps: at GOMAXPROCS=1 the two atomic
 	// operations of the window never interleave (no preemption point
 	// between them), so the race is serialised away.
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(runtime.GOMAXPROCS(0), 2)))
+	defer catchrate.AtLeastTwoPs()()
 	runs, o, caught := putBurstCatch(t, putBurstRuns)
 	if !caught {
 		t.Fatalf("%d runs passed the lost ring", runs)
@@ -88,7 +87,7 @@ func TestPutBurstPassesCorrectQueues(t *testing.T) {
 // run it under -race, as the test runs.
 func TestMeasurePutBurst(t *testing.T) {
 	n := catchrate.Runs(t, "PCQ_MEASURE_PUT_BURST")
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(runtime.GOMAXPROCS(0), 2)))
+	defer catchrate.AtLeastTwoPs()()
 	var runs catchrate.Trials
 	var times catchrate.Tally
 	for range n {
