@@ -121,13 +121,22 @@ func TestCatchesBrokenQueues(t *testing.T) {
 func caughtBy(t *testing.T, name string, newQueue harness.Factory, inputs [][]byte, opts ...harness.Option) bool {
 	t.Helper()
 	start := time.Now()
+	n, err := firstFailure(newQueue, inputs, opts...)
+	if err != nil {
+		t.Logf("%s: caught after %d inputs (%v): %s", name, n, time.Since(start).Round(time.Millisecond), firstLine(err))
+	}
+	return err != nil
+}
+
+// firstFailure runs RunOne (with opts) over inputs on newQueue until one
+// fails, and returns how many ran and that failure; nil if none failed.
+func firstFailure(newQueue harness.Factory, inputs [][]byte, opts ...harness.Option) (int, error) {
 	for i, data := range inputs {
 		if err := RunOne(newQueue, data, opts...); err != nil {
-			t.Logf("%s: caught after %d inputs (%v): %s", name, i+1, time.Since(start).Round(time.Millisecond), firstLine(err))
-			return true
+			return i + 1, err
 		}
 	}
-	return false
+	return len(inputs), nil
 }
 
 // TestCorrectQueuesPass runs the same inputs on every correct

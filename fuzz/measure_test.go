@@ -31,17 +31,10 @@ func measureCatch(b broken.OrderBug, n int) string {
 	inputs := catchInputs(b.New, catchSeed, catchRandom)
 	var tally catchrate.Tally
 	for range n {
-		at := -1
-		for i, data := range inputs {
-			if RunOne(b.New, data, harness.WithModel(b.Kind)) != nil {
-				at = i + 1
-				break
-			}
-		}
-		if at < 0 {
-			tally.Missed()
-		} else {
+		if at, err := firstFailure(b.New, inputs, harness.WithModel(b.Kind)); err != nil {
 			tally.Caught(time.Duration(at))
+		} else {
+			tally.Missed()
 		}
 	}
 	return tally.Report(time.Duration(len(inputs)))
