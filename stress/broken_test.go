@@ -2,7 +2,6 @@ package stress
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,7 +43,7 @@ const brokenBudget = 5 * time.Minute
 // the budget allows, not the machine, now decide. A miss may run into
 // the package's test timeout before its 1,000 rounds on a loaded machine,
 // which fails the test as surely, naming it; mustCatch writes the seed
-// to standard error before that deadline (catchrate.SayBeforeDeadline).
+// to standard error before that deadline (catchrate.SaySeedBeforeDeadline).
 var brokenRounds = map[string]int{"lost-in-ring": 1000}
 
 // budgetFor returns the option that bounds the search for b: its rounds
@@ -75,7 +74,7 @@ func TestRunFailsOnBroken(t *testing.T) {
 // isBug accepts.
 func mustCatch(t *testing.T, b broken.Bug, seed int64, isBug func(check harness.Check) bool, opts ...harness.Option) {
 	t.Helper()
-	defer catchrate.SayBeforeDeadline(t, fmt.Sprintf("%s: seed %d: no catch yet, and the test's deadline is near", t.Name(), seed))()
+	defer catchrate.SaySeedBeforeDeadline(t, seed)()
 	start := time.Now()
 	res, err := Run(b.New, append([]harness.Option{harness.WithSeed(seed), budgetFor(b)}, opts...)...)
 	var f *Failure

@@ -12,13 +12,14 @@ import (
 // still running says what it is.
 const deadlineLead = 10 * time.Second
 
-// SayBeforeDeadline arranges for msg (the catch's seed, say) to be
-// written to standard error shortly before t's deadline (go test
-// -timeout), for a catch whose budget may outlast it: the binary's timeout
-// panic prints no test's log, so the seed that replays the catch would be
-// lost with it. The returned stop cancels it, reporting whether it had not
-// been written yet; without a deadline nothing is arranged.
-func SayBeforeDeadline(t *testing.T, msg string) (stop func() bool) {
+// SaySeedBeforeDeadline arranges for t's name and seed to be written to
+// standard error shortly before t's deadline (go test -timeout), for a
+// catch whose budget may outlast it: the binary's timeout panic prints no
+// test's log, so the seed that replays the catch would be lost with it.
+// The returned stop cancels it, reporting whether it had not been written
+// yet; without a deadline nothing is arranged.
+func SaySeedBeforeDeadline(t *testing.T, seed int64) (stop func() bool) {
+	msg := fmt.Sprintf("%s: seed %d: no catch yet, and the test's deadline is near", t.Name(), seed)
 	return sayBefore(t, os.Stderr, deadlineLead, msg)
 }
 

@@ -19,7 +19,7 @@ func (w signalWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// TestSayBeforeDeadline: the message comes lead before the deadline; a
+// TestSayBeforeDeadline (sayBefore, under SaySeedBeforeDeadline): the message comes lead before the deadline; a
 // stopped one never comes; without a deadline there is nothing to stop.
 func TestSayBeforeDeadline(t *testing.T) {
 	const lead = time.Hour

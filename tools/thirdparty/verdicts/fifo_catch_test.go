@@ -2,7 +2,6 @@ package verdicts
 
 import (
 	"errors"
-	"fmt"
 	"testing"
 	"time"
 
@@ -29,7 +28,7 @@ import (
 // -race at load 2, several times that under load: a miss (less likely
 // than 1 in 10^40 if rounds are independent) ends in this test's own
 // failure or in the package's test timeout, and the seed is written to
-// standard error before that (catchrate.SayBeforeDeadline).
+// standard error before that (catchrate.SaySeedBeforeDeadline).
 const fifoRaceRounds = 3200
 
 // TestStressCatchesFifoRace: stress catches goconcurrentqueue-fifo's race
@@ -39,7 +38,7 @@ func TestStressCatchesFifoRace(t *testing.T) {
 		t.Skip("runs stress until it catches a race")
 	}
 	seed := time.Now().UnixNano()
-	defer catchrate.SayBeforeDeadline(t, fmt.Sprintf("%s: seed %d: no catch yet, and the test's deadline is near", t.Name(), seed))()
+	defer catchrate.SaySeedBeforeDeadline(t, seed)()
 	rounds, err := fifoCatch(t, seed, fifoRaceRounds)
 	f, ok := fifoRaceCaught(err)
 	switch {
