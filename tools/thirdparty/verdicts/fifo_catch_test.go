@@ -59,10 +59,8 @@ func fifoCatch(t *testing.T, seed int64, rounds int) (int, error) {
 	if !ok {
 		t.Fatal("no library goconcurrentqueue-fifo")
 	}
-	cfg := Config{Race: raceEnabled}
-	res, err := stress.Run(lib.New, harness.WithCapacities(cfg.capacities(lib)...), harness.WithSeed(seed),
-		harness.WithRounds(rounds), harness.WithArtifacts(t.TempDir()), harness.WithWatchdog(5*time.Second),
-		harness.WithProbeWait(probeWait), harness.WithModel(lib.Model))
+	caps := Config{Race: raceEnabled}.capacities(lib)
+	res, err := stress.Run(lib.New, stressOptions(lib, caps, seed, t.TempDir(), harness.WithRounds(rounds))...)
 	return res.Rounds, err
 }
 

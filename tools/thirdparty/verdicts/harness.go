@@ -73,9 +73,7 @@ func joined(err error) []error {
 // runStress runs stress.Run on the library's capacities, writing a
 // failure's artifacts under dir.
 func runStress(lib adapters.Library, caps []int, cfg Config, dir string) Outcome {
-	res, err := stress.Run(lib.New, harness.WithCapacities(caps...), harness.WithSeed(cfg.Seed),
-		harness.WithDuration(cfg.StressDuration), harness.WithArtifacts(dir), harness.WithWatchdog(5*time.Second), harness.WithProbeWait(probeWait),
-		harness.WithModel(lib.Model))
+	res, err := stress.Run(lib.New, stressOptions(lib, caps, cfg.Seed, dir, harness.WithDuration(cfg.StressDuration))...)
 	o := Outcome{Harness: harness.Stress, Status: Pass, Seed: cfg.Seed, Elapsed: res.Elapsed,
 		Work: fmt.Sprintf("%d ops in %d rounds, capacities %s", res.Ops, res.Rounds, capsText(caps))}
 	for op, n := range res.Unsupported {
@@ -99,6 +97,14 @@ func runStress(lib adapters.Library, caps []int, cfg Config, dir string) Outcome
 	}
 	o.HistoryVerdict = checkFile(o.History)
 	return o
+}
+
+// stressOptions are the options every stress run of lib takes, then
+// budget (harness.WithDuration or harness.WithRounds).
+func stressOptions(lib adapters.Library, caps []int, seed int64, dir string, budget harness.Option) []harness.Option {
+	return []harness.Option{harness.WithCapacities(caps...), harness.WithSeed(seed), budget,
+		harness.WithArtifacts(dir), harness.WithWatchdog(5 * time.Second), harness.WithProbeWait(probeWait),
+		harness.WithModel(lib.Model)}
 }
 
 // FuzzInput returns the i-th input that the fuzz run of seed gives to

@@ -75,9 +75,7 @@ func lossyStress(lib adapters.Library, caps []int, cfg Config, dir string) *Loss
 	for i := 0; time.Since(start) < cfg.StressDuration; i++ {
 		seed, capacity := cfg.Seed+int64(i), caps[i%len(caps)]
 		sdir := filepath.Join(dir, fmt.Sprint(seed))
-		_, err := stress.Run(lib.New, harness.WithCapacities(capacity), harness.WithSeed(seed),
-			harness.WithDuration(cfg.StressDuration/4), harness.WithArtifacts(sdir), harness.WithWatchdog(5*time.Second), harness.WithProbeWait(probeWait),
-			harness.WithModel(lib.Model))
+		_, err := stress.Run(lib.New, stressOptions(lib, []int{capacity}, seed, sdir, harness.WithDuration(cfg.StressDuration/4))...)
 		var f *stress.Failure
 		if !errors.As(err, &f) {
 			continue
