@@ -191,7 +191,7 @@ func TestWaitPassesOnUnusedWakeup(t *testing.T) {
 	var q waitq
 	var next *waiter
 	calls := 0
-	v, err := wait(context.Background(), &q, ErrEmpty, func() (int, error) {
+	try := func() (int, error) {
 		calls++
 		if calls > 1 {
 			t.Fatalf("try called %d times", calls)
@@ -199,7 +199,8 @@ func TestWaitPassesOnUnusedWakeup(t *testing.T) {
 		next = q.add() // another waiter queues behind us
 		q.wakeOne()    // a put wakes us, the front waiter...
 		return 42, nil // ...but our retry already got an item
-	})
+	}
+	v, err := wait(context.Background(), &q, ErrEmpty, try, try)
 	if v != 42 || err != nil {
 		t.Fatalf("wait = %d, %v", v, err)
 	}

@@ -76,7 +76,8 @@ const (
 //
 // Progress. The engine adds no lock and no write to the fast path: a put
 // is the buffer's push and a load of the getters' waiter count, a get the
-// buffer's pop and a load of the putters' waiter count. A call that must
+// buffer's pop and a load of the putters' waiter count. Put and Get use the
+// buffer's unconfirmed attempts (see [unconfirmedBuffer]). A call that must
 // wait yields and retries a few times before it parks. Calls answering
 // ErrShutDown or Len wait while a shutdown phase is in progress, and on a
 // Chan a TaskDone that finds no unfinished task while a push is in progress
@@ -84,9 +85,10 @@ const (
 type engine[T any] struct {
 	// Read by every operation, written only by Shutdown.
 	buf      buffer[T]
+	hasty    unconfirmedBuffer[T] // buf's unconfirmed attempts
 	flags    atomic.Uint32
 	capacity int
-	_        [40]byte
+	_        [16]byte
 
 	done atomic.Uint64 // tasks marked done or discarded
 	_    [56]byte
@@ -101,6 +103,7 @@ type engine[T any] struct {
 
 func (e *engine[T]) init(buf buffer[T], capacity int) {
 	e.buf = buf
+	e.hasty = unconfirmedOf(buf)
 	e.capacity = max(capacity, 0)
 }
 

@@ -19,7 +19,8 @@ import (
 // confirmed against the tail, and when a put has claimed the slot but not
 // yet filled it, a get spins (yielding with runtime.Gosched) rather than
 // answer spuriously, as in Ring; so Linked is not lock-free in the strict
-// sense. Len is linearizable (it rereads the head). Go's garbage collector
+// sense. Get skips the confirmation, as in Ring. Len is linearizable (it
+// rereads the head). Go's garbage collector
 // frees a segment once both ends have moved past it.
 type Linked[T any] struct {
 	engine[T]
@@ -132,10 +133,21 @@ func (l *segList[T]) push(v T) pushResult {
 			}
 			return pushed
 		}
+		yieldToContender()
 	}
 }
 
-func (l *segList[T]) pop() (T, bool) {
+func (l *segList[T]) pop() (T, bool) { return l.dequeue(true) }
+
+func (l *segList[T]) popUnconfirmed() (T, bool) { return l.dequeue(false) }
+
+// pushUnconfirmed is push: a list is never full.
+func (l *segList[T]) pushUnconfirmed(v T) pushResult { return l.push(v) }
+
+// dequeue is pop, or with confirm false popUnconfirmed: it answers false
+// as soon as the position it needs is not filled, without reading the
+// tail.
+func (l *segList[T]) dequeue(confirm bool) (T, bool) {
 	var zero T
 	for spins := 0; ; {
 		pos := l.head.Load()
@@ -157,8 +169,12 @@ func (l *segList[T]) pop() (T, bool) {
 					}
 					return v, true
 				}
+				yieldToContender()
 				continue
 			}
+		}
+		if !confirm {
+			return zero, false
 		}
 		// Not filled: empty, unless a put has claimed the position (the
 		// tail moved) and not yet filled it. The head did not move while

@@ -8,8 +8,11 @@ import (
 // TryPut appends v if there is room at once. It returns ErrShutDown once the
 // queue is shut down (checked before fullness), else ErrFull when there is
 // no room.
-func (e *engine[T]) TryPut(v T) error {
-	switch e.buf.push(v) {
+func (e *engine[T]) TryPut(v T) error { return e.afterPush(e.buf.push(v)) }
+
+// afterPush answers a put whose push had result r.
+func (e *engine[T]) afterPush(r pushResult) error {
+	switch r {
 	case pushed:
 		e.getters.wakeOne()
 		return nil
@@ -33,13 +36,16 @@ func (e *engine[T]) settle() {
 // Put appends v, waiting while the queue is full. It returns ErrShutDown once
 // the queue is shut down, and ctx.Err(), having put nothing, if ctx ends
 // while it waits. A put that can succeed at once succeeds even if ctx is
-// already done.
+// already done: it answers ctx.Err() only once ctx has ended and a TryPut
+// has failed.
 func (e *engine[T]) Put(ctx context.Context, v T) error {
-	err := e.TryPut(v)
+	err := e.putUnconfirmed(v)
 	if err != ErrFull {
 		return err
 	}
 	_, err = wait(ctx, &e.putters, ErrFull, func() (struct{}, error) {
+		return struct{}{}, e.putUnconfirmed(v)
+	}, func() (struct{}, error) {
 		return struct{}{}, e.TryPut(v)
 	})
 	return err
@@ -78,13 +84,14 @@ func (e *engine[T]) TryGet() (T, error) {
 // Get removes and returns the next item, waiting while the queue is empty.
 // It returns ErrShutDown when the queue is shut down and empty, and
 // ctx.Err(), having removed nothing, if ctx ends while it waits. A get that
-// can succeed at once succeeds even if ctx is already done.
+// can succeed at once succeeds even if ctx is already done: it answers
+// ctx.Err() only once ctx has ended and a TryGet has failed.
 func (e *engine[T]) Get(ctx context.Context) (T, error) {
-	v, err := e.TryGet()
+	v, err := e.getUnconfirmed()
 	if err != ErrEmpty {
 		return v, err
 	}
-	return wait(ctx, &e.getters, ErrEmpty, e.TryGet)
+	return wait(ctx, &e.getters, ErrEmpty, e.getUnconfirmed, e.TryGet)
 }
 
 // spinTries is how many times a call that must wait yields the processor
@@ -96,13 +103,18 @@ const spinTries = 4
 
 // wait calls try until it answers something other than again, yielding
 // and retrying a few times (spinTries), then sleeping on q between calls.
-// The context is consulted only when the call must wait. A waiter that
-// leaves holding a wake-up it did not use passes it on, so that no wake-up
-// is lost.
-func wait[R any](ctx context.Context, q *waitq, again error, try func() (R, error)) (R, error) {
+// try may answer again wrongly (an unconfirmed attempt); confirm may not,
+// and before it gives up because ctx has ended, wait calls confirm once:
+// the call answers ctx.Err() only if that fails too. The context is
+// consulted only when the call must wait. A waiter that leaves holding a
+// wake-up it did not use passes it on, so that no wake-up is lost.
+func wait[R any](ctx context.Context, q *waitq, again error, try, confirm func() (R, error)) (R, error) {
 	var zero R
 	for {
 		if err := ctx.Err(); err != nil {
+			if r, err := confirm(); err != again {
+				return r, err
+			}
 			return zero, err
 		}
 		for range spinTries {
@@ -122,15 +134,15 @@ func wait[R any](ctx context.Context, q *waitq, again error, try func() (R, erro
 		case <-w.ready:
 			q.woke(w)
 		case <-ctx.Done():
-			if !q.leave(w) {
-				return zero, ctx.Err()
-			}
-			// Woken as ctx ended: use the wake-up if it can still succeed,
+			woken := q.leave(w)
+			// Use the wake-up, if any, when the call can still succeed;
 			// else pass it on.
-			if r, err := try(); err != again {
+			if r, err := confirm(); err != again {
 				return r, err
 			}
-			q.wakeOne()
+			if woken {
+				q.wakeOne()
+			}
 			return zero, ctx.Err()
 		}
 		if r, err := try(); err != again {

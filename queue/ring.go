@@ -18,8 +18,11 @@ import (
 // answer would be spurious, spins and retries. The price is progress: an
 // operation can spin (yielding with runtime.Gosched) while a preempted peer
 // holds the slot it needs, so Ring is not lock-free in the strict sense;
-// Vyukov's original would answer spuriously there instead. Len is
-// linearizable (it rereads the head). TryPut and TryGet do not allocate.
+// Vyukov's original would answer spuriously there instead. Put and Get
+// skip the confirmation: a full or empty attempt is one more reason to
+// wait, and they wait for a peer in flight as for any other (the peer
+// wakes them when it is done). Len is linearizable (it rereads the head).
+// TryPut and TryGet do not allocate.
 type Ring[T any] struct {
 	engine[T]
 	r ring[T]
@@ -89,7 +92,18 @@ func (r *ring[T]) slotOf(pos uint64) *slot[T] {
 	return &r.slots[pos%r.size]
 }
 
-func (r *ring[T]) push(v T) pushResult {
+func (r *ring[T]) push(v T) pushResult { return r.enqueue(v, true) }
+
+func (r *ring[T]) pop() (T, bool) { return r.dequeue(true) }
+
+func (r *ring[T]) pushUnconfirmed(v T) pushResult { return r.enqueue(v, false) }
+
+func (r *ring[T]) popUnconfirmed() (T, bool) { return r.dequeue(false) }
+
+// enqueue is push, or with confirm false pushUnconfirmed: it answers
+// pushFull as soon as the slot it needs is not free, without reading the
+// head.
+func (r *ring[T]) enqueue(v T, confirm bool) pushResult {
 	pos := r.tail.Load()
 	for spins := 0; ; {
 		if pos&posClosed != 0 {
@@ -103,7 +117,11 @@ func (r *ring[T]) push(v T) pushResult {
 				s.seq.Store(2*pos + 1)
 				return pushed
 			}
+			yieldToContender()
 		case d < 0:
+			if !confirm {
+				return pushFull
+			}
 			// The slot still holds position pos-size: full, unless its
 			// consumer has claimed it (head moved) and not yet released it.
 			// The tail did not move while the head was read, so at that
@@ -115,12 +133,16 @@ func (r *ring[T]) push(v T) pushResult {
 				}
 				spins = backoff(spins)
 			}
+		default:
+			yieldToContender() // another push took pos since the tail was read
 		}
 		pos = r.tail.Load()
 	}
 }
 
-func (r *ring[T]) pop() (T, bool) {
+// dequeue is pop, or with confirm false popUnconfirmed: it answers false
+// as soon as the slot it needs is not filled, without reading the tail.
+func (r *ring[T]) dequeue(confirm bool) (T, bool) {
 	var zero T
 	pos := r.head.Load()
 	for spins := 0; pos&posClosed == 0; {
@@ -133,7 +155,11 @@ func (r *ring[T]) pop() (T, bool) {
 				s.seq.Store(2 * (pos + r.size))
 				return v, true
 			}
+			yieldToContender()
 		case d < 0:
+			if !confirm {
+				return zero, false
+			}
 			// Not filled: empty, unless a producer has claimed the slot
 			// (tail moved) and not yet filled it. The head did not move
 			// while the tail was read, so at that moment the queue held
@@ -145,6 +171,8 @@ func (r *ring[T]) pop() (T, bool) {
 				}
 				spins = backoff(spins)
 			}
+		default:
+			yieldToContender() // another pop took pos since the head was read
 		}
 		pos = r.head.Load()
 	}
@@ -160,6 +188,15 @@ func backoff(spins int) int {
 	}
 	return spins + 1
 }
+
+// yieldToContender is what a push or pop does when another one of the same
+// kind took the position it tried: it yields before it retries. Retrying
+// at once keeps the contenders in step, all producers (or all consumers)
+// running together and failing against each other; yielding lets the
+// scheduler run the other kind. Measured with cmd/bench (tools/thirdparty)
+// on 2 cores, median of three runs: Ring's blocking Put and Get move items
+// 1.7 times as fast at 4P4C as without the yield, 2.8 times at 16P16C.
+func yieldToContender() { runtime.Gosched() }
 
 func (r *ring[T]) len() int {
 	for {
