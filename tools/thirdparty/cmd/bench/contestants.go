@@ -35,8 +35,9 @@ var channel = contestant{"Go buffered channel", "Go", "`ch <- v`, `<-ch`", func(
 
 // contestants returns every queue measured against the channel: pcq's six
 // implementations with blocking Put and Get, pcq's Ring also with its
-// non-blocking calls, the fastest peers the kit knows of, and for
-// Priority the priority queues a Go programmer would otherwise use.
+// non-blocking calls, the fastest peers the kit knows of, and for the
+// queues guarded by one mutex (Locked, LIFO, Priority) the ones a Go
+// programmer would otherwise write or use.
 func contestants() []contestant {
 	return []contestant{
 		pcq("Ring", func(c int) queue.Queue[int] { return queue.NewRing[int](c) }),
@@ -49,7 +50,10 @@ func contestants() []contestant {
 		{"xsync MPMCQueue", "github.com/puzpuzpuz/xsync/v4@v4.5.0", "TryEnqueue/TryDequeue + Gosched", xsyncEnds},
 		{"lscq Uint64Queue (unbounded)", "github.com/bytedance/gopkg@v0.1.4", "Enqueue/Dequeue + Gosched", lscqEnds},
 		{"Workiva RingBuffer", "github.com/Workiva/go-datastructures@v1.1.7", "Put/Get (blocking)", workivaEnds},
-		{"container/heap + Mutex + Cond (priority)", "Go", "blocking put/get by hand", stdHeapEnds},
+		{"circular slice + Mutex + Cond (FIFO)", "Go", "blocking put/get by hand", fifoEnds},
+		{"adrianbrad Blocking (FIFO)", "github.com/adrianbrad/queue@v1.4.0", "OfferWait/GetWait (blocking)", adrianbradBlockingEnds},
+		{"slice + Mutex + Cond (LIFO)", "Go", "blocking put/get by hand", stackEnds},
+		{"container/heap + Mutex + Cond (priority)", "Go", "blocking put/get by hand", heapEnds},
 		{"adrianbrad Priority", "github.com/adrianbrad/queue@v1.4.0", "Offer/Get + Gosched", adrianbradPriorityEnds},
 	}
 }
