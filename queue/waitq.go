@@ -69,11 +69,16 @@ func (q *waitq) remove(w *waiter) {
 	q.n.Add(-1)
 }
 
-// wakeOne wakes the waiter at the front, if any.
+// wakeOne wakes the waiter at the front, if any. Its check is small
+// enough to be inlined into every put and get.
 func (q *waitq) wakeOne() {
-	if q.n.Load() == 0 {
-		return
+	if q.n.Load() != 0 {
+		q.wakeFront()
 	}
+}
+
+// wakeFront wakes the waiter at the front, if any is still queued.
+func (q *waitq) wakeFront() {
 	q.mu.Lock()
 	if w := q.head; w != nil {
 		q.remove(w)
