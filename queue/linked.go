@@ -19,9 +19,9 @@ import (
 // confirmed against the tail, and when a put has claimed the slot but not
 // yet filled it, a get spins (yielding with runtime.Gosched) rather than
 // answer spuriously, as in Ring; so Linked is not lock-free in the strict
-// sense. Get skips the confirmation, as in Ring. Len is linearizable (it
-// rereads the head). Go's garbage collector
-// frees a segment once both ends have moved past it.
+// sense. Get confirms only before it sleeps, as in Ring. Len is
+// linearizable (it rereads the head). Go's garbage collector frees a
+// segment once both ends have moved past it.
 type Linked[T any] struct {
 	engine[T]
 	l segList[T]

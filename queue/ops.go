@@ -103,11 +103,12 @@ const spinTries = 4
 
 // wait calls try until it answers something other than again, yielding
 // and retrying a few times (spinTries), then sleeping on q between calls.
-// try may answer again wrongly (an unconfirmed attempt); confirm may not,
-// and before it gives up because ctx has ended, wait calls confirm once:
-// the call answers ctx.Err() only if that fails too. The context is
-// consulted only when the call must wait. A waiter that leaves holding a
-// wake-up it did not use passes it on, so that no wake-up is lost.
+// try may answer again wrongly (an unconfirmed attempt); confirm may not.
+// wait sleeps only after confirm has failed with the waiter registered
+// (the retry of the waitq protocol), and answers ctx.Err() only after
+// confirm has failed once ctx ended. The context is consulted only when the
+// call must wait. A waiter that leaves holding a wake-up it did not use
+// passes it on, so that no wake-up is lost.
 func wait[R any](ctx context.Context, q *waitq, again error, try, confirm func() (R, error)) (R, error) {
 	var zero R
 	for {
@@ -124,7 +125,11 @@ func wait[R any](ctx context.Context, q *waitq, again error, try, confirm func()
 			}
 		}
 		w := q.add()
-		if r, err := try(); err != again {
+		// Registered: confirm before sleeping. An unconfirmed failure
+		// here could be a peer in flight on the slot in front while a
+		// later slot is ready, and that slot's wake-up found no waiter:
+		// the peer's own wake-up goes to one waiter only.
+		if r, err := confirm(); err != again {
 			if q.leave(w) {
 				q.wakeOne() // woken, but served by our own retry: pass it on
 			}

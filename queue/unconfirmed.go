@@ -5,18 +5,16 @@ package queue
 // "full" and "empty" against the other end's counter, and wait for a peer
 // that has claimed the slot they need but not yet released it; the
 // unconfirmed attempts answer at once instead, and may answer "full" or
-// "empty" when the buffer is neither. Put and Get use them: they retry a
-// failed attempt until it succeeds, and every release that would let it
-// succeed is followed by a wake-up of the calls waiting for it (the push
-// that fills a slot wakes a getter, the pop that frees one wakes a putter),
-// so a wrong failure costs a retry, never a lost wake-up.
+// "empty" when the buffer is neither. Put and Get use them to try and to
+// retry while they spin, and confirm (TryPut, TryGet) before they sleep: a
+// wrong failure costs a retry. Sleeping on one would lose a wake-up: with
+// a push in flight on the slot in front and a later slot already filled
+// (its wake-up found no waiter), two getters could sleep, and the push in
+// flight, once done, wakes only one of them.
 //
 // The confirming read is what kept Ring behind the fastest Go rings: a
 // consumer that reads the tail to confirm "empty" takes the tail's cache
-// line from the producer each time. Measured with cmd/bench
-// (tools/thirdparty) on 2 cores, median of three runs: Ring's blocking Put
-// and Get move items 1.5 times as fast at 1P1C and 4P4C with unconfirmed
-// attempts as with confirmed ones.
+// line from the producer each time.
 type unconfirmedBuffer[T any] interface {
 	// pushUnconfirmed is push, except that it may report pushFull while
 	// the buffer is not full.

@@ -2,6 +2,7 @@ package queue
 
 import (
 	"context"
+	"fmt"
 	"testing"
 )
 
@@ -52,9 +53,13 @@ func TestUnconfirmedPopDoesNotWait(t *testing.T) {
 		buf  unconfirmedBuffer[int]
 	}{{ringPushInFlight(ring, 5), &ring.r}, {linkedPushInFlight(linked, 5), &linked.l}} {
 		c.peer.claim()
-		if v, ok := c.buf.popUnconfirmed(); ok {
-			t.Fatalf("%s in flight: popUnconfirmed = %d, true; want false", c.peer.name, v)
-		}
+		popped := async(func() error {
+			if v, ok := c.buf.popUnconfirmed(); ok {
+				return fmt.Errorf("popUnconfirmed = %d, true; want false", v)
+			}
+			return nil
+		})
+		mustIs(t, c.peer.name+" in flight", result(t, "popUnconfirmed", popped), nil)
 		c.peer.release()
 		if v, ok := c.buf.popUnconfirmed(); !ok || v != 5 {
 			t.Fatalf("%s filled: popUnconfirmed = %d, %v; want 5, true", c.peer.name, v, ok)
@@ -70,9 +75,13 @@ func TestUnconfirmedPushDoesNotWait(t *testing.T) {
 	mustIs(t, "TryPut", q.TryPut(1), nil)
 	peer := ringPopInFlight(q)
 	peer.claim()
-	if r := q.r.pushUnconfirmed(2); r != pushFull {
-		t.Fatalf("pop in flight: pushUnconfirmed = %v, want pushFull", r)
-	}
+	pushedNot := async(func() error {
+		if r := q.r.pushUnconfirmed(2); r != pushFull {
+			return fmt.Errorf("pushUnconfirmed = %v, want pushFull", r)
+		}
+		return nil
+	})
+	mustIs(t, "pop in flight", result(t, "pushUnconfirmed", pushedNot), nil)
 	peer.release()
 	if r := q.r.pushUnconfirmed(2); r != pushed {
 		t.Fatalf("slot freed: pushUnconfirmed = %v, want pushed", r)
@@ -126,4 +135,47 @@ func TestWaitConfirmsBeforeCanceling(t *testing.T) {
 	if _, err := wait(doneCtx(), &q, ErrEmpty, never, never); err != context.Canceled {
 		t.Fatalf("wait with a confirm that fails = %v, want %v", err, context.Canceled)
 	}
+}
+
+// TestNoLostWakeupBehindPeerInFlight: a peer in flight on the slot in
+// front, a later slot ready whose wake-up found no waiter, two calls
+// waiting. The peer, once done, wakes one of them; the other must not
+// sleep on while the later slot is ready (found in review: a waiter that
+// slept on an unconfirmed failure did).
+func TestNoLostWakeupBehindPeerInFlight(t *testing.T) {
+	ring, linked := NewRing[int](4), NewLinked[int]()
+	for _, c := range []struct {
+		peer caughtPeer
+		q    *engine[int]
+	}{{ringPushInFlight(ring, 1), &ring.engine}, {linkedPushInFlight(linked, 1), &linked.engine}} {
+		c.peer.claim()
+		mustIs(t, "TryPut behind the "+c.peer.name, c.q.TryPut(2), nil)
+		get := func() error { _, err := c.q.Get(context.Background()); return err }
+		g1 := async(get)
+		awaitWaiters(t, &c.q.getters, 1)
+		g2 := async(get)
+		awaitWaiters(t, &c.q.getters, 2)
+		c.peer.release()
+		c.q.getters.wakeOne() // as the push in flight does when done
+		mustIs(t, "first Get", result(t, "Get", g1), nil)
+		mustIs(t, "second Get", result(t, "Get", g2), nil)
+	}
+
+	q := NewRing[int](2)
+	fill(t, q, 2)
+	peer := ringPopInFlight(q)
+	peer.claim()
+	if v, err := q.TryGet(); v != 2 || err != nil {
+		t.Fatalf("TryGet behind the pop in flight = %d, %v; want 2, nil", v, err)
+	}
+	put := func() error { return q.Put(context.Background(), 3) }
+	p1 := async(put)
+	awaitWaiters(t, &q.putters, 1)
+	p2 := async(put)
+	awaitWaiters(t, &q.putters, 2)
+	q.r.slots[0].val = 0
+	q.r.slots[0].seq.Store(2 * 2) // the pop in flight frees slot 0 for position 2
+	q.putters.wakeOne()
+	mustIs(t, "first Put", result(t, "Put", p1), nil)
+	mustIs(t, "second Put", result(t, "Put", p2), nil)
 }
