@@ -5,14 +5,17 @@ import (
 	"sync/atomic"
 )
 
-// Locked is a FIFO queue guarded by one mutex, CPython's design done right
-// for Go: a ring buffer that grows as needed (up to the capacity when
-// bounded; an unbounded one also shrinks when mostly empty), and
-// per-waiter wake-ups instead of condition variables, so that blocking calls
-// can be canceled.
+// Locked is a FIFO queue guarded by locks, CPython's design done right for
+// Go: a ring buffer that grows as needed (up to the capacity when bounded;
+// an unbounded one also shrinks when mostly empty), and per-waiter
+// wake-ups instead of condition variables, so that blocking calls can be
+// canceled. Where CPython has one lock, Locked has one for each end (the
+// two-lock queue of Michael and Scott): a put and a get never wait for
+// each other, only for calls of their own kind; growing and shrinking
+// take both.
 //
-// Every operation is linearizable. TryPut and TryGet do not allocate, except
-// when the storage grows (or, unbounded, shrinks).
+// Every operation is linearizable. TryPut and TryGet do not allocate,
+// except when the storage grows (or, unbounded, shrinks).
 type Locked[T any] struct {
 	engine[T]
 	d deque[T]
@@ -24,106 +27,139 @@ var _ Queue[int] = (*Locked[int])(nil)
 // capacity <= 0 means unbounded.
 func NewLocked[T any](capacity int) *Locked[T] {
 	q := &Locked[T]{}
-	q.d.max = max(capacity, 0)
+	q.d.max = uint64(max(capacity, 0))
 	q.engine.init(&q.d, capacity)
 	return q
 }
 
-// deque is a mutex-guarded ring buffer of at most max items (0: no limit).
+// deque is a ring buffer of at most max items (0: no limit) with a lock
+// for each end. head counts the pops and tail the pushes: the items are
+// at positions head to tail-1, position p in items[p % len(items)]. Each
+// counter is written only with its end's lock held, and read by the other
+// end without it: a push's store of the tail is its linearization point
+// (and its count, for task accounting), a pop's store of the head is its
+// own.
+//
+// items (the slice) changes only with both locks held, so either lock
+// alone protects reading it. A push writes the slot at the tail, which no
+// pop reads until the tail's store; a pop clears the slot at the head,
+// which no push writes until the head's store.
 type deque[T any] struct {
-	mu    sync.Mutex
+	headMu sync.Mutex // held by a pop, and by a resize
+	head   atomic.Uint64
+	_      [48]byte
+
+	tailMu sync.Mutex // held by a push, close and drain, and by a resize
+	tail   atomic.Uint64
+	closed bool
+	_      [40]byte
+
 	items []T
-	head  int // index of the oldest item
-	n     int
-	max   int
-	lockedCount
+	max   uint64
 }
 
+// dequeMinSize is the size storage starts at, and below which an
+// unbounded deque does not shrink it.
+const (
+	dequeMinSize    = 8
+	dequeShrinkFrom = 64
+)
+
 func (d *deque[T]) push(v T) pushResult {
-	d.mu.Lock()
+	d.tailMu.Lock()
+	defer d.tailMu.Unlock()
 	if d.closed {
-		d.mu.Unlock()
 		return pushClosed
 	}
-	if d.n == d.max && d.max > 0 {
-		d.mu.Unlock()
+	t := d.tail.Load()
+	n := t - d.head.Load() // at that load the deque held n items
+	if d.max > 0 && n >= d.max {
 		return pushFull
 	}
-	if d.n == len(d.items) {
-		d.resize(max(2*d.n, 8))
+	if n == uint64(len(d.items)) {
+		d.headMu.Lock()
+		d.resize(max(2*n, dequeMinSize))
+		d.headMu.Unlock()
 	}
-	i := d.head + d.n
-	if i >= len(d.items) {
-		i -= len(d.items)
-	}
-	d.items[i] = v
-	d.n++
-	d.count()
-	d.mu.Unlock()
+	d.items[t%uint64(len(d.items))] = v
+	d.tail.Store(t + 1)
 	return pushed
 }
 
 func (d *deque[T]) pop() (T, bool) {
 	var zero T
-	d.mu.Lock()
-	if d.n == 0 {
-		d.mu.Unlock()
+	d.headMu.Lock()
+	defer d.headMu.Unlock()
+	h := d.head.Load()
+	if d.tail.Load() == h { // empty at that load
 		return zero, false
 	}
-	v := d.items[d.head]
-	d.items[d.head] = zero
-	d.head++
-	if d.head == len(d.items) {
-		d.head = 0
+	i := h % uint64(len(d.items))
+	v := d.items[i]
+	d.items[i] = zero
+	d.head.Store(h + 1)
+	if d.max == 0 && len(d.items) > dequeShrinkFrom && d.tail.Load()-(h+1) < uint64(len(d.items))/4 {
+		d.shrink()
 	}
-	d.n--
-	if d.max == 0 && len(d.items) > 64 && d.n < len(d.items)/4 {
-		d.resize(len(d.items) / 2)
-	}
-	d.mu.Unlock()
 	return v, true
 }
 
-// lockedCount is the push count and the closed mark of a buffer guarded by
-// a mutex: both are written with the mutex held, and the count is read
-// without it (its store is the push's linearization point).
-type lockedCount struct {
-	n      atomic.Uint64
-	closed bool
+// shrink halves the storage of an unbounded deque, if the tail's lock is
+// free: the head's is held, and the order is tail before head.
+func (d *deque[T]) shrink() {
+	if d.tailMu.TryLock() {
+		if n := d.tail.Load() - d.head.Load(); n < uint64(len(d.items))/4 {
+			d.resize(uint64(len(d.items)) / 2)
+		}
+		d.tailMu.Unlock()
+	}
 }
 
-// count counts one push; the buffer's mutex must be held.
-func (c *lockedCount) count() { c.n.Store(c.n.Load() + 1) }
-
-func (c *lockedCount) pushes() (uint64, bool) { return c.n.Load(), true }
-
-// resize moves the items into new storage of size c, limited to max.
-func (d *deque[T]) resize(c int) {
+// resize moves the items into new storage of size c (at least the item
+// count), limited to max. Both locks must be held.
+func (d *deque[T]) resize(c uint64) {
 	if d.max > 0 {
 		c = min(c, d.max)
 	}
 	items := make([]T, c)
-	k := copy(items, d.items[d.head:min(d.head+d.n, len(d.items))])
-	copy(items[k:], d.items[:d.n-k])
-	d.items, d.head = items, 0
+	h, t := d.head.Load(), d.tail.Load()
+	for p := h; p < t; p++ {
+		items[p%c] = d.items[p%uint64(len(d.items))]
+	}
+	d.items = items
 }
 
+// len reads the head, the tail and the head again: when the head did not
+// move, the deque held tail-head items at the tail's load.
 func (d *deque[T]) len() int {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.n
+	for {
+		h := d.head.Load()
+		t := d.tail.Load()
+		if d.head.Load() == h {
+			return int(t - h)
+		}
+	}
 }
+
+// pushes returns the tail: the count of pushes, each counted at its
+// linearization point.
+func (d *deque[T]) pushes() (uint64, bool) { return d.tail.Load(), true }
 
 func (d *deque[T]) close() {
-	d.mu.Lock()
+	d.tailMu.Lock()
 	d.closed = true
-	d.mu.Unlock()
+	d.tailMu.Unlock()
 }
 
+// drain removes every item with both locks held: the deque is closed, so
+// the tail is final and every later pop finds the head there.
 func (d *deque[T]) drain() int {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	n := d.n
-	d.items, d.head, d.n = nil, 0, 0
-	return n
+	d.tailMu.Lock()
+	defer d.tailMu.Unlock()
+	d.headMu.Lock()
+	defer d.headMu.Unlock()
+	h, t := d.head.Load(), d.tail.Load()
+	d.items = nil
+	d.head.Store(t)
+	return int(t - h)
 }
