@@ -44,15 +44,24 @@ func NewLocked[T any](capacity int) *Locked[T] {
 // alone protects reading it. A push writes the slot at the tail, which no
 // pop reads until the tail's store; a pop clears the slot at the head,
 // which no push writes until the head's store.
+//
+// Each end keeps the other end's counter as it last read it (tailSeen,
+// headSeen; the counters only grow, so a value read is a bound): a pop
+// reads the tail only when the tail it saw says "empty", a push reads the
+// head only when the head it saw says "full", so that on most operations
+// neither end reads the other's cache line. "Full" and "empty" are
+// answered on a fresh read only.
 type deque[T any] struct {
-	headMu sync.Mutex // held by a pop, and by a resize
-	head   atomic.Uint64
-	_      [48]byte
+	headMu   sync.Mutex // held by a pop, and by a resize
+	head     atomic.Uint64
+	tailSeen uint64 // a tail read by a pop: at most the tail
+	_        [40]byte
 
-	tailMu sync.Mutex // held by a push, close and drain, and by a resize
-	tail   atomic.Uint64
-	closed bool
-	_      [40]byte
+	tailMu   sync.Mutex // held by a push, close and drain, and by a resize
+	tail     atomic.Uint64
+	headSeen uint64 // a head read by a push: at most the head
+	closed   bool
+	_        [32]byte
 
 	items []T
 	max   uint64
@@ -72,7 +81,11 @@ func (d *deque[T]) push(v T) pushResult {
 		return pushClosed
 	}
 	t := d.tail.Load()
-	n := t - d.head.Load() // at that load the deque held n items
+	n := t - d.headSeen // at least the items held
+	if n >= uint64(len(d.items)) || d.max > 0 && n >= d.max {
+		d.headSeen = d.head.Load()
+		n = t - d.headSeen // at that load the deque held n items
+	}
 	if d.max > 0 && n >= d.max {
 		return pushFull
 	}
@@ -91,8 +104,11 @@ func (d *deque[T]) pop() (T, bool) {
 	d.headMu.Lock()
 	defer d.headMu.Unlock()
 	h := d.head.Load()
-	if d.tail.Load() == h { // empty at that load
-		return zero, false
+	if d.tailSeen <= h { // below only after a drain
+		d.tailSeen = d.tail.Load()
+		if d.tailSeen == h { // empty at that load
+			return zero, false
+		}
 	}
 	i := h % uint64(len(d.items))
 	v := d.items[i]
@@ -161,5 +177,6 @@ func (d *deque[T]) drain() int {
 	h, t := d.head.Load(), d.tail.Load()
 	d.items = nil
 	d.head.Store(t)
+	d.tailSeen = t
 	return int(t - h)
 }
