@@ -12,7 +12,7 @@ import (
 // canceled. Where CPython has one lock, Locked has one for each end (the
 // two-lock queue of Michael and Scott): a put and a get never wait for
 // each other, only for calls of their own kind; growing and shrinking
-// take both.
+// take both (shrinking only when the putters' lock is free).
 //
 // Every operation is linearizable. TryPut and TryGet do not allocate,
 // except when the storage grows (or, unbounded, shrinks).
@@ -67,8 +67,9 @@ type deque[T any] struct {
 	max   uint64
 }
 
-// dequeMinSize is the size storage starts at, and below which an
-// unbounded deque does not shrink it.
+// The sizes of a deque's storage: it starts at dequeMinSize and doubles
+// as needed; an unbounded deque halves storage larger than
+// dequeShrinkFrom once it is less than a quarter full.
 const (
 	dequeMinSize    = 8
 	dequeShrinkFrom = 64
@@ -104,7 +105,7 @@ func (d *deque[T]) pop() (T, bool) {
 	d.headMu.Lock()
 	defer d.headMu.Unlock()
 	h := d.head.Load()
-	if d.tailSeen <= h { // below only after a drain
+	if d.tailSeen <= h { // the tail seen says empty
 		d.tailSeen = d.tail.Load()
 		if d.tailSeen == h { // empty at that load
 			return zero, false
@@ -114,14 +115,16 @@ func (d *deque[T]) pop() (T, bool) {
 	v := d.items[i]
 	d.items[i] = zero
 	d.head.Store(h + 1)
-	if d.max == 0 && len(d.items) > dequeShrinkFrom && d.tail.Load()-(h+1) < uint64(len(d.items))/4 {
-		d.shrink()
+	if d.max == 0 && len(d.items) > dequeShrinkFrom && d.tailSeen-(h+1) < uint64(len(d.items))/4 {
+		d.shrink() // the tail seen is a bound: shrink rereads it
 	}
 	return v, true
 }
 
-// shrink halves the storage of an unbounded deque, if the tail's lock is
-// free: the head's is held, and the order is tail before head.
+// shrink halves the storage of an unbounded deque if it is less than a
+// quarter full and the tail's lock is free: the head's is held, and the
+// order is tail before head. Shrinking is best effort: while pushes keep
+// the tail's lock busy, storage may stay large a while longer.
 func (d *deque[T]) shrink() {
 	if d.tailMu.TryLock() {
 		if n := d.tail.Load() - d.head.Load(); n < uint64(len(d.items))/4 {
@@ -146,7 +149,8 @@ func (d *deque[T]) resize(c uint64) {
 }
 
 // len reads the head, the tail and the head again: when the head did not
-// move, the deque held tail-head items at the tail's load.
+// move, the deque held tail-head items at the tail's load. It takes no
+// lock, and retries while pops keep moving the head.
 func (d *deque[T]) len() int {
 	for {
 		h := d.head.Load()
