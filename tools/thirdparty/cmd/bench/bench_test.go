@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"html"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -126,5 +127,29 @@ func TestPlot(t *testing.T) {
 	err = run([]string{"-items", "200", "-rounds", "1", "-shapes", "1", "-only", "ring", "-plot", bad}, new(bytes.Buffer))
 	if err == nil || !strings.Contains(err.Error(), bad) {
 		t.Errorf("a plot to %s: err = %v, want one naming the file", bad, err)
+	}
+}
+
+// TestPlotLegendRoom: a panel's axis reaches legendRoom times its longest
+// bar (or the channel's 1×), whichever row holds it, so that the legend at
+// the bottom right is clear of every bar; NaN ratios are left out.
+func TestPlotLegendRoom(t *testing.T) {
+	tb := table{config: config{shapes: []shape{{1, 1}, {4, 4}}}, rows: []row{
+		{ratios: []float64{0.5, math.NaN()}},
+		{ratios: []float64{0.2, 2.5}}, // the bottom row: the longest bar
+	}}
+	p, err := tb.panel("t", func(r row) []float64 { return r.ratios }, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 2.5 * legendRoom; p.X.Max != want {
+		t.Errorf("axis ends at %g, want %g", p.X.Max, want)
+	}
+	tb.rows = []row{{ratios: []float64{0.3, 0.4}}}
+	if p, err = tb.panel("t", func(r row) []float64 { return r.ratios }, true); err != nil {
+		t.Fatal(err)
+	}
+	if p.X.Max != legendRoom {
+		t.Errorf("bars below 1×: axis ends at %g, want %g (the channel's line)", p.X.Max, legendRoom)
 	}
 }

@@ -88,6 +88,10 @@ func writeFile(path string, w io.WriterTo) error {
 	return nil
 }
 
+// legendRoom is how much longer the axis is than the longest bar, to
+// make room for the legend.
+const legendRoom = 1.6
+
 // panel is one panel of the plot: a bar per contestant (top to bottom, in
 // the table's order) and shape, the value ratios gives; names says
 // whether the contestants are named on the left.
@@ -98,11 +102,13 @@ func (t table) panel(title string, ratios func(row) []float64, names bool) (*plo
 	p.X.Min = 0
 	p.Add(plotter.NewGrid())
 	n := len(t.rows)
+	longest := 1.0 // the channel's line
 	for j, s := range t.shapes {
 		values := make(plotter.Values, n)
 		for i, r := range t.rows {
 			if x := ratios(r)[j]; !math.IsNaN(x) && !math.IsInf(x, 0) {
 				values[n-1-i] = x
+				longest = max(longest, x)
 			}
 		}
 		bars, err := plotter.NewBarChart(values, barWidth)
@@ -132,7 +138,11 @@ func (t table) panel(title string, ratios func(row) []float64, names bool) (*plo
 	one.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
 	p.Add(one)
 	p.Legend.Add("the channel (1×)", one)
-	p.Legend.XOffs = -3 * vg.Millimeter // bottom right: the priority queues' short bars
+	// The legend sits at the bottom right, in a band the axis keeps free
+	// of bars: every bar ends before the longest one, at 1/legendRoom of
+	// the axis.
+	p.X.Max = longest * legendRoom
+	p.Legend.XOffs = -3 * vg.Millimeter
 	p.Legend.YOffs = 3 * vg.Millimeter
 	return p, nil
 }
