@@ -84,11 +84,11 @@ const (
 // yields until it is counted or has failed.
 type engine[T any] struct {
 	// Read by every operation, written only by Shutdown.
-	buf      buffer[T]
-	hasty    unconfirmedBuffer[T] // buf's unconfirmed attempts
-	flags    atomic.Uint32
-	capacity int
-	_        [16]byte
+	buf         buffer[T]
+	unconfirmed unconfirmedBuffer[T] // buf's unconfirmed attempts
+	flags       atomic.Uint32
+	capacity    int
+	_           [16]byte
 
 	done atomic.Uint64 // tasks marked done or discarded
 	_    [56]byte
@@ -104,7 +104,7 @@ type engine[T any] struct {
 
 func (e *engine[T]) init(buf buffer[T], capacity int) {
 	e.buf = buf
-	e.hasty = unconfirmedOf(buf)
+	e.unconfirmed = unconfirmedOf(buf)
 	e.capacity = max(capacity, 0)
 }
 

@@ -43,14 +43,14 @@ func unconfirmedOf[T any](buf buffer[T]) unconfirmedBuffer[T] {
 // putUnconfirmed is TryPut with an unconfirmed attempt: it may answer
 // ErrFull while the queue is not full.
 func (e *engine[T]) putUnconfirmed(v T) error {
-	return e.afterPush(e.hasty.pushUnconfirmed(v))
+	return e.afterPush(e.unconfirmed.pushUnconfirmed(v))
 }
 
 // getUnconfirmed is TryGet with an unconfirmed attempt: it may answer
 // ErrEmpty while the queue holds an item. Once the queue is closed it is
 // TryGet, whose answer ErrShutDown must be confirmed.
 func (e *engine[T]) getUnconfirmed() (T, error) {
-	if v, ok := e.hasty.popUnconfirmed(); ok {
+	if v, ok := e.unconfirmed.popUnconfirmed(); ok {
 		e.putters.wakeOne()
 		return v, nil
 	}
