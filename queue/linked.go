@@ -190,18 +190,7 @@ func (l *segList[T]) dequeue(confirm bool) (T, bool) {
 	}
 }
 
-func (l *segList[T]) len() int {
-	for {
-		h := l.head.Load()
-		if h&posClosed != 0 {
-			return 0
-		}
-		t := l.tail.Load() &^ posClosed
-		if l.head.Load() == h {
-			return int(t - h)
-		}
-	}
-}
+func (l *segList[T]) len() int { return queued(&l.head, &l.tail) }
 
 // pushes returns the tail: every position below it was claimed by a push,
 // whose claim is its linearization point.

@@ -148,18 +148,9 @@ func (d *deque[T]) resize(c uint64) {
 	d.items = items
 }
 
-// len reads the head, the tail and the head again: when the head did not
-// move, the deque held tail-head items at the tail's load. It takes no
-// lock, and retries while pops keep moving the head.
-func (d *deque[T]) len() int {
-	for {
-		h := d.head.Load()
-		t := d.tail.Load()
-		if d.head.Load() == h {
-			return int(t - h)
-		}
-	}
-}
+// len takes no lock (see queued; the deque's counters never carry
+// posClosed).
+func (d *deque[T]) len() int { return queued(&d.head, &d.tail) }
 
 // pushes returns the tail: the count of pushes, each counted at its
 // linearization point.

@@ -46,6 +46,25 @@ func NewRing[T any](capacity int) *Ring[T] {
 // it, the tail counts the pushes and the head the pops.
 const posClosed = 1 << 63
 
+// queued returns the number of items between a head and a tail that count
+// pops and pushes (Ring, Linked, Locked's deque), linearizably: it reads
+// the head, the tail and the head again, and when the head did not move,
+// the buffer held tail-head items at the tail's load. It retries while
+// pops keep moving the head. A drained buffer (posClosed in the head)
+// holds none.
+func queued(head, tail *atomic.Uint64) int {
+	for {
+		h := head.Load()
+		if h&posClosed != 0 {
+			return 0
+		}
+		t := tail.Load() &^ posClosed
+		if head.Load() == h {
+			return int(t - h)
+		}
+	}
+}
+
 // A slot is free for position pos when seq == 2*pos, and holds the item of
 // position pos when seq == 2*pos+1. (Vyukov's pos and pos+1 collide when the
 // capacity is 1: the full slot of pos would read as free for pos+1.)
@@ -195,18 +214,7 @@ func backoff(spins int) int {
 // scheduler run the other kind.
 func yieldToContender() { runtime.Gosched() }
 
-func (r *ring[T]) len() int {
-	for {
-		h := r.head.Load()
-		if h&posClosed != 0 {
-			return 0
-		}
-		t := r.tail.Load() &^ posClosed
-		if r.head.Load() == h {
-			return int(t - h)
-		}
-	}
-}
+func (r *ring[T]) len() int { return queued(&r.head, &r.tail) }
 
 // pushes returns the tail: every position below it was claimed by a push,
 // whose claim is its linearization point.
