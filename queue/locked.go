@@ -83,7 +83,7 @@ func (d *deque[T]) push(v T) pushResult {
 	}
 	t := d.tail.Load()
 	n := t - d.headSeen // at least the items held
-	if n >= uint64(len(d.items)) || d.max > 0 && n >= d.max {
+	if n >= uint64(len(d.items)) { // storage never exceeds max: this covers "full" too
 		d.headSeen = d.head.Load()
 		n = t - d.headSeen // at that load the deque held n items
 	}
