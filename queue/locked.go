@@ -83,7 +83,8 @@ func (d *deque[T]) push(v T) pushResult {
 	}
 	t := d.tail.Load()
 	n := t - d.headSeen // at least the items held
-	if n >= uint64(len(d.items)) { // storage never exceeds max: this covers "full" too
+	// The storage never exceeds max, so this covers "full" too.
+	if n >= uint64(len(d.items)) {
 		d.headSeen = d.head.Load()
 		n = t - d.headSeen // at that load the deque held n items
 	}
