@@ -39,7 +39,13 @@ func (e *engine[T]) settle() {
 // already done: it answers ctx.Err() only once ctx has ended and a TryPut
 // has failed.
 func (e *engine[T]) Put(ctx context.Context, v T) error {
-	err := e.putUnconfirmed(v)
+	return e.putAfter(ctx, v, e.unconfirmed.pushUnconfirmed(v))
+}
+
+// putAfter is Put after its first attempt, an unconfirmed push whose result
+// was first.
+func (e *engine[T]) putAfter(ctx context.Context, v T, first pushResult) error {
+	err := e.afterPush(first)
 	if err != ErrFull {
 		return err
 	}
@@ -55,8 +61,14 @@ func (e *engine[T]) Put(ctx context.Context, v T) error {
 // returns ErrShutDown if the queue is shut down and empty, else ErrEmpty when
 // there is no item.
 func (e *engine[T]) TryGet() (T, error) {
+	v, ok := e.buf.pop()
+	return e.tryGetAfter(v, ok)
+}
+
+// tryGetAfter is TryGet after its first pop, which returned v, ok.
+func (e *engine[T]) tryGetAfter(v T, ok bool) (T, error) {
 	for {
-		if v, ok := e.buf.pop(); ok {
+		if ok {
 			e.putters.wakeOne()
 			return v, nil
 		}
@@ -66,16 +78,13 @@ func (e *engine[T]) TryGet() (T, error) {
 		}
 		if f&flagBusy != 0 {
 			e.awaitIdle()
+			v, ok = e.buf.pop()
 			continue
 		}
 		// Closed and no phase in progress: nothing can be pushed any more.
 		// Pop again; if it fails and no phase began meanwhile, the queue
 		// was closed and empty at that pop.
-		if v, ok := e.buf.pop(); ok {
-			e.putters.wakeOne()
-			return v, nil
-		}
-		if e.flags.Load() == f {
+		if v, ok = e.buf.pop(); !ok && e.flags.Load() == f {
 			return *new(T), ErrShutDown
 		}
 	}
@@ -87,7 +96,14 @@ func (e *engine[T]) TryGet() (T, error) {
 // can succeed at once succeeds even if ctx is already done: it answers
 // ctx.Err() only once ctx has ended and a TryGet has failed.
 func (e *engine[T]) Get(ctx context.Context) (T, error) {
-	v, err := e.getUnconfirmed()
+	v, ok := e.unconfirmed.popUnconfirmed()
+	return e.getAfter(ctx, v, ok)
+}
+
+// getAfter is Get after its first attempt, an unconfirmed pop that
+// returned v, ok.
+func (e *engine[T]) getAfter(ctx context.Context, v T, ok bool) (T, error) {
+	v, err := e.gotUnconfirmed(v, ok)
 	if err != ErrEmpty {
 		return v, err
 	}

@@ -47,10 +47,16 @@ func (e *engine[T]) putUnconfirmed(v T) error {
 }
 
 // getUnconfirmed is TryGet with an unconfirmed attempt: it may answer
-// ErrEmpty while the queue holds an item. Once the queue is closed it is
-// TryGet, whose answer ErrShutDown must be confirmed.
+// ErrEmpty while the queue holds an item.
 func (e *engine[T]) getUnconfirmed() (T, error) {
-	if v, ok := e.unconfirmed.popUnconfirmed(); ok {
+	return e.gotUnconfirmed(e.unconfirmed.popUnconfirmed())
+}
+
+// gotUnconfirmed answers getUnconfirmed after its pop returned v, ok. Once
+// the queue is closed it is TryGet, whose answer ErrShutDown must be
+// confirmed.
+func (e *engine[T]) gotUnconfirmed(v T, ok bool) (T, error) {
+	if ok {
 		e.putters.wakeOne()
 		return v, nil
 	}
