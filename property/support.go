@@ -67,9 +67,8 @@ func detectSupport(newQueue harness.Factory, capacity int) (support, error) {
 			return a.s, a.err
 		case <-time.After(time.Second):
 		}
-		family := goroutines.Family(id.Load())
-		if v := w.Look(family); v != goroutines.Waiting {
-			harness.Abandon(harness.Property, "a queue probed for its calls", family)
+		if v := w.LookFamily(id.Load()); v != goroutines.Waiting {
+			harness.Abandon(harness.Property, "a queue probed for its calls", goroutines.Family(id.Load()))
 			return nil, fmt.Errorf("a call on a fresh queue of capacity %d did not return (%v):\n%s", capacity, v, dump())
 		}
 	}

@@ -74,8 +74,20 @@ func Running(stack string) bool {
 // Blocked returns the stacks of the goroutines ids that still exist, and
 // whether every one of them is blocked (none can run, see [Running]).
 // Goroutines that ended are left out.
-func Blocked(ids []int64) (dump string, all bool) {
+func Blocked(ids []int64) (dump string, all bool) { return blocked(Stacks(), ids) }
+
+// BlockedFamily is Blocked for the family of roots (see [Family]), read
+// from one dump. Family and then Blocked would read two: a goroutine
+// started between them is in neither, and a family whose only goroutine
+// found is its root, waiting for that child, looks blocked while the
+// child runs.
+func BlockedFamily(roots ...int64) (dump string, all bool) {
 	st := Stacks()
+	return blocked(st, family(st, roots))
+}
+
+// blocked is Blocked on the stacks st.
+func blocked(st map[int64]string, ids []int64) (dump string, all bool) {
 	var out []string
 	all = true
 	for _, id := range ids {
@@ -113,8 +125,10 @@ func parent(stack string) int64 {
 // Family returns the ids of roots and of every goroutine they started,
 // transitively, that still exist; a goroutine whose parent has ended is
 // found through the parent's id all the same.
-func Family(roots ...int64) []int64 {
-	st := Stacks()
+func Family(roots ...int64) []int64 { return family(Stacks(), roots) }
+
+// family is Family on the stacks st.
+func family(st map[int64]string, roots []int64) []int64 {
 	children := map[int64][]int64{}
 	for id, s := range st {
 		p := parent(s)

@@ -55,8 +55,15 @@ func (w *Watch) Progress() {
 // left is Waiting: the caller sees them finish) and returns the verdict.
 // A caller calls Progress rather than Look when they got somewhere since
 // the last look.
-func (w *Watch) Look(ids []int64) Verdict {
-	dump, blocked := Blocked(ids)
+func (w *Watch) Look(ids []int64) Verdict { return w.verdict(Blocked(ids)) }
+
+// LookFamily is Look at the family of roots (see [Family]), found in the
+// same dump as their stacks (see [BlockedFamily]).
+func (w *Watch) LookFamily(roots ...int64) Verdict { return w.verdict(BlockedFamily(roots...)) }
+
+// verdict is the verdict of a look that found the stacks dump, all of
+// them blocked or not.
+func (w *Watch) verdict(dump string, blocked bool) Verdict {
 	defer func() { w.blocked = blocked }()
 	switch {
 	case dump == "":

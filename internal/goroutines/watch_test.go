@@ -72,3 +72,36 @@ func TestCPUGrowsWhileRunning(t *testing.T) {
 		t.Fatalf("20ms of spinning added %v of processor time", d)
 	}
 }
+
+// TestLookFamilySeesTheChildren: a root that keeps starting a child and
+// waiting for it is never hung, however the looks fall. Looking up the
+// family in one dump and the stacks in a later one (Family, then Look)
+// finds, now and then, only the root, between two children, and then
+// blocked, waiting for the next: two such looks in a row called a run of
+// put bursts hung (TestNoFalseAlarmAfterSpinners, in CI).
+func TestLookFamilySeesTheChildren(t *testing.T) {
+	var stop atomic.Bool
+	done := make(chan struct{})
+	defer func() { stop.Store(true); <-done }()
+	root := started(func() {
+		defer close(done)
+		for !stop.Load() {
+			child := make(chan struct{})
+			go func() { spin(50 * time.Microsecond); close(child) }()
+			<-child
+			spin(50 * time.Microsecond)
+		}
+	})
+	w := NewWatch(time.Hour)
+	for i := range 2000 {
+		if v := w.LookFamily(root); v != Waiting {
+			t.Fatalf("look %d at a root that keeps starting children: %v, want waiting", i, v)
+		}
+	}
+}
+
+// spin keeps the processor for d.
+func spin(d time.Duration) {
+	for end := time.Now().Add(d); time.Now().Before(end); {
+	}
+}

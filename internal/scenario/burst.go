@@ -43,6 +43,7 @@ func (ex *exec) probeGets() int {
 			next--
 		}
 		taken := ex.burstGets()
+		ex.probed.Add(1) // the fill's calls returned: progress, for the watchdog
 		got += len(put)
 		if msg := compareTaken(put, taken); msg != "" {
 			ex.probeFail(harness.Conservation, "get burst (fill %d): %d goroutines took the %d items of the queue with try_get at once: %s",

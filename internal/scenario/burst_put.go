@@ -48,6 +48,7 @@ func (ex *exec) probePuts() int {
 		put, err := ex.burstPuts(next, quota)
 		next -= quota * ex.opts.Burst
 		taken := ex.tryGets(len(put) + 1) // all the burst put, and one more if any is made up
+		ex.probed.Add(1)                  // the fill's calls returned: progress, for the watchdog
 		got += len(taken)
 		if unsupported(err) {
 			ex.notProbed("put burst: TryPut is unsupported")

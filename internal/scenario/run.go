@@ -205,7 +205,7 @@ type exec struct {
 	stage      atomic.Pointer[string]     // what the final client is doing
 	stages     atomic.Int64               // the stages so far, for progress
 	probing    atomic.Pointer[probeCalls] // the latest probe's calls, for progress
-	probed     atomic.Int64               // the earlier probes' calls that returned
+	probed     atomic.Int64               // the earlier probes' calls that returned, the bursts' fills
 	probe      probeResult                // the final probes' findings
 }
 

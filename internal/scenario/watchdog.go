@@ -31,7 +31,7 @@ func (ex *exec) watch(done <-chan struct{}, root func() int64, d time.Duration) 
 			w.Progress()
 			last = now
 		} else {
-			switch w.Look(goroutines.Family(root())) {
+			switch w.LookFamily(root()) {
 			case goroutines.Hung:
 				return fmt.Sprintf("the run made no progress for %v, every goroutine of it blocked at two looks %v apart (a hang: lost wake-up, join that never returns, a call ignoring its context?)", 2*d, d)
 			case goroutines.Spinning:
@@ -55,8 +55,8 @@ func (ex *exec) longestWait() time.Duration {
 }
 
 // progress is a count that grows with every step the run takes: the
-// clients' steps, the drain's gets, the final client's stages and the
-// calls of its probes that returned. It reads only what each goroutine
+// clients' steps, the drain's gets, the final client's stages, the fills
+// of its bursts and the calls of its probes that returned. It reads only what each goroutine
 // stores of its own (no shared counter that the clients would all write:
 // that would order their calls, and hide the races of the queue).
 func (ex *exec) progress() int64 {
