@@ -13,23 +13,30 @@ import (
 	"github.com/pcqkit/pcq/stress/sched"
 )
 
-// client runs one client's steps. Only its goroutine touches its fields,
-// except pos, which the watchdog reads: no synchronisation between clients.
+// client runs one client's steps. Only its goroutine writes its fields;
+// the watchdog reads pos, and under the controlled scheduler the
+// cancellers read g, puts, gets and shutting while the scheduler holds
+// every goroutine still (see asleep.go): no synchronisation between
+// clients.
 type client struct {
-	ex      *exec
-	c       *history.Client
-	steps   []Step
-	gid     int          // under the controlled scheduler, its goroutine number
-	pos     atomic.Int32 // 1 + the step running; 0 before, -1 after
-	pending int          // items got and not yet marked done
-	skipped int          // task_done steps skipped: no item to mark
-	anomaly string       // the first task_done error while pending > 0
+	ex       *exec
+	c        *history.Client
+	steps    []Step
+	gid      int          // under the controlled scheduler, its goroutine number
+	g        *sched.G     // under the controlled scheduler, its goroutine
+	pos      atomic.Int32 // 1 + the step running; 0 before, -1 after
+	pending  int          // items got and not yet marked done
+	skipped  int          // task_done steps skipped: no item to mark
+	anomaly  string       // the first task_done error while pending > 0
+	puts     int          // puts that succeeded
+	gets     int          // gets that succeeded
+	shutting bool         // it has called Shutdown
 }
 
 // run runs the steps in order.
 func (cl *client) run(ctx context.Context) {
 	if g := sched.Self(); g != nil {
-		cl.gid = g.ID()
+		cl.gid, cl.g = g.ID(), g
 	}
 	for i, st := range cl.steps {
 		cl.pos.Store(int32(i + 1))
@@ -46,13 +53,13 @@ func (cl *client) do(ctx context.Context, st Step) {
 	c := cl.c
 	switch st.Op {
 	case models.Put:
-		wctx, cancel := cl.ex.withWait(ctx, st.Wait)
-		_ = c.Put(wctx, c.NextValue())
+		wctx, cancel := cl.ex.withWait(ctx, st.Wait, cl.asleep(models.Put))
+		cl.put(c.Put(wctx, c.NextValue()))
 		cancel()
 	case models.TryPut:
-		_ = c.TryPut(c.NextValue())
+		cl.put(c.TryPut(c.NextValue()))
 	case models.Get:
-		wctx, cancel := cl.ex.withWait(ctx, st.Wait)
+		wctx, cancel := cl.ex.withWait(ctx, st.Wait, cl.asleep(models.Get))
 		_, err := c.Get(wctx)
 		cancel()
 		cl.got(err)
@@ -64,17 +71,30 @@ func (cl *client) do(ctx context.Context, st Step) {
 	case models.TaskDone:
 		cl.taskDone()
 	case models.Join:
-		wctx, cancel := cl.ex.withWait(ctx, st.Wait)
+		wctx, cancel := cl.ex.withWait(ctx, st.Wait, nil)
 		_ = c.Join(wctx)
 		cancel()
 	case models.Shutdown:
+		cl.shutting = true
 		_ = c.Shutdown(st.Immediate)
+	}
+}
+
+// asleep returns the client's asleepWithWork for a call of op.
+func (cl *client) asleep(op models.Op) func() string {
+	return func() string { return cl.asleepWithWork(op) }
+}
+
+func (cl *client) put(err error) {
+	if err == nil {
+		cl.puts++
 	}
 }
 
 func (cl *client) got(err error) {
 	if err == nil {
 		cl.pending++
+		cl.gets++
 	}
 }
 

@@ -70,9 +70,10 @@ func RunControlled(t *testing.T, newQueue harness.Factory, s Scenario, opts Opti
 	if c.MaxSteps <= 0 {
 		c.MaxSteps = stepBudget(s)
 	}
+	heldBack := "" // why cancellers held back when the scheduler found a failure
 	onFailure := func() {
 		if ex != nil {
-			where = ex.where()
+			where, heldBack = ex.where(), ex.cancellers.heldBack()
 		}
 	}
 	res, err := sched.Test(t, c.Strategy, body, sched.Options{Trace: c.Trace, MaxSteps: c.MaxSteps, OnFailure: onFailure})
@@ -85,6 +86,9 @@ func RunControlled(t *testing.T, newQueue harness.Factory, s Scenario, opts Opti
 	}
 	ex.collect(&o)
 	if res.Failure != nil {
+		if heldBack != "" {
+			where += "; " + heldBack
+		}
 		o.fail(failureOf(res.Failure), "%s: %v", where, res.Failure)
 		return o, res, nil
 	}

@@ -149,7 +149,7 @@ func (ex *exec) drain() {
 // until one finds nothing or limit items are got.
 func (ex *exec) drainWithGet(q queue.Queue[int], limit int) {
 	for range limit {
-		ctx, cancel := ex.withWait(context.Background(), drainWait)
+		ctx, cancel := ex.withWait(context.Background(), drainWait, nil)
 		_, err := q.Get(ctx)
 		cancel()
 		if err != nil {
@@ -172,9 +172,11 @@ type getResult struct {
 // blockedGets starts n getters on the queue, lets them block, runs act
 // and returns their results once all are back, with whether act was
 // stuck (see probeCalls: a getter or act stuck was canceled, and its
-// result says so). When act reports abort (what it probes is
-// unsupported), the getters are canceled at once.
-func (ex *exec) blockedGets(ctx context.Context, n int, act func(ctx context.Context) (abort bool)) (res []getResult, actStuck bool) {
+// result says so). act may start more calls with goCall, each in a
+// watched goroutine of its own; they are waited for with the getters.
+// When act reports abort (what it probes is unsupported), the getters are
+// canceled at once.
+func (ex *exec) blockedGets(ctx context.Context, n int, act func(ctx context.Context, goCall func(func(context.Context))) (abort bool)) (res []getResult, actStuck bool) {
 	res = make([]getResult, n)
 	p := ex.newProbeCalls(ctx)
 	calls := make([]*probeCall, n)
@@ -183,7 +185,8 @@ func (ex *exec) blockedGets(ctx context.Context, n int, act func(ctx context.Con
 	}
 	p.settle()
 	var abort bool
-	actStuck = p.call(func(ctx context.Context) { abort = act(ctx) })
+	goCall := func(call func(context.Context)) { p.goCall(call) }
+	actStuck = p.call(func(ctx context.Context) { abort = act(ctx, goCall) })
 	if abort {
 		p.cancel()
 	}

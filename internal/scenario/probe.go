@@ -12,34 +12,66 @@ import (
 
 // probeWake blocks Probers getters on the empty queue, puts as many items
 // and checks that every getter woke with one of them: a put must wake a
-// blocked getter whatever the queue held before.
+// blocked getter whatever the queue held before. It does so twice: the
+// puts made one after the other, then all at once, from a goroutine each
+// (a put still filling its slot while a later one is done, whose wake-up
+// found the getters not yet asleep, is how a queue that lets a getter
+// sleep on an unconfirmed "empty" loses a wake-up).
 func (ex *exec) probeWake(ctx context.Context) {
 	n := ex.opts.Probers
 	if n <= 0 {
 		return
 	}
-	ex.setStage(fmt.Sprintf("probing wake-ups (%d getters blocked, then %d puts)", n, n))
-	items := make([]int, n)
-	var putErr error
-	res, putStuck := ex.blockedGets(ctx, n, func(ctx context.Context) bool {
-		for i := range items {
-			items[i] = -1 - i // recorded values are positive
-			if err := ex.probePut(ctx, items[i]); err != nil && putErr == nil {
-				putErr = fmt.Errorf("put %d of %d returned %w", i+1, n, err)
-			}
-		}
+	ex.wakeRound(ctx, "one after the other", (*exec).putInTurn, -1, n)
+	if ex.probe.check == "" {
+		ex.wakeRound(ctx, "at once", (*exec).putTogether, -1-n, n)
+	}
+}
+
+// A putting puts the items for the wake-up probe, setting errs[i] to the
+// error of item i's put; goCall runs a call in a watched goroutine of its
+// own (see probeCalls), which the probe waits for.
+type putting func(ex *exec, ctx context.Context, items []int, errs []error, goCall func(func(ctx context.Context)))
+
+// wakeRound blocks n getters on the empty queue, puts the items first,
+// first-1, ..., as putting does (how says so in the stage) and checks the
+// getters.
+func (ex *exec) wakeRound(ctx context.Context, how string, putting putting, first, n int) {
+	ex.setStage(fmt.Sprintf("probing wake-ups (%d getters blocked, then %d puts %s)", n, n, how))
+	items, errs := make([]int, n), make([]error, n)
+	for i := range items {
+		items[i] = first - i // recorded values are positive
+	}
+	res, putStuck := ex.blockedGets(ctx, n, func(ctx context.Context, goCall func(func(context.Context))) bool {
+		putting(ex, ctx, items, errs, goCall)
 		return false
 	})
 	if putStuck {
-		ex.probeFail(harness.Liveness, "wake-up probe: %d getters were blocked on the empty queue; a put of the %d items blocked and stayed blocked (parked, as was every getter still out, at two looks %v apart; Len() = %d)",
-			n, n, ex.opts.ProbeWait, ex.q.Len())
+		ex.probeFail(harness.Liveness, "wake-up probe: %d getters were blocked on the empty queue; a put of the %d items (%s) blocked and stayed blocked (parked, as was every getter still out, at two looks %v apart; Len() = %d)",
+			n, n, how, ex.opts.ProbeWait, ex.q.Len())
 		return
 	}
-	if putErr != nil {
-		ex.probeFail(harness.Liveness, "wake-up probe: %d getters were blocked on the empty queue; %v", n, putErr)
-		return
+	for i, err := range errs {
+		if err != nil {
+			ex.probeFail(harness.Liveness, "wake-up probe: %d getters were blocked on the empty queue; put %d of %d (%s) returned %v", n, i+1, n, how, err)
+			return
+		}
 	}
-	ex.checkWoken(res, items)
+	ex.checkWoken(res, items, how)
+}
+
+// putInTurn puts the items one after the other.
+func (ex *exec) putInTurn(ctx context.Context, items []int, errs []error, _ func(func(context.Context))) {
+	for i, v := range items {
+		errs[i] = ex.probePut(ctx, v)
+	}
+}
+
+// putTogether puts the items all at once, from a goroutine each.
+func (ex *exec) putTogether(_ context.Context, items []int, errs []error, goCall func(func(context.Context))) {
+	for i, v := range items {
+		goCall(func(ctx context.Context) { errs[i] = ex.probePut(ctx, v) })
+	}
 }
 
 // probePut puts v for the wake-up probe: with TryPut, back to back, so
@@ -55,8 +87,10 @@ func (ex *exec) probePut(ctx context.Context, v int) error {
 }
 
 // checkWoken checks the wake-up probe's getters: each must have got one
-// of the items put.
-func (ex *exec) checkWoken(res []getResult, items []int) {
+// of the items put (how). A getter found stuck is a lost wake-up even if
+// it then got an item: it was parked with nothing of the probe left to
+// wake it, and took the item only once canceled.
+func (ex *exec) checkWoken(res []getResult, items []int, how string) {
 	n := len(items)
 	asleep, got := 0, 0
 	for _, r := range res {
@@ -64,22 +98,24 @@ func (ex *exec) checkWoken(res []getResult, items []int) {
 		case r.err == nil && !slices.Contains(items, r.v):
 			ex.probeFail(harness.Conservation, "wake-up probe: a getter got %d from the drained queue, not one of the probe's items %v", r.v, items)
 			return
-		case r.err == nil:
-			got++
 		case r.stuck:
 			asleep++
+		case r.err == nil:
+			got++
 		}
 	}
-	for range got {
-		_ = ex.q.TaskDone()
+	for _, r := range res {
+		if r.err == nil {
+			_ = ex.q.TaskDone()
+		}
 	}
 	if asleep > 0 {
-		ex.probeFail(harness.Liveness, "lost wake-up: %d getters were blocked on the empty queue and %d items were put; %d getter(s) stayed asleep (parked, at two looks %v apart, with nothing else of the probe able to run; Len() = %d)",
-			n, n, asleep, ex.opts.ProbeWait, ex.q.Len())
+		ex.probeFail(harness.Liveness, "lost wake-up: %d getters were blocked on the empty queue and %d items were put %s; %d getter(s) stayed asleep (parked, at two looks %v apart, with nothing else of the probe able to run; Len() = %d)",
+			n, n, how, asleep, ex.opts.ProbeWait, ex.q.Len())
 		return
 	}
 	if got < n {
-		ex.probeFail(harness.Liveness, "wake-up probe: %d getters woken by %d puts got only %d items (results: %v)", n, n, got, res)
+		ex.probeFail(harness.Liveness, "wake-up probe: %d getters woken by %d puts (%s) got only %d items (results: %v)", n, n, how, got, res)
 	}
 }
 
@@ -91,7 +127,7 @@ func (ex *exec) probeShutdown(ctx context.Context) (shut bool) {
 	n := max(ex.opts.Probers, 0)
 	ex.setStage(fmt.Sprintf("probing shutdown (%d getters blocked on the empty queue, then Shutdown(false))", n))
 	var shutErr error
-	res, _ := ex.blockedGets(ctx, n, func(context.Context) bool {
+	res, _ := ex.blockedGets(ctx, n, func(context.Context, func(func(context.Context))) bool {
 		shutErr = ex.q.Shutdown(false)
 		return errors.Is(shutErr, errors.ErrUnsupported)
 	})

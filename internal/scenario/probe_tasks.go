@@ -23,7 +23,7 @@ func (ex *exec) probeTasks(ctx context.Context, pending int) {
 		return
 	}
 	if pending > 0 {
-		jctx, cancel := ex.withWait(ctx, time.Millisecond)
+		jctx, cancel := ex.withWait(ctx, time.Millisecond, nil)
 		err := ex.q.Join(jctx)
 		cancel()
 		if unsupported(err) {

@@ -207,6 +207,7 @@ type exec struct {
 	probing    atomic.Pointer[probeCalls] // the latest probe's calls, for progress
 	probed     atomic.Int64               // the earlier probes' calls that returned, the bursts' fills
 	probe      probeResult                // the final probes' findings
+	cancellers cancellers                 // under the controlled scheduler, why they hold back
 }
 
 func newExec(q queue.Queue[int], s Scenario, opts Options, rec ...history.Option) *exec {

@@ -17,8 +17,9 @@ import (
 // blocked, so that every race of a cancellation against a wake-up is the
 // scheduler's to explore. It is never cancelled while the caller runs: the
 // caller's select would then find two cases ready, and the runtime, not the
-// scheduler, would choose.
-func (ex *exec) withWait(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+// scheduler, would choose. Nor while asleep, if not nil, says why the call
+// is asleep with work waiting (see asleep.go).
+func (ex *exec) withWait(ctx context.Context, d time.Duration, asleep func() string) (context.Context, context.CancelFunc) {
 	if !ex.controlled {
 		return context.WithTimeout(ctx, d)
 	}
@@ -28,9 +29,23 @@ func (ex *exec) withWait(ctx context.Context, d time.Duration) (context.Context,
 		return wctx, cancel
 	}
 	caller := sched.Self()
+	held := ex.cancellers.slot()
 	var over atomic.Bool // the call has returned
 	sched.Go(func() {
-		sched.Await("cancel", nil, func() bool { return over.Load() || caller.Blocked() })
+		sched.Await("cancel", nil, func() bool {
+			if over.Load() {
+				return true
+			}
+			if !caller.Blocked() {
+				return false
+			}
+			why := ""
+			if asleep != nil {
+				why = asleep()
+			}
+			held.Store(&why)
+			return why == ""
+		})
 		cancel()
 	})
 	return wctx, func() { over.Store(true); cancel() }

@@ -43,6 +43,11 @@ type goroutine struct {
 	yielded bool           // the point is a Gosched
 	at      Frame          // where the point is, when tracing
 	steps   int            // steps this goroutine has been let run
+	// waitsFor: the goroutines it waits for, since it began to yield;
+	// lenient: the yields it may still make before they have run (see
+	// fair.go)
+	waitsFor []int
+	lenient  int
 }
 
 // stop parks the calling goroutine at a scheduling point until the run lets

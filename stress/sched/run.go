@@ -180,6 +180,12 @@ func (r *run) choose(enabled []int) *goroutine {
 		cur := r.gs[r.current]
 		c.CurrentEnabled = cur.state == waiting && slices.Contains(enabled, cur.id)
 		c.Yielded = c.CurrentEnabled && cur.yielded
+		if c.Yielded {
+			r.yielded(cur, enabled)
+		}
+	}
+	if len(enabled) > 1 {
+		c.Unfair = r.unfair(enabled)
 	}
 	id := enabled[0]
 	switch {
@@ -198,6 +204,7 @@ func (r *run) choose(enabled []int) *goroutine {
 	}
 	g := r.gs[id]
 	r.record(g)
+	r.ran(g)
 	g.state, g.ready = running, nil
 	g.steps++
 	r.current = id

@@ -26,6 +26,14 @@ func (g *G) Blocked() bool {
 	return g.g.state == running || g.g.state == waiting && g.g.yielded
 }
 
+// Parked reports whether the goroutine is blocked outside a scheduling
+// point (on a channel, a select, a timer, a sleep, or in code the
+// scheduler does not control): only another goroutine or time can end
+// its wait. Unlike [G.Blocked], a goroutine spinning at a [Gosched] is not
+// parked: it tries again when it runs. Like [G.Blocked], call it only from
+// the ready function of an Await.
+func (g *G) Parked() bool { return g.g.state == running }
+
 // Finished reports whether the goroutine has finished. Like
 // [G.Blocked], call it only from the ready function of an Await.
 func (g *G) Finished() bool { return g.g.state == finished }

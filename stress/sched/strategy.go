@@ -15,7 +15,11 @@ type Choice struct {
 	// Yielded: the current goroutine stopped at a Gosched (it spins,
 	// waiting for someone else).
 	Yielded bool
-	Chosen  int // the goroutine let run (filled in once decided)
+	// Unfair: the goroutines of Enabled that yielded and wait for another
+	// of Enabled to run first (see fair.go); Default and Alternatives pass
+	// them over.
+	Unfair []int
+	Chosen int // the goroutine let run (filled in once decided)
 }
 
 // A Strategy decides who runs at each choice of one schedule.
@@ -33,30 +37,43 @@ func (c *Choice) Preempts(id int) bool {
 // Default is the choice that preempts nobody: the current goroutine while it
 // can run and has not yielded, else the next goroutine after it in
 // round-robin order (a goroutine that yielded is passed over when anyone
-// else can run).
+// else can run, and so is one that waits for another to run: see
+// [Choice.Unfair]).
 func (c *Choice) Default() int {
 	if c.CurrentEnabled && !c.Yielded {
 		return c.Current
 	}
-	for _, id := range c.Enabled {
+	fair := c.fair()
+	for _, id := range fair {
 		if id > c.Current {
 			return id
 		}
 	}
-	if c.Enabled[0] == c.Current && len(c.Enabled) > 1 {
-		return c.Enabled[1]
+	if fair[0] == c.Current && len(fair) > 1 {
+		return fair[1]
 	}
-	return c.Enabled[0]
+	return fair[0]
 }
 
 // Alternatives returns the goroutines worth running at c: all of Enabled,
 // except that a goroutine that yielded is not run again at once when anyone
-// else can run (it would only spin once more).
+// else can run (it would only spin once more), nor while one it waits for
+// can run (see [Choice.Unfair]).
 func (c *Choice) Alternatives() []int {
-	if c.Yielded && len(c.Enabled) > 1 {
-		return slices.DeleteFunc(slices.Clone(c.Enabled), func(id int) bool { return id == c.Current })
+	alts := c.fair()
+	if c.Yielded && len(alts) > 1 {
+		return slices.DeleteFunc(slices.Clone(alts), func(id int) bool { return id == c.Current })
 	}
-	return c.Enabled
+	return alts
+}
+
+// fair returns Enabled without the goroutines of Unfair, or Enabled if
+// that would leave none.
+func (c *Choice) fair() []int {
+	if len(c.Unfair) == 0 || len(c.Unfair) == len(c.Enabled) {
+		return c.Enabled
+	}
+	return slices.DeleteFunc(slices.Clone(c.Enabled), func(id int) bool { return slices.Contains(c.Unfair, id) })
 }
 
 // choiceKeeper is a strategy that needs every Choice of its run in the
