@@ -47,3 +47,19 @@ func WithInstrument(patterns ...string) Option {
 func WithReplay(token string) Option {
 	return setting("WithReplay", exploreOnly, func(s *Settings) { s.Replay = token })
 }
+
+// WithScenario makes stress.Explore explore one scenario, written as a
+// failure prints it ("c2=put~.get,try_get": the capacity, then each
+// client's steps separated by dots, clients by commas; "~" marks a call
+// that may wait, "!" an immediate shutdown), instead of drawing scenario
+// after scenario. An exhaustive strategy stops once it has run every
+// schedule of it within its bound. Read by explore.
+func WithScenario(text string) Option {
+	return option{"WithScenario", exploreOnly, func(s *Settings) error {
+		if strings.TrimSpace(text) == "" {
+			return fmt.Errorf("an empty scenario")
+		}
+		s.Scenario = text
+		return nil
+	}}
+}

@@ -51,6 +51,7 @@ type Settings struct {
 	Schedules  int      // WithSchedules
 	Instrument []string // WithInstrument
 	Replay     string   // WithReplay
+	Scenario   string   // WithScenario
 
 	// Read by fuzz.
 	MaxCapacity   int // WithMaxCapacity

@@ -78,6 +78,9 @@ func (c *exploreConfig) explore(t *testing.T) (res ExploreResult, err error) {
 		if err := e.scenario(t, c.scenario(i), explorer); err != nil {
 			return res, err
 		}
+		if c.fixed != nil && c.Strategy.IsExhaustive() {
+			break // its one scenario searched, completely or to the budget
+		}
 	}
 	return res, nil
 }
@@ -137,11 +140,16 @@ func (e *exploration) count(r *sched.Result) {
 	}
 }
 
-// scenario returns scenario i of the exploration: drawn from the seed and
-// i alone, with 2 to Goroutines clients of 2 to OpsPerGoroutine steps, the
+// scenario returns scenario i of the exploration: the one of WithScenario,
+// else drawn from the seed and i alone, with 2 to Goroutines clients of 2 to OpsPerGoroutine steps, the
 // full mix, a shutdown in half of them, and waits that are either already
 // over or ended by the scheduler.
 func (c *exploreConfig) scenario(i int) scenario.Scenario {
+	if c.fixed != nil {
+		s := *c.fixed
+		s.Seed = int64(i)
+		return s
+	}
 	rng := randFor(c.Seed, i)
 	cfg := scenario.Config{
 		Clients:  2 + rng.IntN(max(c.Goroutines-1, 1)),

@@ -1,11 +1,13 @@
 package stress
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"time"
 
 	"github.com/pcqkit/pcq/harness"
+	"github.com/pcqkit/pcq/internal/scenario"
 	"github.com/pcqkit/pcq/linearizability"
 )
 
@@ -20,6 +22,7 @@ type exploreConfig struct {
 	factory  harness.Factory
 	packages []string // the packages to instrument
 	testName string
+	fixed    *scenario.Scenario // the one scenario to explore (WithScenario)
 }
 
 // exploreCapacities are the capacities scenarios draw from unless
@@ -47,6 +50,13 @@ func newExploreConfig(newQueue harness.Factory, opts []harness.Option) (*explore
 	}
 	if r := os.Getenv(ReplayEnv); r != "" && c.Replay == "" {
 		c.Replay = r
+	}
+	if c.Scenario != "" {
+		s, err := scenario.ParseText(c.Scenario)
+		if err != nil {
+			return nil, harness.NewSetupError(harness.Explore, fmt.Errorf("WithScenario: %w", err))
+		}
+		c.fixed = &s
 	}
 	if p := newQueue.Package(c.Capacities[0]); p != "" {
 		c.packages = append(c.packages, p)

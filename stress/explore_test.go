@@ -29,6 +29,7 @@ func TestExplore(t *testing.T) {
 	t.Run("exhaustive", testExploreExhaustive)
 	t.Run("broken queues caught and replayed", testExploreCatches)
 	t.Run("bad replay token", testExploreBadReplay)
+	t.Run("one scenario", testExploreScenario)
 }
 
 func testExploreCorrect(t *testing.T) {
@@ -106,4 +107,39 @@ func testExploreBadReplay(t *testing.T) {
 			t.Errorf("replay %q: %v, want a setup error", token, err)
 		}
 	}
+}
+
+// testExploreScenario: WithScenario explores the one scenario given. With
+// DFS(1) it finds the lost wake-up of lost-wakeup on the scenario that
+// shows it, covers every schedule of a small scenario of the Ring and
+// stops there, and refuses a scenario it cannot read.
+func testExploreScenario(t *testing.T) {
+	dfs := harness.WithStrategy(harness.Exhaustive(1))
+	lost := brokenBug(t, "lost-wakeup")
+	_, err := ExploreRun(t, lost.New, harness.WithScenario("c0=get~,get~,put.put"), dfs, harness.WithSchedules(5000), exploreBudget)
+	var f *ExploreFailure
+	if !errors.As(err, &f) || f.Check != harness.Liveness || !strings.Contains(f.Error(), "c0=get~,get~,put.put") {
+		t.Fatalf("lost-wakeup on its scenario: %v; want a liveness failure on that scenario", err)
+	}
+	ring := impls.All()[2]
+	res, err := ExploreRun(t, ring.New, harness.WithScenario("c1=put~,get~"), dfs, harness.WithSchedules(5000), exploreBudget)
+	if err != nil || res.Scenarios != 1 || res.Complete != 1 {
+		t.Fatalf("%s on one scenario: %v, %v; want it searched completely, once", ring.Name, res, err)
+	}
+	_, err = ExploreRun(t, ring.New, harness.WithScenario("c2=put,bogus"))
+	var se *harness.SetupError
+	if !errors.As(err, &se) || !strings.Contains(err.Error(), "WithScenario") {
+		t.Fatalf("a bad scenario: %v, want a setup error naming WithScenario", err)
+	}
+}
+
+// brokenBug returns the broken queue named name.
+func brokenBug(t *testing.T, name string) broken.Bug {
+	for _, b := range broken.All() {
+		if b.Name == name {
+			return b
+		}
+	}
+	t.Fatalf("no broken queue %s", name)
+	return broken.Bug{}
 }

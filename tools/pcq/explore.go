@@ -3,12 +3,14 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/pcqkit/pcq/harness"
+	"github.com/pcqkit/pcq/internal/scenario"
 	"github.com/pcqkit/pcq/stress/sched/instrument"
 )
 
@@ -18,7 +20,8 @@ Explore runs the kit's implementations under the controlled scheduler
 lock of the queue is a scheduling point, and a strategy picks who runs at
 each: pct:DEPTH (probabilistic concurrency testing), random, or dfs:K (every
 schedule with at most K preemptions, scenario after scenario). Small
-scenarios (2 to -goroutines clients of 2 to -ops operations) are checked for
+scenarios (2 to -goroutines clients of 2 to -ops operations; or the one of
+-scenario, as a failure prints it) are checked for
 conservation, order, task accounting, linearizability, wake-ups and
 shutdown; a blocking call nobody can end is reported the moment no
 goroutine can run. It ends with a table: implementation, scenarios,
@@ -48,6 +51,7 @@ type exploreConfig struct {
 	capacity   int // -1: the harness's default capacities
 	seed       int64
 	replay     string
+	scenario   string // one scenario to explore (its text)
 	out        string
 	fuzz       string // a schedule fuzz target to run instead
 	fuzztime   string
@@ -75,7 +79,7 @@ func runExplore(args []string) int {
 
 // parseExplore parses and validates the flags of pcq explore.
 func parseExplore(args []string) (c exploreConfig, code int, ok bool) {
-	fs := newFlagSet("explore", "[-impl NAMES|all] [-strategy pct:3|random|dfs:K] [-schedules N] [-duration D] [-goroutines N] [-ops N] [-cap N] [-seed S] [-replay TOKEN] [-out DIR] | -fuzz TARGET [-fuzztime D] [PKG]", exploreDescription)
+	fs := newFlagSet("explore", "[-impl NAMES|all] [-strategy pct:3|random|dfs:K] [-schedules N] [-duration D] [-goroutines N] [-ops N] [-cap N] [-seed S] [-scenario TEXT] [-replay TOKEN] [-out DIR] | -fuzz TARGET [-fuzztime D] [PKG]", exploreDescription)
 	names := fs.String("impl", "all", "implementations, comma-separated: "+implNames()+", or all; broken:NAME is a deliberately broken queue (see internal/broken)")
 	strategy := fs.String("strategy", "pct:3", "pct:DEPTH, random, or dfs:PREEMPTIONS (exhaustive within the bound)")
 	fs.IntVar(&c.schedules, "schedules", 2000, "most schedules for each implementation")
@@ -84,6 +88,7 @@ func parseExplore(args []string) (c exploreConfig, code int, ok bool) {
 	fs.IntVar(&c.ops, "ops", 4, "most operations of a client (2 or more)")
 	fs.IntVar(&c.capacity, "cap", -1, "capacity to run (0 unbounded); default: 0, 1 and 2 where the implementation allows")
 	fs.Int64Var(&c.seed, "seed", time.Now().UnixNano(), "seed of the scenarios and the strategy (printed)")
+	fs.StringVar(&c.scenario, "scenario", "", "explore this one scenario, as a failure prints it (c2=put~.get,get~: capacity, then each client's steps; ~ may wait); with dfs:K, every schedule of it within the bound")
 	fs.StringVar(&c.replay, "replay", "", "run the one schedule of a failure's replay token (with one -impl)")
 	fs.StringVar(&c.out, "out", filepath.Join(os.TempDir(), "pcq-explore"), "folder for the artifacts of a failure")
 	fs.StringVar(&c.fuzz, "fuzz", "", "run this schedule fuzz target (go test -fuzz) instrumented, instead")
@@ -114,15 +119,28 @@ func (c exploreConfig) validate(fs *flag.FlagSet) (exploreConfig, int, bool) {
 		return c, usageError(fs, "want -schedules >= 1, -duration > 0, -goroutines >= 2, -ops >= 2, -cap >= 0"), false
 	case c.replay != "" && len(c.impls) != 1:
 		return c, usageError(fs, "-replay replays one implementation's failure: name it with -impl"), false
+	case c.scenario != "" && c.capacity >= 0:
+		return c, usageError(fs, "-scenario gives its own capacity (c2=...): drop -cap"), false
+	}
+	if c.scenario != "" {
+		s, err := scenario.ParseText(c.scenario)
+		if err != nil {
+			return c, usageError(fs, "-scenario: %v", err), false
+		}
+		c.capacity = s.Capacity
 	}
 	c.fuzzPkg = "./fuzz"
 	if fs.NArg() == 1 {
 		c.fuzzPkg = fs.Arg(0)
 	}
 	if c.capacity >= 0 {
+		given := fmt.Sprintf("-cap %d", c.capacity)
+		if c.scenario != "" {
+			given = fmt.Sprintf("-scenario's capacity (c%d)", c.capacity)
+		}
 		for _, m := range c.impls {
 			if err := m.checkCap(c.capacity); err != nil {
-				return c, usageError(fs, "-cap %d: %v (choose the implementations with -impl)", c.capacity, err), false
+				return c, usageError(fs, "%s: %v (choose the implementations with -impl)", given, err), false
 			}
 		}
 	}

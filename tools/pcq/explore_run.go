@@ -153,6 +153,9 @@ func (c exploreConfig) options(m impl) []harness.Option {
 	if c.replay != "" {
 		opts = append(opts, harness.WithReplay(c.replay))
 	}
+	if c.scenario != "" {
+		opts = append(opts, harness.WithScenario(c.scenario))
+	}
 	return append(opts, m.capacities(c.capacity)...)
 }
 

@@ -34,7 +34,8 @@ func TestExplore(t *testing.T) {
 	if code != 1 || !strings.Contains(replayed, "FAILED: conservation (schedule 0)") {
 		t.Fatalf("the replay: exit %d\n%s", code, replayed)
 	}
-	for _, bad := range [][]string{{"-strategy", "dfs:x"}, {"-goroutines", "1"}, {"-replay", "x1/c1=put/s1:0:", "-impl", "ring,locked"}, {"extra"}} {
+	for _, bad := range [][]string{{"-strategy", "dfs:x"}, {"-goroutines", "1"}, {"-replay", "x1/c1=put/s1:0:", "-impl", "ring,locked"}, {"extra"},
+		{"-scenario", "c2=put,bogus"}, {"-scenario", "c2=put,get~", "-cap", "1"}, {"-scenario", "c2=put,get~", "-impl", "linked"}} {
 		if code, _, _ := capture(t, append([]string{"explore"}, bad...)...); code != 2 {
 			t.Errorf("explore %v: exit %d, want 2", bad, code)
 		}
