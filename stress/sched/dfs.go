@@ -9,7 +9,8 @@ import (
 // preemptions, each once (CHESS's iterative context bounding, Musuvathi and
 // Qadeer, PLDI 2007). A preemption is letting another goroutine run while
 // the current one could go on and did not yield; switching at a block, an
-// exit or a yield is free. When Next returns nil the exploration is
+// exit or a yield is free, and the choices at a yield are fair ones (see
+// [Choice.Alternatives]). When Next returns nil the exploration is
 // complete: every schedule within the bound has run.
 //
 // The search is stateless: each schedule replays the decisions of the last

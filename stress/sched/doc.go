@@ -21,6 +21,12 @@
 // fuzz's CheckSchedules are built on it, with the overlay of package
 // [github.com/pcqkit/pcq/stress/sched/instrument].
 //
+// Schedules are fair, after CHESS: a goroutine that yields (a Gosched in a
+// spin loop) is not run again at once while another can run, and yields
+// only a few times before every goroutine it waits for has run (see
+// [Choice.Unfair]), so no search reports a livelock that a fair scheduler
+// would not produce.
+//
 // Blocking on channels is the runtime's: the bubble tells when every
 // goroutine is at a scheduling point, blocked or finished (synctest.Wait),
 // so a goroutine blocked on a channel is seen as such, and nobody able to
