@@ -23,9 +23,11 @@ func PCT(depth int) Strategy { return Strategy{"pct", depth} }
 // RandomSchedules lets a uniformly random goroutine run at every step.
 func RandomSchedules() Strategy { return Strategy{"random", 0} }
 
-// Exhaustive runs every schedule of each scenario with at most preemptions
-// preemptions (CHESS's bounded search): a pass then says "all N schedules
-// with at most k preemptions explored".
+// Exhaustive runs every fair schedule of each scenario with at most
+// preemptions preemptions (CHESS's bounded search; fair: a goroutine
+// spinning at a Gosched yields a few times at most before those it waits
+// for run): a pass then says "all N schedules with at most k preemptions
+// explored".
 func Exhaustive(preemptions int) Strategy { return Strategy{"dfs", preemptions} }
 
 // String returns the strategy as [ParseStrategy] reads it: "pct:3",

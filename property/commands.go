@@ -99,7 +99,7 @@ func (s *system) run(c call, blocks bool) answer {
 }
 
 // watch waits for the call's answer, looking at the call's goroutine (id)
-// every period; it returns goroutines.Waiting with the answer, or the
+// and those it started every period; it returns goroutines.Waiting with the answer, or the
 // verdict that ended the wait: the goroutine was seen blocked twice, a
 // period apart (Hung), or it used patience periods of processor time
 // without returning (Spinning). A call that waits for a processor on a
@@ -116,7 +116,7 @@ func watch(done <-chan answer, id *atomic.Int64, period time.Duration) (answer, 
 			w.Progress() // not started yet
 			continue
 		}
-		if v := w.Look([]int64{id.Load()}); v != goroutines.Waiting {
+		if v := w.LookFamily(id.Load()); v != goroutines.Waiting {
 			return answer{}, time.Since(start), v
 		}
 	}

@@ -106,11 +106,11 @@ func (g *group) look() (string, goroutines.Verdict) {
 		g.watch.Progress()
 		return "", goroutines.Waiting
 	}
-	v := g.watch.Look(ids)
+	v := g.watch.LookFamily(ids...)
 	if v == goroutines.Waiting {
 		return "", v
 	}
-	dump, _ := goroutines.Blocked(ids)
+	dump, _ := goroutines.BlockedFamily(ids...)
 	return dump, v
 }
 

@@ -53,27 +53,36 @@ func (c *cancellers) heldBack() string {
 // call is asleep with work waiting, or "" if it is not or that cannot be
 // told: every client is parked or finished (nothing of the run is left to
 // wake it), no shutdown was called and no relaxation applies, and the
-// calls that returned leave an item in the queue for a parked get, or
-// room for a parked put. Call it only from the ready function of an Await.
+// queue holds an item for a parked get, or room for a parked put, however
+// the calls in progress count. They are counted against the verdict:
+// another get in progress may have taken an item already, a put in
+// progress (the parked one too) may have added one: a queue whose put
+// waits after it has inserted, until its item is taken, passes. A get
+// that has taken its item and sleeps on is a hang by any contract, and is
+// reported as one. Call it only from the ready function of an Await.
 func (cl *client) asleepWithWork(op models.Op) string {
 	ex := cl.ex
 	if len(ex.opts.Relaxations) > 0 || (op != models.Get && op != models.Put) {
 		return ""
 	}
-	items := 0
+	items, putting, getting := 0, 0, 0
 	for _, c := range ex.clients {
 		if c.shutting || c.g == nil || !(c.g.Parked() || c.g.Finished()) {
 			return ""
 		}
 		items += c.puts - c.gets
+		putting += b2i(c.inPut)
+		if c != cl {
+			getting += b2i(c.inGet)
+		}
 	}
 	switch {
-	case op == models.Get && items > 0:
+	case op == models.Get && items-getting > 0:
 		return fmt.Sprintf("client %d is asleep in get while the queue holds %d item(s) by the calls that returned, and every client is asleep or finished: nothing is left to wake it (a lost wake-up)",
-			cl.c.ID(), items)
-	case op == models.Put && ex.s.Capacity > 0 && items < ex.s.Capacity:
+			cl.c.ID(), items-getting)
+	case op == models.Put && ex.s.Capacity > 0 && items+putting < ex.s.Capacity:
 		return fmt.Sprintf("client %d is asleep in put while the queue holds %d item(s) of %d by the calls that returned, and every client is asleep or finished: nothing is left to wake it (a lost wake-up)",
-			cl.c.ID(), items, ex.s.Capacity)
+			cl.c.ID(), items+putting, ex.s.Capacity)
 	}
 	return ""
 }

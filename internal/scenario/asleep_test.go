@@ -64,3 +64,45 @@ func TestAsleepWithWorkIsALostWakeup(t *testing.T) {
 		t.Fatalf("the correct queue failed DFS schedule %d: %v", runs, o.Err())
 	}
 }
+
+// TestAsleepCountsCallsInProgress: a put of the transfer queue waits after
+// it has inserted; with capacity 1, a second put then waits on a full
+// queue although no put has returned. Counting only the calls that
+// returned called that a lost wake-up (found in review); every DFS(1)
+// schedule passes.
+func TestAsleepCountsCallsInProgress(t *testing.T) {
+	s, err := ParseText("c1=put~,put~")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs, o := dfsScenario(t, newTransferQueue, s)
+	if o != nil {
+		t.Fatalf("the transfer queue failed DFS schedule %d: %v", runs, o.Err())
+	}
+	if runs < 2 {
+		t.Fatalf("DFS(1) ran %d schedules of %s", runs, s.Text())
+	}
+}
+
+// TestHeldBackReasonIsCurrent: a canceller that held back once and then
+// let its call go says nothing in a later failure's report. The polling
+// queue's get is held back (an item waits, every client asleep) until its
+// timer wakes it; the run then fails in the drain (TryGet never returns:
+// a deadlock), and the report must not blame a lost wake-up (found in
+// review).
+func TestHeldBackReasonIsCurrent(t *testing.T) {
+	s, err := ParseText("c0=get~,put")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, _, err := RunControlled(t, newPollingQueue, s, Options{SkipProbes: true}, Controlled{Strategy: sched.DFS(0).Next()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Passed() {
+		t.Fatal("the polling queue passed; want the drain's deadlock")
+	}
+	if strings.Contains(o.Err().Error(), "is asleep in") {
+		t.Fatalf("the polling queue: %v; want the drain's deadlock, and no word of a call asleep", o.Err())
+	}
+}

@@ -15,7 +15,7 @@ import (
 
 // client runs one client's steps. Only its goroutine writes its fields;
 // the watchdog reads pos, and under the controlled scheduler the
-// cancellers read g, puts, gets and shutting while the scheduler holds
+// cancellers read g, puts, gets, inPut, inGet and shutting while the scheduler holds
 // every goroutine still (see asleep.go): no synchronisation between
 // clients.
 type client struct {
@@ -30,6 +30,8 @@ type client struct {
 	anomaly  string       // the first task_done error while pending > 0
 	puts     int          // puts that succeeded
 	gets     int          // gets that succeeded
+	inPut    bool         // a blocking put is in progress
+	inGet    bool         // a blocking get is in progress
 	shutting bool         // it has called Shutdown
 }
 
@@ -54,13 +56,17 @@ func (cl *client) do(ctx context.Context, st Step) {
 	switch st.Op {
 	case models.Put:
 		wctx, cancel := cl.ex.withWait(ctx, st.Wait, cl.asleep(models.Put))
+		cl.inPut = true
 		cl.put(c.Put(wctx, c.NextValue()))
+		cl.inPut = false
 		cancel()
 	case models.TryPut:
 		cl.put(c.TryPut(c.NextValue()))
 	case models.Get:
 		wctx, cancel := cl.ex.withWait(ctx, st.Wait, cl.asleep(models.Get))
+		cl.inGet = true
 		_, err := c.Get(wctx)
+		cl.inGet = false
 		cancel()
 		cl.got(err)
 	case models.TryGet:

@@ -136,7 +136,7 @@ func (p *probeCalls) watch() {
 			returned = n
 			continue
 		}
-		if w.Look(ids) == goroutines.Hung {
+		if w.Look(ids) == goroutines.Hung { // not LookFamily: a call run in the probe's goroutine has the watcher in its family
 			for _, c := range out {
 				c.stuck.Store(true)
 			}

@@ -31,19 +31,19 @@ func (ex *exec) withWait(ctx context.Context, d time.Duration, asleep func() str
 	caller := sched.Self()
 	held := ex.cancellers.slot()
 	var over atomic.Bool // the call has returned
-	sched.Go(func() {
+	sched.GoWatcher(func() {
 		sched.Await("cancel", nil, func() bool {
+			why := ""
+			defer func() { held.Store(&why) }() // for the report only: decides nothing
 			if over.Load() {
 				return true
 			}
 			if !caller.Blocked() {
 				return false
 			}
-			why := ""
 			if asleep != nil {
 				why = asleep()
 			}
-			held.Store(&why)
 			return why == ""
 		})
 		cancel()

@@ -78,7 +78,7 @@ func Run(s Strategy, body func(), opts Options) (*Result, error) {
 	defer r.cancel()
 	inProgress.Add(1)
 	defer inProgress.Add(-1)
-	r.spawn(body)
+	r.spawn(body, false)
 	r.loop()
 	return r.result(s)
 }

@@ -16,7 +16,8 @@ import "slices"
 // to its end while the goroutine it waits for is held back.
 //
 // Each goroutine keeps the goroutines it waits for since it began to
-// yield (waitsFor); one that runs leaves every such set. [Choice.Unfair]
+// yield (waitsFor), watchers left out (see [GoWatcher]); one that runs
+// leaves every such set, and a goroutine that parks forgets its own. [Choice.Unfair]
 // lists the goroutines that have used their extra runs and still wait for
 // one that can run: [Choice.Default] and [Choice.Alternatives] pass them
 // over.
@@ -35,8 +36,20 @@ func (r *run) yielded(g *goroutine, enabled []int) {
 	}
 	g.lenient = fairYields
 	for _, id := range enabled {
-		if id != g.id {
+		if id != g.id && !r.gs[id].watcher {
 			g.waitsFor = append(g.waitsFor, id)
+		}
+	}
+}
+
+// forgetParked ends the spells of yielding of the goroutines now parked
+// (blocked outside a point: see [G.Parked]): when one comes back, it waits
+// for the goroutines runnable then, not for those of an earlier spell.
+// r.mu is held.
+func (r *run) forgetParked() {
+	for _, g := range r.gs {
+		if g.state == running && len(g.waitsFor) > 0 {
+			g.waitsFor = g.waitsFor[:0]
 		}
 	}
 }

@@ -32,6 +32,8 @@ type goroutine struct {
 	r     *run
 	grant chan bool // true: run; false: unwind (the run aborted)
 	fn    func()    // what it runs
+	// watcher: started by GoWatcher; nobody waits for it (see fair.go)
+	watcher bool
 
 	selects int // the Select calls it made: where its next one starts trying
 

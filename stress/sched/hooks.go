@@ -77,13 +77,24 @@ func Gosched() {
 // Go starts f in a new goroutine. Called by a managed goroutine, the new
 // goroutine is managed by the same scheduler (it joins the schedule at once,
 // with the next free goroutine number); otherwise it is a plain goroutine.
-func Go(f func()) {
+func Go(f func()) { spawn(f, false) }
+
+// GoWatcher is [Go] for a goroutine that only reacts to others: one that
+// waits (with [Await]) until a goroutine is blocked and then ends its wait,
+// as a timeout or a canceller does. A goroutine that yields does not wait
+// for a watcher to run (see [Choice.Unfair]): it is made runnable by that
+// very yield, and running it would end the wait, not let the spinner's
+// peers make progress.
+func GoWatcher(f func()) { spawn(f, true) }
+
+// spawn is Go, or GoWatcher with watcher true.
+func spawn(f func(), watcher bool) {
 	if g := current(); g != nil {
 		// A point first: two goroutines running at once (one woke the
 		// other through a channel) must not number their children in an
 		// order the scheduler did not choose.
 		g.stop("go", nil, nil, false)
-		g.r.spawn(f)
+		g.r.spawn(f, watcher)
 		return
 	}
 	go f()

@@ -46,9 +46,9 @@ type run struct {
 
 // spawn creates a managed goroutine running f and returns at once; the
 // goroutine joins the schedule at its first point.
-func (r *run) spawn(f func()) {
+func (r *run) spawn(f func(), watcher bool) {
 	r.mu.Lock()
-	g := &goroutine{id: len(r.gs), r: r, grant: make(chan bool, 1), fn: f}
+	g := &goroutine{id: len(r.gs), r: r, grant: make(chan bool, 1), fn: f, watcher: watcher}
 	r.gs = append(r.gs, g)
 	r.mu.Unlock()
 	go g.main(f)
@@ -184,6 +184,7 @@ func (r *run) choose(enabled []int) *goroutine {
 			r.yielded(cur, enabled)
 		}
 	}
+	r.forgetParked()
 	if len(enabled) > 1 {
 		c.Unfair = r.unfair(enabled)
 	}
