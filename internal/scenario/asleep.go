@@ -67,13 +67,14 @@ func (cl *client) asleepWithWork(op models.Op) string {
 	}
 	items, putting, getting := 0, 0, 0
 	for _, c := range ex.clients {
-		if c.shutting || c.g == nil || !(c.g.Parked() || c.g.Finished()) {
+		g := c.g.Load()
+		if c.shutting.Load() || g == nil || !(g.Parked() || g.Finished()) {
 			return ""
 		}
-		items += c.puts - c.gets
-		putting += b2i(c.inPut)
+		items += int(c.puts.Load() - c.gets.Load())
+		putting += b2i(c.inPut.Load())
 		if c != cl {
-			getting += b2i(c.inGet)
+			getting += b2i(c.inGet.Load())
 		}
 	}
 	switch {

@@ -15,30 +15,33 @@ import (
 
 // client runs one client's steps. Only its goroutine writes its fields;
 // the watchdog reads pos, and under the controlled scheduler the
-// cancellers read g, puts, gets, inPut, inGet and shutting while the scheduler holds
-// every goroutine still (see asleep.go): no synchronisation between
-// clients.
+// cancellers read the atomic fields below (see asleep.go): no
+// synchronisation between clients.
 type client struct {
-	ex       *exec
-	c        *history.Client
-	steps    []Step
-	gid      int          // under the controlled scheduler, its goroutine number
-	g        *sched.G     // under the controlled scheduler, its goroutine
-	pos      atomic.Int32 // 1 + the step running; 0 before, -1 after
-	pending  int          // items got and not yet marked done
-	skipped  int          // task_done steps skipped: no item to mark
-	anomaly  string       // the first task_done error while pending > 0
-	puts     int          // puts that succeeded
-	gets     int          // gets that succeeded
-	inPut    bool         // a blocking put is in progress
-	inGet    bool         // a blocking get is in progress
-	shutting bool         // it has called Shutdown
+	ex      *exec
+	c       *history.Client
+	steps   []Step
+	gid     int          // under the controlled scheduler, its goroutine number
+	pos     atomic.Int32 // 1 + the step running; 0 before, -1 after
+	pending int          // items got and not yet marked done
+	skipped int          // task_done steps skipped: no item to mark
+	anomaly string       // the first task_done error while pending > 0
+	// Read by the cancellers (asleep.go); atomic, because a client woken
+	// by a timer of an uninstrumented queue runs without the scheduler's
+	// leave, and writes them while the scheduler may read.
+	g        atomic.Pointer[sched.G] // under the controlled scheduler, its goroutine
+	puts     atomic.Int32            // puts that succeeded
+	gets     atomic.Int32            // gets that succeeded
+	inPut    atomic.Bool             // a blocking put is in progress
+	inGet    atomic.Bool             // a blocking get is in progress
+	shutting atomic.Bool             // it has called Shutdown
 }
 
 // run runs the steps in order.
 func (cl *client) run(ctx context.Context) {
 	if g := sched.Self(); g != nil {
-		cl.gid, cl.g = g.ID(), g
+		cl.gid = g.ID()
+		cl.g.Store(g)
 	}
 	for i, st := range cl.steps {
 		cl.pos.Store(int32(i + 1))
@@ -56,17 +59,17 @@ func (cl *client) do(ctx context.Context, st Step) {
 	switch st.Op {
 	case models.Put:
 		wctx, cancel := cl.ex.withWait(ctx, st.Wait, cl.asleep(models.Put))
-		cl.inPut = true
+		cl.inPut.Store(true)
 		cl.put(c.Put(wctx, c.NextValue()))
-		cl.inPut = false
+		cl.inPut.Store(false)
 		cancel()
 	case models.TryPut:
 		cl.put(c.TryPut(c.NextValue()))
 	case models.Get:
 		wctx, cancel := cl.ex.withWait(ctx, st.Wait, cl.asleep(models.Get))
-		cl.inGet = true
+		cl.inGet.Store(true)
 		_, err := c.Get(wctx)
-		cl.inGet = false
+		cl.inGet.Store(false)
 		cancel()
 		cl.got(err)
 	case models.TryGet:
@@ -81,7 +84,7 @@ func (cl *client) do(ctx context.Context, st Step) {
 		_ = c.Join(wctx)
 		cancel()
 	case models.Shutdown:
-		cl.shutting = true
+		cl.shutting.Store(true)
 		_ = c.Shutdown(st.Immediate)
 	}
 }
@@ -93,14 +96,14 @@ func (cl *client) asleep(op models.Op) func() string {
 
 func (cl *client) put(err error) {
 	if err == nil {
-		cl.puts++
+		cl.puts.Add(1)
 	}
 }
 
 func (cl *client) got(err error) {
 	if err == nil {
 		cl.pending++
-		cl.gets++
+		cl.gets.Add(1)
 	}
 }
 
