@@ -16,10 +16,10 @@
 // with [ParseSchedule]), and a [Deadlock], [Livelock] or [Panic] of the
 // managed goroutines. An [Explorer] gives the strategy of schedule after
 // schedule: [Random], [PCT] and [DFS] (every fair schedule within a
-// preemption bound). Managed goroutines start with [Go]; a harness time-stamps their
-// operations with the logical clock [Now]. Package stress's Explore and
-// fuzz's CheckSchedules are built on it, with the overlay of package
-// [github.com/pcqkit/pcq/stress/sched/instrument].
+// preemption bound). Managed goroutines start with [Go]; a harness
+// time-stamps their operations with the logical clock [Now]. Package
+// stress's Explore and fuzz's CheckSchedules are built on it, with the
+// overlay of package [github.com/pcqkit/pcq/stress/sched/instrument].
 //
 // Schedules are fair, after CHESS: a goroutine that yields (a Gosched in a
 // spin loop) is not run again at once while another can run, and yields

@@ -154,10 +154,7 @@ func (r *run) letTimePass() (idle bool) {
 // enabled returns the ids of the goroutines that may be let run, and the
 // number of goroutines that have not finished. r.mu is held.
 func (r *run) enabled() (ids []int, live int) {
-	if cap(r.ids)-len(r.ids) < len(r.gs) {
-		r.ids = make([]int, 0, max(4096, 4*len(r.gs)))
-	}
-	ids = r.ids[len(r.ids):len(r.ids)]
+	ids = r.arena(len(r.gs))
 	for _, g := range r.gs {
 		if g.state == finished {
 			continue
@@ -167,8 +164,24 @@ func (r *run) enabled() (ids []int, live int) {
 			ids = append(ids, g.id)
 		}
 	}
+	return r.keep(ids), live
+}
+
+// arena returns an empty slice with room for n ids at the end of the run's
+// arena, where the sets of ids that choices keep are written without an
+// allocation each. Fill it, then keep it. r.mu is held.
+func (r *run) arena(n int) []int {
+	if cap(r.ids)-len(r.ids) < n {
+		r.ids = make([]int, 0, max(4096, 4*len(r.gs)))
+	}
+	return r.ids[len(r.ids):len(r.ids)]
+}
+
+// keep claims ids, filled from arena, and returns them capped: an append
+// to them cannot write over the next set. r.mu is held.
+func (r *run) keep(ids []int) []int {
 	r.ids = r.ids[:len(r.ids)+len(ids)]
-	return ids[:len(ids):len(ids)], live
+	return ids[:len(ids):len(ids)]
 }
 
 // choose asks the strategy who runs next, records the decision and marks
@@ -184,7 +197,6 @@ func (r *run) choose(enabled []int) *goroutine {
 			r.yielded(cur, enabled)
 		}
 	}
-	r.forgetParked()
 	if len(enabled) > 1 {
 		c.Unfair = r.unfair(enabled)
 	}
