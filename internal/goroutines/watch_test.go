@@ -78,7 +78,10 @@ func TestCPUGrowsWhileRunning(t *testing.T) {
 // family in one dump and the stacks in a later one (Family, then Look)
 // finds, now and then, only the root, between two children, and then
 // blocked, waiting for the next: two such looks in a row called a run of
-// put bursts hung (TestNoFalseAlarmAfterSpinners, in CI).
+// put bursts hung (TestNoFalseAlarmAfterSpinners, in CI). Every look
+// stops the world: a root starting a garbage collection meanwhile waits
+// for the look (see runtimeWaits), and 2,000 looks in a row found it so,
+// twice running, in CI.
 func TestLookFamilySeesTheChildren(t *testing.T) {
 	var stop atomic.Bool
 	done := make(chan struct{})
@@ -95,7 +98,8 @@ func TestLookFamilySeesTheChildren(t *testing.T) {
 	w := NewWatch(time.Hour)
 	for i := range 2000 {
 		if v := w.LookFamily(root); v != Waiting {
-			t.Fatalf("look %d at a root that keeps starting children: %v, want waiting", i, v)
+			dump, _ := BlockedFamily(root)
+			t.Fatalf("look %d at a root that keeps starting children: %v, want waiting; the family a moment later:\n%s", i, v, dump)
 		}
 	}
 }
