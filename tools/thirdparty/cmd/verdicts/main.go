@@ -1,7 +1,9 @@
 // Command verdicts runs pcq's property, stress and fuzz harnesses over
 // every adapted third-party queue (tools/thirdparty/adapters), and the
 // controlled scheduler's pass (TestExplore in verdicts, for the explore column),
-// and writes the verdict table.
+// and writes the verdict table. -seed and -only choose the seed and the
+// libraries of the first three; the explore column is always TestExplore's
+// pass over every library with seed 1, the budget that test asserts.
 //
 //	cd tools/thirdparty && go run ./cmd/verdicts -out testdata
 //
@@ -46,7 +48,7 @@ func main() {
 func run(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("verdicts", flag.ContinueOnError)
 	dir := fs.String("out", "testdata", "folder for verdicts.md and histories/")
-	seed := fs.Int64("seed", 1, "seed of every harness")
+	seed := fs.Int64("seed", 1, "seed of the property, stress and fuzz harnesses (the explore column is TestExplore's: seed 1, every library, the budget it asserts)")
 	runs := fs.Int("runs", 30, "property runs per property and capacity")
 	dur := fs.Duration("stress", 2*time.Second, "stress duration per library")
 	inputs := fs.Int("fuzz", 20, "fuzz inputs per library")
