@@ -55,8 +55,9 @@ const (
 
 // engine holds everything that is the same in every implementation: task
 // accounting, shutdown, and blocking. Implementations embed it and give it a
-// buffer; the methods of [Queue] are the engine's (Ring, Linked and Locked
-// make the first attempt of Put, TryPut, Get and TryGet directly: direct.go).
+// buffer; the methods of [Queue] are the engine's, but for the first
+// attempt of Put, TryPut, Get and TryGet, which each implementation makes
+// on its buffer directly (direct.go) before handing over to the engine.
 //
 // Task accounting. The unfinished-task count is the buffer's push count
 // minus done, where done counts the tasks marked done with TaskDone and

@@ -33,17 +33,10 @@ func (e *engine[T]) settle() {
 	}
 }
 
-// Put appends v, waiting while the queue is full. It returns ErrShutDown once
-// the queue is shut down, and ctx.Err(), having put nothing, if ctx ends
-// while it waits. A put that can succeed at once succeeds even if ctx is
-// already done: it answers ctx.Err() only once ctx has ended and a TryPut
-// has failed.
-func (e *engine[T]) Put(ctx context.Context, v T) error {
-	return e.putAfter(ctx, v, e.unconfirmed.pushUnconfirmed(v))
-}
-
-// putAfter is Put after its first attempt, an unconfirmed push whose result
-// was first.
+// putAfter answers a Put (each implementation's, direct.go) after its
+// first attempt, an unconfirmed push whose result was first: it waits
+// while the queue is full, and answers ctx.Err() only once ctx has ended
+// and a TryPut has failed.
 func (e *engine[T]) putAfter(ctx context.Context, v T, first pushResult) error {
 	err := e.afterPush(first)
 	if err != ErrFull {
@@ -90,18 +83,10 @@ func (e *engine[T]) tryGetAfter(v T, ok bool) (T, error) {
 	}
 }
 
-// Get removes and returns the next item, waiting while the queue is empty.
-// It returns ErrShutDown when the queue is shut down and empty, and
-// ctx.Err(), having removed nothing, if ctx ends while it waits. A get that
-// can succeed at once succeeds even if ctx is already done: it answers
-// ctx.Err() only once ctx has ended and a TryGet has failed.
-func (e *engine[T]) Get(ctx context.Context) (T, error) {
-	v, ok := e.unconfirmed.popUnconfirmed()
-	return e.getAfter(ctx, v, ok)
-}
-
-// getAfter is Get after its first attempt, an unconfirmed pop that
-// returned v, ok.
+// getAfter answers a Get (each implementation's, direct.go) after its
+// first attempt, an unconfirmed pop that returned v, ok: it waits while
+// the queue is empty, and answers ctx.Err() only once ctx has ended and a
+// TryGet has failed.
 func (e *engine[T]) getAfter(ctx context.Context, v T, ok bool) (T, error) {
 	v, err := e.gotUnconfirmed(v, ok)
 	if err != ErrEmpty {

@@ -146,17 +146,18 @@ func TestNoLostWakeupBehindPeerInFlight(t *testing.T) {
 	ring, linked := NewRing[int](4), NewLinked[int]()
 	for _, c := range []struct {
 		peer caughtPeer
-		q    *engine[int]
-	}{{ringPushInFlight(ring, 1), &ring.engine}, {linkedPushInFlight(linked, 1), &linked.engine}} {
+		q    Queue[int]
+		e    *engine[int]
+	}{{ringPushInFlight(ring, 1), ring, &ring.engine}, {linkedPushInFlight(linked, 1), linked, &linked.engine}} {
 		c.peer.claim()
 		mustIs(t, "TryPut behind the "+c.peer.name, c.q.TryPut(2), nil)
 		get := func() error { _, err := c.q.Get(context.Background()); return err }
 		g1 := async(get)
-		awaitWaiters(t, &c.q.getters, 1)
+		awaitWaiters(t, &c.e.getters, 1)
 		g2 := async(get)
-		awaitWaiters(t, &c.q.getters, 2)
+		awaitWaiters(t, &c.e.getters, 2)
 		c.peer.release()
-		c.q.getters.wakeOne() // as the push in flight does when done
+		c.e.getters.wakeOne() // as the push in flight does when done
 		mustIs(t, "first Get", result(t, "Get", g1), nil)
 		mustIs(t, "second Get", result(t, "Get", g2), nil)
 	}
