@@ -7,7 +7,6 @@ package goroutines
 import (
 	"bytes"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -52,41 +51,6 @@ func Stacks() map[int64]string {
 		}
 	}
 	return out
-}
-
-// Running reports whether a goroutine's stack says it can run, or will
-// by itself: it is not blocked, only waiting for a processor (the machine
-// is busy) or for the runtime (see [runtimeWaits]). Neither is a hang.
-func Running(stack string) bool {
-	line, _, _ := strings.Cut(stack, "\n")
-	i := strings.IndexByte(line, '[')
-	if i < 0 {
-		return false
-	}
-	state := line[i+1:]
-	for _, end := range []string{"]", ",", " ("} { // "[semacquire (scan), 2 minutes]"
-		state, _, _ = strings.Cut(state, end)
-	}
-	return slices.Contains(canRun, state) || slices.Contains(runtimeWaits, state)
-}
-
-// canRun are the states of a goroutine that can run.
-var canRun = []string{"runnable", "running", "syscall", "preempted"}
-
-// runtimeWaits are the waits of a goroutine on the runtime itself, which
-// the runtime ends by itself: the garbage collector's, and "semacquire",
-// the wait on the runtime's own semaphores, among them the one a stop of
-// the world holds. Every look stops the world (runtime.Stack), so a
-// goroutine starting a collection meanwhile waits in "semacquire" for the
-// look itself, and a run of looks close together found it there at two
-// looks in a row: hung, in CI. (Waits of user code have their own names:
-// "sync.Mutex.Lock", "chan receive", ...; a queue built on the runtime's
-// semaphores through linkname, blocked there for good, is left to the
-// caller's deadline, never called hung.)
-var runtimeWaits = []string{
-	"semacquire", "GC assist marking", "GC assist wait", "garbage collection",
-	"garbage collection scan", "wait for GC cycle", "GC mark termination",
-	"stopping the world", "flushing proc caches", "GC weak to strong wait",
 }
 
 // Blocked returns the stacks of the goroutines ids that still exist, and

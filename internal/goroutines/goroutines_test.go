@@ -44,22 +44,3 @@ func TestFamily(t *testing.T) {
 		t.Fatal("the calling goroutine does not look running")
 	}
 }
-
-func TestRunningReadsTheState(t *testing.T) {
-	for stack, want := range map[string]bool{
-		"goroutine 7 [running]:\nf()":                       true,
-		"goroutine 7 [runnable (scan)]:\nf()":               true,
-		"goroutine 7 [semacquire, 3 minutes]:\nf()":         true, // the runtime's own
-		"goroutine 7 [GC assist wait]:\nf()":                true,
-		"goroutine 7 [chan receive]:\nf()":                  false,
-		"goroutine 7 [chan receive (nil chan)]:\nf()":       false,
-		"goroutine 7 [sync.Mutex.Lock, 2 minutes]:\nf()":    false,
-		"goroutine 7 [select (no cases)]:\nf()":             false,
-		"goroutine 7 [sync.WaitGroup.Wait (durable)]:\nf()": false,
-		"no header": false,
-	} {
-		if got := Running(stack); got != want {
-			t.Errorf("Running(%q) = %v, want %v", stack, got, want)
-		}
-	}
-}
