@@ -32,23 +32,34 @@ func (ex *exec) withWait(ctx context.Context, d time.Duration, asleep func() str
 	held := ex.cancellers.slot()
 	var over atomic.Bool // the call has returned
 	sched.GoWatcher(func() {
+		stored := "" // the reason held has, for the report only: it decides nothing
 		sched.Await("cancel", nil, func() bool {
-			why := ""
-			defer func() { held.Store(&why) }() // for the report only: decides nothing
-			if over.Load() {
-				return true
+			ready, why := mayCancel(over.Load(), caller, asleep)
+			if why != stored { // a copy a change, not one a step
+				stored = why
+				reason := why
+				held.Store(&reason)
 			}
-			if !caller.Blocked() {
-				return false
-			}
-			if asleep != nil {
-				why = asleep()
-			}
-			return why == ""
+			return ready
 		})
 		cancel()
 	})
 	return wctx, func() { over.Store(true); cancel() }
+}
+
+// mayCancel reports whether a canceller may cancel the call of caller now
+// (over: the call has returned), and if it may not because the call is
+// asleep with work waiting, why (see withWait).
+func mayCancel(over bool, caller *sched.G, asleep func() string) (ready bool, why string) {
+	switch {
+	case over:
+		return true, ""
+	case !caller.Blocked():
+		return false, ""
+	case asleep != nil:
+		why = asleep()
+	}
+	return why == "", why
 }
 
 // settle lets the goroutines of a probe block before the probe acts. In
