@@ -99,10 +99,10 @@ func (s *system) run(c call, blocks bool) answer {
 }
 
 // watch waits for the call's answer, looking at the call's goroutine (id)
-// and those it started every period; it returns goroutines.Waiting with the answer, or the
-// verdict that ended the wait: the goroutine was seen blocked twice, a
-// period apart (Hung), or it used patience periods of processor time
-// without returning (Spinning). A call that waits for a processor on a
+// and those it started every period; it returns goroutines.Waiting with
+// the answer, or the verdict that ended the wait: the goroutines were
+// seen blocked twice, a period apart (Hung), or they used patience periods
+// of processor time without returning (Spinning). A call that waits for a processor on a
 // loaded machine is waited for.
 func watch(done <-chan answer, id *atomic.Int64, period time.Duration) (answer, time.Duration, goroutines.Verdict) {
 	w := goroutines.NewWatch(patience * period)

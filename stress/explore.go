@@ -141,9 +141,9 @@ func (e *exploration) count(r *sched.Result) {
 }
 
 // scenario returns scenario i of the exploration: the one of WithScenario,
-// else drawn from the seed and i alone, with 2 to Goroutines clients of 2 to OpsPerGoroutine steps, the
-// full mix, a shutdown in half of them, and waits that are either already
-// over or ended by the scheduler.
+// else drawn from the seed and i alone, with 2 to Goroutines clients of 2
+// to OpsPerGoroutine steps, the full mix, a shutdown in half of them, and
+// waits that are either already over or ended by the scheduler.
 func (c *exploreConfig) scenario(i int) scenario.Scenario {
 	if c.fixed != nil {
 		s := *c.fixed
