@@ -37,6 +37,9 @@ func TestApplyRejects(t *testing.T) {
 		{Fuzz, WithCapacities(2, -1), "WithCapacities: -1"},
 		{Stress, WithModel(models.Kind(9)), "WithModel: models: unknown model"},
 		{Stress, nil, "a nil Option"},
+		{Explore, WithStrategy(PCT(0)), "WithStrategy: pct:0: a PCT depth must be at least 1, not 0"},
+		{Explore, WithStrategy(Exhaustive(-1)), "WithStrategy: dfs:-1: an exhaustive search's preemption bound must be at least 0"},
+		{Explore, WithStrategy(Strategy{}), "WithStrategy: the zero Strategy: make one with PCT, RandomSchedules or Exhaustive"},
 	}
 	for _, tt := range tests {
 		var s Settings

@@ -10,16 +10,17 @@ import (
 func WithStrategy(s Strategy) Option {
 	return option{"WithStrategy", exploreOnly, func(st *Settings) error {
 		if s.kind == "" || s.kind == "pct" && s.n < 1 || s.kind == "dfs" && s.n < 0 {
-			return fmt.Errorf("%+v: make it with PCT, RandomSchedules or Exhaustive", s)
+			return fmt.Errorf("%s", strategyProblem(s))
 		}
 		st.Strategy = s
 		return nil
 	}}
 }
 
-// WithSchedules sets the most schedules stress.Explore runs (default
-// 2000); for an exhaustive strategy, the most per scenario, past which the
-// search is reported incomplete. Read by explore.
+// WithSchedules sets the most schedules stress.Explore runs in all
+// (default 2000), over every scenario: an exhaustive strategy searches one
+// scenario after another, and the one that the budget ends is reported cut
+// short (incomplete). Read by explore.
 func WithSchedules(n int) Option {
 	return atLeast("WithSchedules", exploreOnly, n, 1, func(s *Settings) *int { return &s.Schedules })
 }
@@ -62,4 +63,16 @@ func WithScenario(text string) Option {
 		s.Scenario = text
 		return nil
 	}}
+}
+
+// strategyProblem says what is wrong with a strategy that WithStrategy
+// refuses.
+func strategyProblem(s Strategy) string {
+	switch {
+	case s.kind == "pct":
+		return fmt.Sprintf("%s: a PCT depth must be at least 1, not %d", s, s.n)
+	case s.kind == "dfs":
+		return fmt.Sprintf("%s: an exhaustive search's preemption bound must be at least 0, not %d", s, s.n)
+	}
+	return "the zero Strategy: make one with PCT, RandomSchedules or Exhaustive"
 }

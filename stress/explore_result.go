@@ -24,14 +24,22 @@ type ExploreResult struct {
 }
 
 // String says what was explored, and what that claims: "all 812
-// schedules with at most 2 preemptions of 3 scenarios explored: no
-// violation" for an exhaustive strategy, "1000 schedules (998 distinct)
+// schedules with at most 2 preemptions of 3 scenario(s) explored: no
+// violation" for an exhaustive strategy that finished every scenario it
+// began ("... explored completely, 1 cut short by the budget: not every
+// schedule ran" when one was cut short), "1000 schedules (998 distinct)
 // of 1000 scenarios, pct:3: no violation" otherwise.
 func (r ExploreResult) String() string {
-	if r.Strategy.IsExhaustive() {
-		return fmt.Sprintf("all %d schedules with at most %s preemptions of %d scenario(s) explored (%d cut short by the budget), seed %d, %v",
-			r.Schedules, r.Strategy.String()[len("dfs:"):], r.Complete, r.Incomplete, r.Seed, r.Elapsed.Round(time.Millisecond))
+	took := fmt.Sprintf("seed %d, %v", r.Seed, r.Elapsed.Round(time.Millisecond))
+	if !r.Strategy.IsExhaustive() {
+		return fmt.Sprintf("%d schedules (%d distinct) of %d scenarios, %s, %s",
+			r.Schedules, r.Distinct, r.Scenarios, r.Strategy, took)
 	}
-	return fmt.Sprintf("%d schedules (%d distinct) of %d scenarios, %s, seed %d, %v",
-		r.Schedules, r.Distinct, r.Scenarios, r.Strategy, r.Seed, r.Elapsed.Round(time.Millisecond))
+	bound := r.Strategy.String()[len("dfs:"):]
+	if r.Incomplete == 0 {
+		return fmt.Sprintf("all %d schedules with at most %s preemptions of %d scenario(s) explored, %s",
+			r.Schedules, bound, r.Complete, took)
+	}
+	return fmt.Sprintf("%d schedules with at most %s preemptions: %d scenario(s) explored completely, %d cut short by the budget (not every schedule of those ran), %s",
+		r.Schedules, bound, r.Complete, r.Incomplete, took)
 }

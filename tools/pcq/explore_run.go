@@ -159,6 +159,15 @@ func (c exploreConfig) options(m impl) []harness.Option {
 	return append(opts, m.capacities(c.capacity)...)
 }
 
+// exhaustiveVerdict says what an exhaustive pass covered: every schedule
+// within the bound of every scenario, or of how many of them.
+func exhaustiveVerdict(res stress.ExploreResult) string {
+	if res.Incomplete == 0 {
+		return fmt.Sprintf("passed: every schedule within the bound, %d scenario(s)", res.Complete)
+	}
+	return fmt.Sprintf("passed: every schedule within the bound in %d of %d scenario(s); %d cut short by the budget", res.Complete, res.Scenarios, res.Incomplete)
+}
+
 // printExploreTable writes one row per implementation.
 func printExploreTable(w io.Writer, rows []exploreRow) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -166,7 +175,7 @@ func printExploreTable(w io.Writer, rows []exploreRow) {
 	for _, r := range rows {
 		verdict := "passed"
 		if r.res.Strategy.IsExhaustive() {
-			verdict = fmt.Sprintf("passed: all within the bound in %d of %d scenarios", r.res.Complete, r.res.Scenarios)
+			verdict = exhaustiveVerdict(r.res)
 		}
 		var f *stress.ExploreFailure
 		switch {
