@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -36,8 +37,10 @@ campaign there, because the scheduler's bubbles (testing/synctest) need a
 *testing.T.
 
 With -fuzz TARGET it runs a schedule fuzz target (fuzz.CheckSchedules) of
-package PKG (default ./fuzz) under go test -fuzz, instrumented, for
--fuzztime. Exit status: 0 every implementation passed, 1 one failed, 2
+package PKG (default ./fuzz) under go test -fuzz for -fuzztime, with PKG,
+the packages of -instrument and the kit's queues built instrumented. From
+your own module: go run github.com/pcqkit/pcq/tools/pcq explore -fuzz
+FuzzMyQueueSchedules ./mypkg. Exit status: 0 every implementation passed, 1 one failed, 2
 usage error, 3 the instrumented build or run could not start.`
 
 // exploreConfig is a parsed pcq explore command line.
@@ -56,6 +59,7 @@ type exploreConfig struct {
 	fuzz       string // a schedule fuzz target to run instead
 	fuzztime   string
 	fuzzPkg    string
+	instrument []string   // with -fuzz: packages instrumented besides the kit's and fuzzPkg
 	args       []string   // as given, for the instrumented re-run
 	t          *testing.T // in the instrumented test binary: the campaign's test
 }
@@ -79,7 +83,7 @@ func runExplore(args []string) int {
 
 // parseExplore parses and validates the flags of pcq explore.
 func parseExplore(args []string) (c exploreConfig, code int, ok bool) {
-	fs := newFlagSet("explore", "[-impl NAMES|all] [-strategy pct:3|random|dfs:K] [-schedules N] [-duration D] [-goroutines N] [-ops N] [-cap N] [-seed S] [-scenario TEXT] [-replay TOKEN] [-out DIR] | -fuzz TARGET [-fuzztime D] [PKG]", exploreDescription)
+	fs := newFlagSet("explore", "[-impl NAMES|all] [-strategy pct:3|random|dfs:K] [-schedules N] [-duration D] [-goroutines N] [-ops N] [-cap N] [-seed S] [-scenario TEXT] [-replay TOKEN] [-out DIR] | -fuzz TARGET [-fuzztime D] [-instrument PKGS] [PKG]", exploreDescription)
 	names := fs.String("impl", "all", "implementations, comma-separated: "+implNames()+", or all; broken:NAME is a deliberately broken queue (see internal/broken)")
 	strategy := fs.String("strategy", "pct:3", "pct:DEPTH, random, or dfs:PREEMPTIONS (exhaustive within the bound)")
 	fs.IntVar(&c.schedules, "schedules", 2000, "most schedules for each implementation")
@@ -93,6 +97,7 @@ func parseExplore(args []string) (c exploreConfig, code int, ok bool) {
 	fs.StringVar(&c.out, "out", filepath.Join(os.TempDir(), "pcq-explore"), "folder for the artifacts of a failure")
 	fs.StringVar(&c.fuzz, "fuzz", "", "run this schedule fuzz target (go test -fuzz) instrumented, instead")
 	fs.StringVar(&c.fuzztime, "fuzztime", "1m", "with -fuzz: go test's -fuzztime (a duration, or Nx)")
+	instrumented := fs.String("instrument", "", "with -fuzz: more packages to build instrumented, comma-separated (the packages of your queue, when not PKG itself)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, 0, false
@@ -100,6 +105,7 @@ func parseExplore(args []string) (c exploreConfig, code int, ok bool) {
 		return c, 2, false
 	}
 	c.args = args
+	c.instrument = splitList(*instrumented)
 	var err error
 	if c.strategy, err = harness.ParseStrategy(*strategy); err != nil {
 		return c, usageError(fs, "-strategy: %v", err), false
@@ -145,4 +151,12 @@ func (c exploreConfig) validate(fs *flag.FlagSet) (exploreConfig, int, bool) {
 		}
 	}
 	return c, 0, true
+}
+
+// splitList returns the comma-separated items of s, none for "".
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"text/tabwriter"
@@ -55,24 +56,42 @@ func campaign(t *testing.T, args []string) int {
 }
 
 // runFuzz runs the schedule fuzz target c.fuzz with go test -fuzz, built
-// with the kit's packages instrumented.
+// with the kit's packages, the target's package and those of -instrument
+// instrumented.
 func (c exploreConfig) runFuzz(out, errw io.Writer) int {
-	return withKitOverlay(errw, func(_ string, res *instrument.Result) int {
+	pkgs := append(slices.Clone(c.instrument), kitPackages...)
+	if !ofTheKit(c.fuzzPkg) {
+		pkgs = append(pkgs, c.fuzzPkg) // a user's package: its queue is there
+	}
+	return withOverlay(errw, pkgs, func(_ string, res *instrument.Result) int {
 		return runCmd(out, errw, res, "go", "test", "-overlay", res.Overlay, "-run", "^$", "-fuzz", "^"+c.fuzz+"$", "-fuzztime", c.fuzztime, c.fuzzPkg)
 	})
 }
 
-// withKitOverlay writes the overlay of the kit's packages into a temporary
+// ofTheKit reports whether the package pattern names a package of this
+// module: the kit's harnesses (fuzz, stress) are never instrumented, only
+// the queues they run (kitPackages).
+func ofTheKit(pkg string) bool {
+	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}}", pkg).Output()
+	return err == nil && strings.HasPrefix(string(out), "github.com/pcqkit/pcq/")
+}
+
+// withKitOverlay is withOverlay of the kit's packages.
+func withKitOverlay(errw io.Writer, f func(dir string, res *instrument.Result) int) int {
+	return withOverlay(errw, kitPackages, f)
+}
+
+// withOverlay writes the overlay of the packages pkgs into a temporary
 // folder, calls f with the folder and the overlay, and removes the folder;
 // it returns f's exit code, or 3 if the overlay could not be written.
-func withKitOverlay(errw io.Writer, f func(dir string, res *instrument.Result) int) int {
+func withOverlay(errw io.Writer, pkgs []string, f func(dir string, res *instrument.Result) int) int {
 	dir, err := os.MkdirTemp("", "pcq-explore-")
 	if err != nil {
 		fmt.Fprintf(errw, "pcq explore: %v\n", err)
 		return 3
 	}
 	defer os.RemoveAll(dir)
-	res, err := instrument.Overlay(dir, kitPackages...)
+	res, err := instrument.Overlay(dir, pkgs...)
 	if err != nil {
 		fmt.Fprintf(errw, "pcq explore: %v\n", err)
 		return 3

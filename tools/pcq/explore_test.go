@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -39,5 +40,22 @@ func TestExplore(t *testing.T) {
 		if code, _, _ := capture(t, append([]string{"explore"}, bad...)...); code != 2 {
 			t.Errorf("explore %v: exit %d, want 2", bad, code)
 		}
+	}
+}
+
+// TestExploreFuzzInstrumentsTheTarget: pcq explore -fuzz builds the
+// target's package, those of -instrument and the kit's queues
+// instrumented (a user's own queue is in the target's package or in
+// -instrument).
+func TestExploreFuzzInstrumentsTheTarget(t *testing.T) {
+	c, _, ok := parseExplore([]string{"-fuzz", "FuzzMine", "-instrument", "example.com/a,example.com/b", "./mine"})
+	if !ok {
+		t.Fatal("parseExplore refused a valid -fuzz command line")
+	}
+	if c.fuzzPkg != "./mine" || !slices.Equal(c.instrument, []string{"example.com/a", "example.com/b"}) {
+		t.Fatalf("fuzzPkg %q, instrument %q; want ./mine and the two of -instrument", c.fuzzPkg, c.instrument)
+	}
+	if c, _, _ := parseExplore([]string{"-fuzz", "FuzzMine"}); c.fuzzPkg != "./fuzz" || c.instrument != nil {
+		t.Fatalf("defaults: fuzzPkg %q, instrument %q; want ./fuzz and none", c.fuzzPkg, c.instrument)
 	}
 }
