@@ -24,7 +24,7 @@ func ExampleCheck() {
 	fmt.Println(r.Explanation)
 	// Output:
 	// violation porcupine [1 2 3]
-	// no order of these 3 operations explains their results (shrunk until none could be left out):
+	// no order of these 3 operations explains their results (shrunk: leaving out any more would lose the violation, or could make one up):
 	//   client 0 (line 3): put(2) → ok, called at 20, returned at 30
 	//   client 1 (line 4): get() → 2, called at 40, returned at 50
 	//   client 2 (line 5): join() → ok, called at 60, returned at 70

@@ -189,7 +189,7 @@ func TestCheckPorcupineExplains(t *testing.T) {
 		pcOp(0, pcPut(1), pcOK, 0, 1), pcOp(0, pcPut(2), pcOK, 2, 3), pcOp(3, pcJoin, pcRes(models.Canceled), 0, 9),
 		pcOp(1, pcGet, pcGot(2), 4, 5), pcOp(1, pcGet, pcGot(1), 6, 7))
 	r := checkPorcupineFor(h, 10*time.Second)
-	want := `no order of these 4 operations explains their results (shrunk until none could be left out):
+	want := `no order of these 4 operations explains their results (shrunk: leaving out any more would lose the violation, or could make one up):
   client 0 (line 2): put(1) → ok, called at 0, returned at 1
   client 0 (line 3): put(2) → ok, called at 2, returned at 3
   client 1 (line 5): get() → 2, called at 4, returned at 5
@@ -200,7 +200,7 @@ the longest order that explains some: put(1) → ok; put(2) → ok, leaving [1 2
 		t.Fatalf("explanation:\n%s\nwant:\n%s", r.Explanation, want)
 	}
 	if got := r.String(); !strings.HasPrefix(got, "violation (porcupine, 5 ops, ") ||
-		!strings.HasSuffix(got, "): no order of these 4 operations explains their results (shrunk until none could be left out)") {
+		!strings.HasSuffix(got, "): no order of these 4 operations explains their results (shrunk: leaving out any more would lose the violation, or could make one up)") {
 		t.Fatalf("String() = %q", got)
 	}
 }

@@ -29,7 +29,7 @@ func explainViolation(h history.History, budget time.Duration, memory int64) ([]
 	var b strings.Builder
 	fmt.Fprintf(&b, "no order of these %d operations explains their results", len(culprits))
 	if minimal {
-		b.WriteString(" (shrunk until none could be left out)")
+		b.WriteString(" (shrunk: leaving out any more would lose the violation, or could make one up)")
 	} else {
 		b.WriteString(" (shrinking stopped at its time limit: some may not be needed)")
 	}
