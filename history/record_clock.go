@@ -11,9 +11,11 @@ type Option func(*Recorder)
 // one client at a time; an atomic counter otherwise, at the price of the
 // happens-before edges it adds between clients).
 //
-// A controlled scheduler uses it to stamp operations with its logical step
-// counter, so that a history's times say in which steps each operation was
-// pending.
+// A controlled scheduler uses it to stamp operations with its logical
+// clock, which ticks at every step and at every reading: a history's times
+// then say in which steps each operation was pending, and one client's
+// operations never touch even when several run within one step (touching
+// intervals are concurrent, FORMAT.md).
 func WithClock(clock func() int64) Option {
 	return func(r *Recorder) { r.clock = clock }
 }

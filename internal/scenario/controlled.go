@@ -40,8 +40,9 @@ func controlledDefaults(o Options) Options {
 // RunControlled executes s once on a fresh queue under the controlled
 // scheduler ([sched.Test], in a testing/synctest bubble of t) and checks it
 // as [Run] does. Every client, canceller, drainer and probe goroutine is
-// managed; the history's times are the scheduler's steps, so they order
-// operations exactly; a blocking call that no one can end is reported the
+// managed; the history's times are the scheduler's logical clock
+// ([sched.Now]), so they order operations exactly, one client's in the
+// order it ran them even within one step; a blocking call that no one can end is reported the
 // moment no goroutine can run, never by a timeout.
 //
 // The queue is controlled at the granularity of its code's scheduling

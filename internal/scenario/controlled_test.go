@@ -74,6 +74,7 @@ func TestControlled(t *testing.T) {
 	t.Run("correct queues pass", testControlledCorrect)
 	t.Run("broken queues caught", testControlledCatches)
 	t.Run("replay is exact", testControlledReplay)
+	t.Run("one client's program order", testControlledProgramOrder)
 }
 
 // testControlledCorrect: 300 PCT schedules of small scenarios and every

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -20,7 +21,8 @@ const (
 // TraceText writes the steps of a traced run that matter, one a line:
 // the steps of the goroutines of the operations that make the violation,
 // from the first of those operations' calls to the last one's return (the
-// history's times are the scheduler's steps), each with its goroutine, the
+// history's times are the scheduler's clock, [sched.Now], on which each
+// step has its [sched.Step.Time]), each with its goroutine, the
 // operation it was in and the source line of the scheduling point; without
 // culprits, the last steps of the run.
 func TraceText(o Outcome, r *sched.Result) string {
@@ -54,8 +56,8 @@ func traceWindow(o Outcome, r *sched.Result, clientOf map[int]int) (lo, hi int, 
 	lo, hi, keep = len(r.Trace), 0, map[int]bool{}
 	for _, i := range culprits {
 		op := o.History.Operations[i]
-		lo = min(lo, int(op.Call)-1)
-		hi = max(hi, int(op.Return)-1)
+		lo = min(lo, stepBefore(r.Trace, op.Call))
+		hi = max(hi, stepBefore(r.Trace, op.Return))
 		if op.Client < len(o.Goroutines) {
 			keep[o.Goroutines[op.Client]] = true
 		} else {
@@ -68,12 +70,20 @@ func traceWindow(o Outcome, r *sched.Result, clientOf map[int]int) (lo, hi int, 
 	return max(lo, 0), hi, keep
 }
 
+// stepBefore returns the index of the last step of trace taken before
+// logical time t: the step that let run the goroutine that read t (-1 if
+// none).
+func stepBefore(trace []sched.Step, t int64) int {
+	n, _ := slices.BinarySearchFunc(trace, t, func(s sched.Step, t int64) int { return cmp.Compare(s.Time, t) })
+	return n - 1
+}
+
 // traceLine writes one step: "step 12  client 1  put(7)  atomic.Uint64.Add at ops.go:13 (queue.(*engine[...]).TryPut)".
 func traceLine(h history.History, step int, s sched.Step, clientOf map[int]int) string {
 	who, in := fmt.Sprintf("goroutine %d", s.Goroutine), ""
 	if c, ok := clientOf[s.Goroutine]; ok {
 		who = fmt.Sprintf("client %d", c)
-		in = opAt(h, c, int64(step)+1)
+		in = opAt(h, c, s.Time)
 	}
 	return fmt.Sprintf("  step %4d  %-11s %-26s %s at %s", step, who, in, s.What, s.At)
 }

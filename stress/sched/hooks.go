@@ -115,13 +115,17 @@ func StopExploring() {
 	}
 }
 
-// Now returns the logical time of a managed goroutine: the number of steps
-// its run has taken so far. Every step lets one goroutine run, so an
-// operation whose return was read at time t finished before any operation
-// whose call was read at a time after t. Outside a scheduler Now returns -1.
+// Now returns the logical time of a managed goroutine: a clock of its run
+// that ticks once at every step and once at every reading, so that no two
+// readings are equal and a reading made after another one, by any
+// goroutine, is larger. An operation whose return was read at time t thus
+// finished before any operation whose call was read after t, and a
+// goroutine's operations, stamped at their call and return, never touch
+// even when several run within one step. [Step.Time] places the steps of a
+// trace on the same clock. Outside a scheduler Now returns -1.
 func Now() int64 {
 	if g := current(); g != nil {
-		return g.r.steps.Load()
+		return g.r.clock.Add(1)
 	}
 	return -1
 }

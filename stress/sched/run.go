@@ -20,7 +20,11 @@ type run struct {
 	ctx       context.Context
 	cancel    context.CancelFunc
 
-	steps atomic.Int64 // steps taken: the logical clock
+	steps atomic.Int64 // steps taken
+	// clock is the logical time ([Now]): one tick at every step and one at
+	// every reading, so that two readings are never equal and a reading
+	// made after another, by any goroutine, is larger.
+	clock atomic.Int64
 
 	// arrived has a token when a goroutine has come to a point since the
 	// loop last looked: how the loop learns, while it lets fake time pass,
@@ -216,12 +220,12 @@ func (r *run) choose(enabled []int) *goroutine {
 		}
 	}
 	g := r.gs[id]
-	r.record(g)
 	r.ran(g)
 	g.state, g.ready = running, nil
 	g.steps++
 	r.current = id
 	r.steps.Add(1)
+	r.record(g, r.clock.Add(1))
 	stepped()
 	return g
 }

@@ -36,6 +36,10 @@ type Step struct {
 	Goroutine int
 	What      string // the operation at the point ("atomic.Int32.Add")
 	At        Frame  // the caller of the operation, outside the scheduler's packages
+	// Time is the logical time of the step ([Now]): readings of Now
+	// before the step are smaller, the goroutine's readings until its
+	// next step larger.
+	Time int64
 }
 
 // String returns "goroutine 1: atomic.Int32.Add at ring.go:140 (queue.(*ring).push)".
@@ -83,13 +87,13 @@ func inScheduler(f runtime.Frame) bool {
 
 // record adds the step that lets g run to the trace and the fingerprint.
 // r.mu is held.
-func (r *run) record(g *goroutine) {
+func (r *run) record(g *goroutine, time int64) {
 	r.print = fnv(r.print, uint32(g.id))
 	for i := 0; i < len(g.what); i++ {
 		r.print = fnv(r.print, uint32(g.what[i]))
 	}
 	if r.tracing {
-		r.trace = append(r.trace, Step{Goroutine: g.id, What: g.what, At: g.at})
+		r.trace = append(r.trace, Step{Goroutine: g.id, What: g.what, At: g.at, Time: time})
 	}
 }
 
