@@ -61,7 +61,13 @@ func TestReadBadLines(t *testing.T) {
 		{"not an object", `[1,2]`, "line 1: not a JSON object"},
 		{"null line", `null`, "line 1: not a JSON object"},
 		{"trailing", `{"client":0,"op":"len","value":0,"call":1,"return":2,"result":"ok"} {}`, "line 1: invalid JSON: more after"},
-		{"unknown field", `{"client":0,"op":"len","value":0,"call":1,"retrun":2,"result":"ok"}`, `line 1: unknown field "retrun"`},
+		{"unknown key", `{"client":0,"op":"len","value":0,"call":1,"retrun":2,"result":"ok"}`, `line 1: unknown key "retrun"`},
+		{"key in another case", ok + `{"client":0,"op":"put","value":1,"call":0,"return":1,"result":"ok","Value":7}`, `line 2: unknown key "Value"`},
+		{"header key in another case", `{"MODEL":"lifo"}`, `line 1: unknown key "MODEL"`},
+		{"repeated key", `{"client":0,"op":"put","value":1,"value":2,"call":0,"return":1,"result":"ok"}`, `line 1: duplicate key "value"`},
+		{"repeated key escaped", `{"client":0,"op":"put","value":1,"val\u0075e":2,"call":0,"return":1,"result":"ok"}`, `line 1: duplicate key "value"`},
+		{"repeated null key", `{"client":0,"op":"join","call":null,"call":1,"return":2,"result":"ok"}`, `line 1: duplicate key "call"`},
+		{"repeated header key", `{"model":"fifo","model":"lifo"}`, `line 1: duplicate key "model"`},
 		{"unknown op", `{"client":0,"op":"peek","call":1,"return":2,"result":"ok"}`, `line 1: unknown op "peek"`},
 		{"unknown result", `{"client":0,"op":"get","call":1,"return":2,"result":"timeout"}`, `line 1: unknown result "timeout"`},
 		{"result not allowed", `{"client":0,"op":"put","value":1,"call":1,"return":2,"result":"empty"}`, `line 1: put cannot have the result "empty"`},
@@ -84,7 +90,7 @@ func TestReadBadLines(t *testing.T) {
 		{"return before call", ok + `{"client":1,"op":"join","call":5,"return":4,"result":"ok"}`, `line 2: return 4 is before call 5`},
 		{"negative client", `{"client":-1,"op":"join","call":1,"return":2,"result":"ok"}`, `line 1: negative client -1`},
 		{"negative len", `{"client":0,"op":"len","value":-1,"call":1,"return":2,"result":"ok"}`, `line 1: len returned a negative length -1`},
-		{"return on unknown", `{"client":0,"op":"join","call":1,"return":2,"result":"unknown"}`, `line 1: an operation with result "unknown" never returned`},
+		{"return on unknown", `{"client":0,"op":"join","call":1,"return":2,"result":"unknown"}`, `line 1: "return" is not allowed with result "unknown"`},
 		{"overlap", ok + "\n" + `{"client":0,"op":"get","value":1,"call":2,"return":4,"result":"ok"}` + "\n" +
 			`{"client":0,"op":"len","value":0,"call":3,"return":5,"result":"ok"}`,
 			"line 4: client 0 calls len at 3, before its get on line 3 returned at 4"},
@@ -98,6 +104,8 @@ func TestReadBadLines(t *testing.T) {
 		{"unknown model", `{"model":"deque"}`, `line 1: unknown model "deque"`},
 		{"negative capacity", `{"model":"fifo","capacity":-2}`, `line 1: capacity -2 is not a size`},
 		{"too long", "\n" + strings.Repeat(" ", maxLine+1), "line 2: line longer than"},
+		{"UTF-16 little endian", "\xFF\xFE{\x00}\x00\n\x00{\x00}\x00", "line 1: not UTF-8 (UTF-16 byte order mark)"},
+		{"UTF-16 big endian", "\xFE\xFF\x00{\x00}\x00\n\x00{\x00}", "line 1: not UTF-8 (UTF-16 byte order mark)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Read(strings.NewReader(tc.file))

@@ -48,7 +48,7 @@ func (l *line) operation() (Operation, string) {
 func (l *line) times(op *Operation) string {
 	if op.Output.Result == models.Unknown {
 		if l.Return != nil {
-			return `an operation with result "unknown" never returned: it has no "return"`
+			return `"return" is not allowed with result "unknown" (the operation never returned)`
 		}
 		return ""
 	}

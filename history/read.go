@@ -46,19 +46,20 @@ type line struct {
 //
 // Every bad line is reported, each a *[FileError] naming the line and what
 // is wrong (one bad line: that *FileError; more: a *[BadLinesError] listing
-// them, the first 100 by number): invalid
-// JSON, an unknown field, op, result or model, a result the op cannot have, a
-// missing or misplaced field, a return before its call or on an unknown
-// operation, a negative client, two overlapping operations of one client,
-// an operation of a client after its unknown one, a header after the first
-// line. Each operation's Line is set. Duplicate put values are not an error
+// them, the first 100 by number): invalid JSON, an unknown, differently
+// cased or repeated key, an unknown op, result or model, a result the op
+// cannot have, a missing or misplaced field, a return before its call or on
+// an unknown operation, a negative client, two overlapping operations of
+// one client, an operation of a client after its unknown one, a header
+// after the first line. A file in UTF-16 is one error on line 1. Each
+// operation's Line is set. Duplicate put values are not an error
 // here: [Validate] reports them. An error reading r is returned as it is.
 func Read(r io.Reader) (History, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
 	hr := historyReader{h: History{Kind: models.FIFO}}
 	var bad badLines
-	for sc.Scan() {
+	for !hr.stop && sc.Scan() {
 		if fe := hr.add(sc.Bytes()); fe != nil {
 			bad.add(fe)
 		}
@@ -80,11 +81,18 @@ func Read(r io.Reader) (History, error) {
 	return h, nil
 }
 
+// isUTF16 reports whether the first line of a file starts with a UTF-16
+// byte order mark, little or big endian.
+func isUTF16(start []byte) bool {
+	return bytes.HasPrefix(start, []byte{0xFF, 0xFE}) || bytes.HasPrefix(start, []byte{0xFE, 0xFF})
+}
+
 // historyReader is Read's state between lines.
 type historyReader struct {
 	h    History
 	n    int  // the number of the line read last
 	seen bool // a non-blank line was read before
+	stop bool // the rest of the file is not to be read
 	l    line
 	st   scanStore
 	ops  opChunks
@@ -95,6 +103,10 @@ func (hr *historyReader) add(text []byte) *FileError {
 	hr.n++
 	text = bytes.TrimSpace(text)
 	if hr.n == 1 {
+		if isUTF16(text) {
+			hr.stop = true
+			return &FileError{Line: 1, Msg: "not UTF-8 (UTF-16 byte order mark): the rest of the file is not read"}
+		}
 		text = bytes.TrimPrefix(text, []byte("\uFEFF"))
 	}
 	if len(text) == 0 {
@@ -127,14 +139,17 @@ func (hr *historyReader) add(text []byte) *FileError {
 	return nil
 }
 
-// decodeLine decodes one JSON object, strictly: no unknown field, nothing
-// after the object. It returns what is wrong, or "".
+// decodeLine decodes one JSON object, strictly: no unknown, differently
+// cased or repeated key (keys.go), nothing after the object. It returns
+// what is wrong, or "".
 func decodeLine(text []byte, l *line) string {
 	if text[0] != '{' {
 		return "not a JSON object"
 	}
+	if msg := checkKeys(text); msg != "" {
+		return msg
+	}
 	dec := json.NewDecoder(bytes.NewReader(text))
-	dec.DisallowUnknownFields()
 	if err := dec.Decode(l); err != nil {
 		return jsonMessage(err)
 	}
@@ -155,11 +170,7 @@ func jsonMessage(err error) string {
 		}
 		return fmt.Sprintf("field %q must be %s, not %s", te.Field, want, te.Value)
 	}
-	msg := err.Error()
-	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		return "unknown field " + f
-	}
-	return "invalid JSON: " + strings.TrimPrefix(msg, "json: ")
+	return "invalid JSON: " + strings.TrimPrefix(err.Error(), "json: ")
 }
 
 // header fills h's kind and capacity from a header line.

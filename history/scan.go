@@ -12,10 +12,10 @@ type scanStore struct {
 // one flat object whose keys are exactly the field scanNames and whose values
 // are plain ASCII strings without escapes, integers, booleans or null.
 // It reports false for anything else (an escape, a non-ASCII byte, a
-// number with a fraction or an exponent, an unknown or differently cased
-// key, invalid JSON), and the caller then decodes the line with
-// encoding/json, which is the reference: whenever scanLine reports true, l
-// is what encoding/json would decode (FuzzScanLine checks it).
+// number with a fraction or an exponent, an unknown, differently cased or
+// repeated key, invalid JSON), and the caller then decodes the line with
+// decodeLine, which is the reference: whenever scanLine reports true, l is
+// what decodeLine would decode (FuzzScanLine checks it).
 func scanLine(text []byte, l *line, st *scanStore) bool {
 	*l = line{}
 	s := scanner{b: text}
@@ -41,8 +41,9 @@ func scanLine(text []byte, l *line, st *scanStore) bool {
 
 // scanner walks a line's bytes.
 type scanner struct {
-	b []byte
-	i int
+	b    []byte
+	i    int
+	seen uint16 // the keys read, by bit (field)
 }
 
 // ws skips JSON whitespace.
@@ -136,29 +137,40 @@ func (s *scanner) int(p **int64, slot *int64) bool {
 	return true
 }
 
-// field consumes the value of key into l.
+// field consumes the value of key into l. A key seen before on the line
+// is left to encoding/json's reading, which reports it.
 func (s *scanner) field(key []byte, l *line, st *scanStore) bool {
 	switch string(key) {
 	case "client":
-		return s.int(&l.Client, &st.ints[1])
+		return s.once(0) && s.int(&l.Client, &st.ints[1])
 	case "op":
-		return s.name(&l.Op)
+		return s.once(1) && s.name(&l.Op)
 	case "value":
-		return s.int(&l.Value, &st.ints[2])
+		return s.once(2) && s.int(&l.Value, &st.ints[2])
 	case "call":
-		return s.int(&l.Call, &st.ints[3])
+		return s.once(3) && s.int(&l.Call, &st.ints[3])
 	case "return":
-		return s.int(&l.Return, &st.ints[4])
+		return s.once(4) && s.int(&l.Return, &st.ints[4])
 	case "result":
-		return s.name(&l.Result)
+		return s.once(5) && s.name(&l.Result)
 	case "immediate":
-		return s.bool(&l.Immediate, &st.imm)
+		return s.once(6) && s.bool(&l.Immediate, &st.imm)
 	case "model":
-		return s.name(&l.Model)
+		return s.once(7) && s.name(&l.Model)
 	case "capacity":
-		return s.int(&l.Capacity, &st.ints[0])
+		return s.once(8) && s.int(&l.Capacity, &st.ints[0])
 	}
 	return false
+}
+
+// once reports whether the key of bit k is read for the first time on
+// the line, and marks it read.
+func (s *scanner) once(k uint) bool {
+	if s.seen&(1<<k) != 0 {
+		return false
+	}
+	s.seen |= 1 << k
+	return true
 }
 
 // bool consumes true, false or null.

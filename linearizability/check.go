@@ -65,7 +65,10 @@ func WithMemoryBudget(bytes int64) Option {
 }
 
 // DefaultMemoryBudget is the memory budget of [Check] by default: an
-// eighth of the machine's physical memory (2 GiB when it is unknown). The
+// eighth of the memory the process may use, the smallest of the physical
+// memory, its control group's memory limit, its address space limit
+// (ulimit -v) and the Go memory limit (GOMEMLIMIT) when set; 2 GiB when
+// none is known. The
 // budget counts porcupine's memo, the bulk of what it holds; the process
 // as a whole uses up to about twice as much.
 func DefaultMemoryBudget() int64 { return search.DefaultMemory() }

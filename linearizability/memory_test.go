@@ -28,7 +28,7 @@ func TestMemoryBudgetStopsPorcupine(t *testing.T) {
 }
 
 // Under a budget it does not reach, porcupine decides as before, both
-// ways; the default budget is a part of the physical memory.
+// ways; the default budget is a part of the memory the process may use.
 func TestMemoryBudgetLeavesSmallSearches(t *testing.T) {
 	ok := []history.Operation{histgen.Put(0, 1, 0, 1), histgen.Get(1, 1, 2, 3)}
 	bad := []history.Operation{histgen.Put(0, 1, 0, 1), histgen.Get(1, 2, 2, 3)}

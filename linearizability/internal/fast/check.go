@@ -54,10 +54,12 @@ func Check(h history.History) (r Result, decided bool) {
 	if why := unsupported(h); why != "" {
 		return Result{Note: why}, false
 	}
+	h, times := rankTimes(h)
 	fh, why := prepare(h)
 	if why != "" {
 		return Result{Note: why}, false
 	}
+	fh.times = times
 	if v := fh.firstViolation(); v != nil {
 		return v.result(), true
 	}

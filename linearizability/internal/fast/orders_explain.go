@@ -52,16 +52,17 @@ func (s *orderSearch) whyNotValue(st *state, r int32) (string, []int) {
 			how := "never got"
 			if b.got() {
 				ops = append(ops, int(b.get))
-				how = fmt.Sprintf("not got before %d", room)
+				how = "not got before " + s.fh.times.text(room)
 			}
-			return fmt.Sprintf("the put of %d by %s returned at %d, but the queue was full until then: %d, %d places ahead, was %s",
-				v.v, s.fh.who(v.put), v.pr, b.v, s.c, how), ops
+			return fmt.Sprintf("the put of %d by %s returned at %s, but the queue was full until then: %d, %d places ahead, was %s",
+				v.v, s.fh.who(v.put), s.fh.times.text(v.pr), b.v, s.c, how), ops
 		}
 	}
 	if p > s.pr[r] {
-		return fmt.Sprintf("the put of %d by %s returned at %d, before the queue could take it (at %d)", v.v, s.fh.who(v.put), v.pr, p), []int{int(v.put)}
+		return fmt.Sprintf("the put of %d by %s returned at %s, before the queue could take it (at %s)",
+			v.v, s.fh.who(v.put), s.fh.times.text(v.pr), s.fh.times.text(p)), []int{int(v.put)}
 	}
-	return fmt.Sprintf("%d, got by %s, could not be got before its get returned at %d", v.v, s.fh.who(v.get), v.gr), []int{int(v.put), int(v.get)}
+	return fmt.Sprintf("%d, got by %s, could not be got before its get returned at %s", v.v, s.fh.who(v.get), s.fh.times.text(v.gr)), []int{int(v.put), int(v.get)}
 }
 
 // whyNotProbe says why the full or empty result x cannot come next.
@@ -70,7 +71,7 @@ func (s *orderSearch) whyNotProbe(st *state, x *probe) string {
 	if x.empty {
 		what = "empty"
 	}
-	return fmt.Sprintf("%s answered %s by %d, but the queue could not be %s then", s.fh.who(x.op), what, x.r, what)
+	return fmt.Sprintf("%s answered %s by %s, but the queue could not be %s then", s.fh.who(x.op), what, s.fh.times.text(x.r), what)
 }
 
 // ahead returns the value index placed back values before the state id

@@ -86,7 +86,7 @@ func (fh *hist) overfullViolation(at int64) *violation {
 	}
 	return &violation{
 		culprits: culprits,
-		text: fmt.Sprintf("%d values were certainly queued just after %d, but the capacity is %d: %s (each put had returned and its get was not yet called)",
-			len(parts), at, fh.h.Capacity, strings.Join(parts, ", ")),
+		text: fmt.Sprintf("%d values were certainly queued just after %s, but the capacity is %d: %s (each put had returned and its get was not yet called)",
+			len(parts), fh.times.text(at), fh.h.Capacity, strings.Join(parts, ", ")),
 	}
 }

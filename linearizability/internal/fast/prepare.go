@@ -29,7 +29,8 @@ type hist struct {
 	unknownGets int     // gets whose outcome is unknown: dropped
 	fresh       *violation
 	repeat      *violation
-	byRet       []int32 // values whose put returned, by put return; built once
+	byRet       []int32   // values whose put returned, by put return; built once
+	times       timeTable // the file's times, when h's are ranks (times.go)
 }
 
 // rec is a put or a get of a value, for grouping by value: the op

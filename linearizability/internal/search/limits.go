@@ -15,11 +15,13 @@ type Limits struct {
 }
 
 // DefaultMemory is the memory budget of a search when none is given: an
-// eighth of the physical memory (the estimate counts the memo, not the
+// eighth of the memory the process may use, the smallest of the physical
+// memory, its control group's limit, its address space limit and the Go
+// memory limit (memory_limits.go; the estimate counts the memo, not the
 // garbage collector's slack or the rest of the process), or 2 GiB when
-// the physical memory is unknown.
+// none is known.
 func DefaultMemory() int64 {
-	if m := physicalMemory(); m > 0 {
+	if m := processMemory(); m > 0 {
 		return m / 8
 	}
 	return 2 << 30
