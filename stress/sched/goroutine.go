@@ -34,6 +34,9 @@ type goroutine struct {
 	fn    func()    // what it runs
 	// watcher: started by GoWatcher; nobody waits for it (see fair.go)
 	watcher bool
+	// dormant: started by AfterFunc; while it cannot run, the run does
+	// not wait for it to finish (see afterfunc.go)
+	dormant bool
 
 	selects int // the Select calls it made: where its next one starts trying
 
@@ -108,6 +111,14 @@ func (g *goroutine) finish() {
 	}
 }
 
+// stuck reports whether g is stopped at a point that cannot proceed: its
+// ready function is false (a Cond.Wait not yet signalled, a Lock of a held
+// mutex). Like a goroutine blocked on a channel, only another goroutine or
+// time can let it go on. r.mu is held.
+func (g *goroutine) stuck() bool {
+	return g.state == waiting && g.ready != nil && !g.ready()
+}
+
 // describe says where g is, for a deadlock or livelock report.
 func (g *goroutine) describe() string {
 	switch g.state {
@@ -120,7 +131,7 @@ func (g *goroutine) describe() string {
 	if g.at.File != "" {
 		where = " at " + g.at.String()
 	}
-	if g.ready != nil && !g.ready() {
+	if g.stuck() {
 		return fmt.Sprintf("goroutine %d: waiting in %s%s (it cannot proceed)", g.id, g.what, where)
 	}
 	return fmt.Sprintf("goroutine %d: ready at %s%s", g.id, g.what, where)

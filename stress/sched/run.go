@@ -50,12 +50,19 @@ type run struct {
 
 // spawn creates a managed goroutine running f and returns at once; the
 // goroutine joins the schedule at its first point.
-func (r *run) spawn(f func(), watcher bool) {
+func (r *run) spawn(f func(), watcher bool) { r.start(&goroutine{fn: f, watcher: watcher}) }
+
+// spawnDormant is spawn for the goroutine of an [AfterFunc]: the run ends
+// without it while it cannot run.
+func (r *run) spawnDormant(f func()) { r.start(&goroutine{fn: f, dormant: true}) }
+
+// start numbers g, a new goroutine, and starts it.
+func (r *run) start(g *goroutine) {
 	r.mu.Lock()
-	g := &goroutine{id: len(r.gs), r: r, grant: make(chan bool, 1), fn: f, watcher: watcher}
+	g.id, g.r, g.grant = len(r.gs), r, make(chan bool, 1)
 	r.gs = append(r.gs, g)
 	r.mu.Unlock()
-	go g.main(f)
+	go g.main(g.fn)
 }
 
 // loop lets one goroutine run at a time until every goroutine has finished
@@ -77,7 +84,9 @@ func (r *run) loop() {
 		enabled, live := r.enabled()
 		switch {
 		case live == 0:
+			r.abort() // unwinds the dormant goroutines left, if any
 			r.mu.Unlock()
+			r.unwind()
 			return
 		case r.failure != nil:
 		case len(enabled) == 0 && !idle && r.blockedOutside():
@@ -156,15 +165,17 @@ func (r *run) letTimePass() (idle bool) {
 }
 
 // enabled returns the ids of the goroutines that may be let run, and the
-// number of goroutines that have not finished. r.mu is held.
+// number of goroutines that have not finished, dormant goroutines that
+// cannot run left out. r.mu is held.
 func (r *run) enabled() (ids []int, live int) {
 	ids = r.arena(len(r.gs))
 	for _, g := range r.gs {
-		if g.state == finished {
+		stuck := g.stuck()
+		if g.state == finished || g.dormant && stuck {
 			continue
 		}
 		live++
-		if g.state == waiting && (g.ready == nil || g.ready()) {
+		if g.state == waiting && !stuck {
 			ids = append(ids, g.id)
 		}
 	}

@@ -11,6 +11,8 @@
 //   - the import path "sync/atomic" to [github.com/pcqkit/pcq/stress/sched/atomic],
 //   - the import path "sync" to [github.com/pcqkit/pcq/stress/sched/sync],
 //   - runtime.Gosched to [sched.Gosched],
+//   - context.AfterFunc to [sched.AfterFunc], whose function runs in a
+//     goroutine of the schedule,
 //   - a go statement to a call of [sched.Go] that starts the same call, its
 //     function value and arguments evaluated at the go statement as Go
 //     specifies (copied into temporaries on the same line), so that the

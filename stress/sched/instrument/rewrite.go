@@ -21,7 +21,8 @@ var mirrors = map[string]string{
 
 // rewrite returns the edits that put file f (source src) under the
 // scheduler: mirrored import paths, runtime.Gosched replaced by the
-// scheduler's (imported on the line of the runtime import), with
+// scheduler's (imported on the line of the runtime import),
+// context.AfterFunc by the scheduler's ([afterFuncEdits]), with
 // opts.Channels a point before each channel operation ([chanPoints]) and
 // selects whose choice the scheduler makes ([selectEdits]), go
 // statements turned into calls
@@ -32,13 +33,15 @@ var mirrors = map[string]string{
 func rewrite(fset *token.FileSet, f *ast.File, src []byte, n names, opts Options) (edits []edit, kept []*ast.GoStmt) {
 	tf := fset.File(f.Pos())
 	edits, imported := goschedEdits(tf, f, n.sched)
+	afterFuncs := afterFuncEdits(tf, f, n.sched)
+	edits = append(edits, afterFuncs...)
 	var points []edit
 	if opts.Channels {
 		points = chanPoints(tf, f, n.sched)
 		points = append(points, selectEdits(tf, src, f, n, append(edits, points...))...)
 	}
 	goEdits, edits, kept := goStatements(src, tf, f, n, append(edits, points...))
-	if len(goEdits)+len(points) > 0 && !imported {
+	if len(goEdits)+len(points)+len(afterFuncs) > 0 && !imported {
 		at := tf.Offset(f.Name.End())
 		edits = append(edits, edit{at, at, "; import " + n.sched + " " + strconv.Quote(schedPath)})
 	}
