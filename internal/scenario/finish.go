@@ -51,6 +51,7 @@ func (ex *exec) finish(ctx context.Context) {
 		return // fail fast: the history already fails a cheap check
 	}
 	gets, dones, shut := tally(h)
+	ex.support = supportOf(h, ex.rec.Unsupported())
 	steps := []func(){
 		func() {
 			if !shut && !ex.skipUnderRelaxations("get burst") {

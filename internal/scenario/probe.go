@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/pcqkit/pcq/harness"
+	"github.com/pcqkit/pcq/models"
 	"github.com/pcqkit/pcq/queue"
 )
 
@@ -16,74 +17,100 @@ import (
 // puts made one after the other, then all at once, from a goroutine each
 // (a put still filling its slot while a later one is done, whose wake-up
 // found the getters not yet asleep, is how a queue that lets a getter
-// sleep on an unconfirmed "empty" loses a wake-up).
+// sleep on an unconfirmed "empty" loses a wake-up). A queue without Get
+// is not probed; one without Put gets no more getters than it holds items
+// (see exec.has).
 func (ex *exec) probeWake(ctx context.Context) {
 	n := ex.opts.Probers
 	if n <= 0 {
 		return
 	}
-	ex.wakeRound(ctx, "one after the other", (*exec).putInTurn, -1, n)
-	if ex.probe.check == "" {
+	if !ex.has(ctx, models.Get) {
+		ex.notProbed("wake-up: Get is unsupported")
+		return
+	}
+	if c := ex.s.Capacity; c > 0 && c < n && !ex.has(ctx, models.Put) {
+		ex.notProbed("wake-up: with %d getters, not %d (Put is unsupported, and the probe's try_puts must not find the queue of capacity %d full)", c, n, c)
+		n = c
+	}
+	if ex.probe.check == "" && ex.wakeRound(ctx, "one after the other", (*exec).putInTurn, -1, n) && ex.probe.check == "" {
 		ex.wakeRound(ctx, "at once", (*exec).putTogether, -1-n, n)
 	}
 }
 
 // A putting puts the items for the wake-up probe, setting errs[i] to the
 // error of item i's put; goCall runs a call in a watched goroutine of its
-// own (see probeCalls), which the probe waits for.
-type putting func(ex *exec, ctx context.Context, items []int, errs []error, goCall func(func(ctx context.Context)))
+// own (see probeCalls), which the probe waits for. It reports whether it
+// knows, on its return, that the queue has neither TryPut nor Put.
+type putting func(ex *exec, ctx context.Context, items []int, errs []error, goCall func(func(ctx context.Context))) (unsupported bool)
 
 // wakeRound blocks n getters on the empty queue, puts the items first,
 // first-1, ..., as putting does (how says so in the stage) and checks the
-// getters.
-func (ex *exec) wakeRound(ctx context.Context, how string, putting putting, first, n int) {
+// getters. It reports false when the queue has neither TryPut nor Put (a
+// put returned errors.ErrUnsupported): nothing was probed.
+func (ex *exec) wakeRound(ctx context.Context, how string, putting putting, first, n int) (probed bool) {
 	ex.setStage(fmt.Sprintf("probing wake-ups (%d getters blocked, then %d puts %s)", n, n, how))
 	items, errs := make([]int, n), make([]error, n)
 	for i := range items {
 		items[i] = first - i // recorded values are positive
 	}
 	res, putStuck := ex.blockedGets(ctx, n, func(ctx context.Context, goCall func(func(context.Context))) bool {
-		putting(ex, ctx, items, errs, goCall)
-		return false
+		return putting(ex, ctx, items, errs, goCall) // abort: the getters wait for nothing
 	})
+	if slices.ContainsFunc(errs, unsupported) {
+		ex.notProbed("wake-up: TryPut and Put are unsupported")
+		return false
+	}
 	if putStuck {
 		ex.probeFail(harness.Liveness, "wake-up probe: %d getters were blocked on the empty queue; a put of the %d items (%s) blocked and stayed blocked (parked, as was every getter still out, at two looks %v apart; Len() = %d)",
 			n, n, how, ex.opts.ProbeWait, ex.q.Len())
-		return
+		return true
 	}
 	for i, err := range errs {
 		if err != nil {
 			ex.probeFail(harness.Liveness, "wake-up probe: %d getters were blocked on the empty queue; put %d of %d (%s) returned %v", n, i+1, n, how, err)
-			return
+			return true
 		}
 	}
 	ex.checkWoken(res, items, how)
+	return true
 }
 
-// putInTurn puts the items one after the other.
-func (ex *exec) putInTurn(ctx context.Context, items []int, errs []error, _ func(func(context.Context))) {
+// putInTurn puts the items one after the other, until one put is
+// unsupported.
+func (ex *exec) putInTurn(ctx context.Context, items []int, errs []error, _ func(func(context.Context))) bool {
 	for i, v := range items {
-		errs[i] = ex.probePut(ctx, v)
+		if errs[i] = ex.probePut(ctx, v); unsupported(errs[i]) {
+			return true
+		}
 	}
+	return false
 }
 
-// putTogether puts the items all at once, from a goroutine each.
-func (ex *exec) putTogether(_ context.Context, items []int, errs []error, goCall func(func(context.Context))) {
+// putTogether puts the items all at once, from a goroutine each (their
+// errors are known only once the probe has waited for them).
+func (ex *exec) putTogether(_ context.Context, items []int, errs []error, goCall func(func(context.Context))) bool {
 	for i, v := range items {
 		goCall(func(ctx context.Context) { errs[i] = ex.probePut(ctx, v) })
 	}
+	return false
 }
 
 // probePut puts v for the wake-up probe: with TryPut, back to back, so
 // that a woken getter rarely takes an item before the next put (a queue
 // that wakes a getter only on a put into an empty queue shows its bug
-// then); with Put where TryPut is unsupported or the queue is full.
+// then); with Put where TryPut is unsupported or the queue is full. A
+// queue without Put answers full then (probeWake puts no more items than
+// it holds).
 func (ex *exec) probePut(ctx context.Context, v int) error {
 	err := ex.q.TryPut(v)
 	if !errors.Is(err, errors.ErrUnsupported) && !errors.Is(err, queue.ErrFull) {
 		return err
 	}
-	return ex.q.Put(ctx, v)
+	if putErr := ex.q.Put(ctx, v); !unsupported(putErr) || unsupported(err) {
+		return putErr
+	}
+	return err
 }
 
 // checkWoken checks the wake-up probe's getters: each must have got one
@@ -122,9 +149,14 @@ func (ex *exec) checkWoken(res []getResult, items []int, how string) {
 // probeShutdown blocks Probers getters on the empty queue, shuts it down
 // (not immediate) and checks that every getter woke with ErrShutDown. It
 // reports whether the queue is now shut down (false: Shutdown is
-// unsupported or failed).
+// unsupported or failed). A queue without Get is shut down with no getter
+// blocked.
 func (ex *exec) probeShutdown(ctx context.Context) (shut bool) {
 	n := max(ex.opts.Probers, 0)
+	if n > 0 && !ex.has(ctx, models.Get) {
+		ex.notProbed("shutdown: no getter blocked on the empty queue (Get is unsupported)")
+		n = 0
+	}
 	ex.setStage(fmt.Sprintf("probing shutdown (%d getters blocked on the empty queue, then Shutdown(false))", n))
 	var shutErr error
 	res, _ := ex.blockedGets(ctx, n, func(context.Context, func(func(context.Context))) bool {

@@ -207,6 +207,7 @@ type exec struct {
 	probing    atomic.Pointer[probeCalls] // the latest probe's calls, for progress
 	probed     atomic.Int64               // the earlier probes' calls that returned, the bursts' fills
 	probe      probeResult                // the final probes' findings
+	support    map[models.Op]bool         // what the queue has, as far as known (see exec.has)
 	cancellers cancellers                 // under the controlled scheduler, why they hold back
 }
 
