@@ -111,6 +111,7 @@ func parseFuzz(args []string) (c fuzzConfig, code int, ok bool) {
 
 // run fuzzes every target and prints the table; it returns the exit code.
 func (c fuzzConfig) run(ctx context.Context, out, errw io.Writer) int {
+	start := time.Now()
 	targets, err := findFuzzTargets(ctx, c.dir, c.patterns, c.match)
 	if err != nil {
 		fmt.Fprintf(errw, "pcq fuzz: %v\n", err)
@@ -121,9 +122,11 @@ func (c fuzzConfig) run(ctx context.Context, out, errw io.Writer) int {
 		return 1
 	}
 	share := max(c.budget/time.Duration(len(targets)*c.rounds), time.Second)
-	fmt.Fprintf(out, "fuzzing %d targets, %d round(s), %s each per round\n", len(targets), c.rounds, share)
+	fmt.Fprintf(out, "fuzzing %d targets, %d round(s), %s each per round (go test -fuzztime, baseline coverage included; building each test binary comes on top)\n", len(targets), c.rounds, share)
 	results := c.fuzzAll(ctx, targets, share, errw)
 	printFuzzTable(out, results)
+	fmt.Fprintf(out, "wall time %s, of which %s building, listing targets and waiting on the go command beyond the -fuzztime shares\n",
+		time.Since(start).Round(time.Second), max(time.Since(start)-fuzzTimeSpent(results, share), 0).Round(time.Second))
 	if ctx.Err() != nil {
 		fmt.Fprintln(out, "interrupted: the table shows what ran before Ctrl-C")
 	}
@@ -171,10 +174,15 @@ func printFuzzTable(w io.Writer, results []fuzzResult) {
 	fmt.Fprintln(tw, "TARGET\tEXECS\tNEW CORPUS\tTIME\tCRASHERS")
 	for _, r := range results {
 		crashers := "0"
-		if n := len(r.crashers); n > 0 {
+		switch n := len(r.crashers); {
+		case n > 0:
 			crashers = fmt.Sprintf("%d: %s", n, strings.Join(r.crashers, ", "))
-		} else if r.failure != "" {
+		case r.failure != "":
 			crashers = "failed (see below)"
+		case r.rounds == 0:
+			crashers = "not run (interrupted before it)"
+		case r.execs == 0:
+			crashers = neverFuzzed(r)
 		}
 		if r.flakes > 0 {
 			crashers += fmt.Sprintf(" (%d round(s) cut short by go.dev/issue/75804, not a crash)", r.flakes)
@@ -190,4 +198,24 @@ func printFuzzTable(w io.Writer, results []fuzzResult) {
 			fmt.Fprintf(w, "\n--- %s failed:\n%s\n", r.target, r.failure)
 		}
 	}
+}
+
+// neverFuzzed says why a target that ran no input has no crasher: its
+// -fuzztime ended before fuzzing began (while go test gathered the
+// baseline coverage of its corpus, if it said so).
+func neverFuzzed(r fuzzResult) string {
+	if r.baseline != "" {
+		return fmt.Sprintf("none: NEVER FUZZED, its -fuzztime ended while gathering baseline coverage (%s inputs): give it more -budget", r.baseline)
+	}
+	return "none: NEVER FUZZED, no input ran: give it more -budget"
+}
+
+// fuzzTimeSpent is the -fuzztime the results' rounds were given (a round
+// cut short by an interrupt counted whole).
+func fuzzTimeSpent(results []fuzzResult, share time.Duration) time.Duration {
+	var total time.Duration
+	for _, r := range results {
+		total += share * time.Duration(r.rounds)
+	}
+	return total
 }
