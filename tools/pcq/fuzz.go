@@ -121,7 +121,7 @@ func (c fuzzConfig) run(ctx context.Context, out, errw io.Writer) int {
 		fmt.Fprintf(errw, "pcq fuzz: no fuzz target in %s\n", strings.Join(c.patterns, ","))
 		return 1
 	}
-	share := max(c.budget/time.Duration(len(targets)*c.rounds), time.Second)
+	share := max((c.budget / time.Duration(len(targets)*c.rounds)).Truncate(100*time.Millisecond), time.Second)
 	fmt.Fprintf(out, "fuzzing %d targets, %d round(s), %s each per round (go test -fuzztime, baseline coverage included; building each test binary comes on top)\n", len(targets), c.rounds, share)
 	results := c.fuzzAll(ctx, targets, share, errw)
 	printFuzzTable(out, results)
