@@ -44,21 +44,21 @@ var (
 	baselineRE = regexp.MustCompile(`gathering baseline coverage: (\d+/\d+) completed`)
 )
 
-// fuzzOnce runs go test -fuzz on one target for d, adding what it reports to
+// fuzzOnce runs go test -fuzz on one target for fuzztime (its -fuzztime), adding what it reports to
 // res. onStatus is called with the running totals at every status line. An
 // interrupted ctx stops the fuzzer the way Ctrl-C does, keeping its corpus.
 // A target that fails saying it needs packages built instrumented (a
 // schedule target, fuzz.CheckSchedules; instrument.NeedsText) is run again
 // at once with their overlay, as pcq explore -fuzz runs it, and so in later
 // rounds.
-func fuzzOnce(ctx context.Context, moduleDir string, res *fuzzResult, d time.Duration, parallel int, onStatus func(execs int64)) error {
+func fuzzOnce(ctx context.Context, moduleDir string, res *fuzzResult, fuzztime string, parallel int, onStatus func(execs int64)) error {
 	start := time.Now()
 	defer func() { res.elapsed += time.Since(start) }()
 	res.rounds++
-	report, waitErr, err := fuzzProcess(ctx, res, d, parallel, onStatus)
+	report, waitErr, err := fuzzProcess(ctx, res, fuzztime, parallel, onStatus)
 	if pkgs := instrument.Needed(report); err == nil && waitErr != nil && res.instrument == nil && pkgs != nil && ctx.Err() == nil {
 		res.instrument = pkgs
-		report, waitErr, err = fuzzProcess(ctx, res, d, parallel, onStatus)
+		report, waitErr, err = fuzzProcess(ctx, res, fuzztime, parallel, onStatus)
 	}
 	if err != nil {
 		return err
@@ -93,12 +93,12 @@ func (res *fuzzResult) record(ctx context.Context, moduleDir, report string, wai
 	}
 }
 
-// fuzzProcess runs go test -fuzz on res's target for d, with the overlay
+// fuzzProcess runs go test -fuzz on res's target for fuzztime, with the overlay
 // of res.instrument if any, and returns what it printed besides status
 // lines and how it ended (waitErr); err is an error of pcq's own.
-func fuzzProcess(ctx context.Context, res *fuzzResult, d time.Duration, parallel int, onStatus func(execs int64)) (report string, waitErr, err error) {
+func fuzzProcess(ctx context.Context, res *fuzzResult, fuzztime string, parallel int, onStatus func(execs int64)) (report string, waitErr, err error) {
 	args := []string{"test", "-run", "^$", "-fuzz", "^" + res.target.name + "$",
-		"-fuzztime", d.String(), "-parallel", strconv.Itoa(parallel), "."}
+		"-fuzztime", fuzztime, "-parallel", strconv.Itoa(parallel), "."}
 	if res.instrument == nil {
 		return goFuzz(ctx, res, args, nil, onStatus)
 	}

@@ -131,6 +131,18 @@ func TestParseFuzzFlags(t *testing.T) {
 	if _, code, ok := parseFuzz([]string{"-budget", "0"}); ok || code != 2 {
 		t.Errorf("-budget 0 accepted (code %d)", code)
 	}
+	if _, code, ok := parseFuzz([]string{"-execs", "-1"}); ok || code != 2 {
+		t.Errorf("-execs -1 accepted (code %d)", code)
+	}
+	if c, _, ok := parseFuzz([]string{"-execs", "300"}); !ok || c.execs != 300 {
+		t.Errorf("-execs 300 parsed as %d (ok %v)", c.execs, ok)
+	} else if fuzztime, _ := c.fuzztime(18); fuzztime != "300x" {
+		t.Errorf("-execs 300 gives -fuzztime %s, want 300x", fuzztime)
+	}
+	c, _, _ := parseFuzz([]string{"-budget", "40s"})
+	if fuzztime, _ := c.fuzztime(18); fuzztime != "2.2s" {
+		t.Errorf("-budget 40s over 18 targets gives each -fuzztime %s, want 2.2s", fuzztime)
+	}
 	if _, code, ok := parseFuzz([]string{"-run", "("}); ok || code != 2 {
 		t.Errorf("bad -run accepted (code %d)", code)
 	}
