@@ -80,7 +80,7 @@ func runFuzz(args []string) int {
 // parseFuzz parses and validates the flags of pcq fuzz.
 func parseFuzz(args []string) (c fuzzConfig, code int, ok bool) {
 	fs := newFlagSet("fuzz", "[-budget D | -execs N] [-rounds N] [-pkg PATTERNS] [-run REGEXP] [-parallel N] [-C DIR] | -merge [-libfuzzer] [-pkg PATTERNS] [-run REGEXP] [-C DIR] DIR... | -libfuzzer-seeds DIR [-pkg PATTERNS] [-run REGEXP] [-C DIR]", fuzzDescription)
-	fs.DurationVar(&c.budget, "budget", 2*time.Minute, "total fuzzing time, shared among the targets and rounds")
+	fs.DurationVar(&c.budget, "budget", 2*time.Minute, "total fuzzing time (go test -fuzztime, baseline coverage included; building comes on top), shared among the targets and rounds")
 	fs.IntVar(&c.rounds, "rounds", 1, "rounds over all targets")
 	fs.IntVar(&c.execs, "execs", 0, "run each target for this many inputs per round (go test -fuzztime Nx) instead of a share of -budget")
 	fs.IntVar(&c.parallel, "parallel", 2, "fuzzing processes per target (go test -parallel)")
