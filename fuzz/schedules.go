@@ -31,7 +31,8 @@ import (
 // target with the overlay in a child go test (package instrument); go test
 // -fuzz needs the build to be instrumented already: `go run
 // github.com/pcqkit/pcq/tools/pcq explore -fuzz FuzzMyQueueSchedules
-// ./mypkg` does that (with -instrument for more packages).
+// ./mypkg` does that (with -instrument for more packages), and so does
+// `pcq fuzz`, which runs every fuzz target of a module.
 //
 //	func FuzzMyQueueSchedules(f *testing.F) { fuzz.CheckSchedules(f, newMyQueue) }
 func CheckSchedules(f *testing.F, newQueue harness.Factory, opts ...harness.Option) {
@@ -45,7 +46,7 @@ func CheckSchedules(f *testing.F, newQueue harness.Factory, opts ...harness.Opti
 		pkgs = append([]string{p}, pkgs...)
 	}
 	if !instrument.Instrumented(pkgs...) && fuzzing() {
-		f.Fatalf("fuzz: go test -fuzz needs %v built instrumented: run it through go run github.com/pcqkit/pcq/tools/pcq explore -fuzz %s [-instrument PKGS] PKG (from your module), or go test -overlay with the overlay of package instrument", pkgs, f.Name())
+		f.Fatalf("fuzz: go test -fuzz %s: run it through go run github.com/pcqkit/pcq/tools/pcq explore -fuzz %s [-instrument PKGS] PKG (from your module) or pcq fuzz, or go test -overlay with the overlay of package instrument", instrument.NeedsText(pkgs), f.Name())
 	}
 	if !instrument.Rerun(f, pkgs...) {
 		f.Skipf("ran in a child go test with %v instrumented, which passed", pkgs)

@@ -35,8 +35,14 @@ type Target struct {
 // T is what [Target.Fuzz] needs of a *testing.T; go-118-fuzz-build's
 // stand-in has it too.
 type T interface {
+	// Skip ends the input as skipped, with the reason, and does not
+	// return, as (*testing.T).Skip: an input that gives no verdict.
 	Skip(args ...any)
+	// Fatal ends the input as failed, with the explanation, and does not
+	// return, as (*testing.T).Fatal: a check failed, or the setup did.
 	Fatal(args ...any)
+	// Log adds a line to the input's report, as (*testing.T).Log: what a
+	// passing input could not exercise.
 	Log(args ...any)
 }
 

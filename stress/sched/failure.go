@@ -15,6 +15,8 @@ type Deadlock struct {
 	Goroutines []string // where each goroutine is
 }
 
+// Error reports the step at which no goroutine could run and where each
+// goroutine was.
 func (d *Deadlock) Error() string {
 	return fmt.Sprintf("sched: deadlock at step %d: no goroutine can run\n\t%s", d.Step, strings.Join(d.Goroutines, "\n\t"))
 }
@@ -27,6 +29,8 @@ type Livelock struct {
 	Goroutines []string // where each goroutine is, the busiest first
 }
 
+// Error reports the steps run without every goroutine finishing and where
+// each goroutine was, the busiest first.
 func (l *Livelock) Error() string {
 	return fmt.Sprintf("sched: livelock: %d steps without every goroutine finishing\n\t%s", l.Steps, strings.Join(l.Goroutines, "\n\t"))
 }
@@ -38,6 +42,8 @@ type Panic struct {
 	Stack     string
 }
 
+// Error reports the goroutine that panicked, the value it panicked with and
+// its stack.
 func (p *Panic) Error() string {
 	return fmt.Sprintf("sched: goroutine %d panicked: %v\n%s", p.Goroutine, p.Value, p.Stack)
 }

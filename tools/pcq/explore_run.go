@@ -30,7 +30,8 @@ const exploreArgsEnv = "PCQ_EXPLORE_ARGS"
 func (c exploreConfig) rerun(out, errw io.Writer) int {
 	return withKitOverlay(errw, func(dir string, res *instrument.Result) int {
 		bin := filepath.Join(dir, "pcq-explore.test")
-		if code := runCmd(out, errw, res, "go", "test", "-c", "-o", bin, "-overlay", res.Overlay, "github.com/pcqkit/pcq/tools/pcq"); code != 0 {
+		build := append(append([]string{"test", "-c", "-o", bin}, overlayFlags(res)...), "github.com/pcqkit/pcq/tools/pcq")
+		if code := runCmd(out, errw, res, "go", build...); code != 0 {
 			return 3
 		}
 		args, err := json.Marshal(c.args)
@@ -64,7 +65,8 @@ func (c exploreConfig) runFuzz(out, errw io.Writer) int {
 		pkgs = append(pkgs, c.fuzzPkg) // a user's package: its queue is there
 	}
 	return withOverlay(errw, pkgs, func(_ string, res *instrument.Result) int {
-		return runCmd(out, errw, res, "go", "test", "-overlay", res.Overlay, "-run", "^$", "-fuzz", "^"+c.fuzz+"$", "-fuzztime", c.fuzztime, c.fuzzPkg)
+		args := append(append([]string{"test"}, overlayFlags(res)...), "-run", "^$", "-fuzz", "^"+c.fuzz+"$", "-fuzztime", c.fuzztime, c.fuzzPkg)
+		return runCmd(out, errw, res, "go", args...)
 	})
 }
 
@@ -85,18 +87,37 @@ func withKitOverlay(errw io.Writer, f func(dir string, res *instrument.Result) i
 // folder, calls f with the folder and the overlay, and removes the folder;
 // it returns f's exit code, or 3 if the overlay could not be written.
 func withOverlay(errw io.Writer, pkgs []string, f func(dir string, res *instrument.Result) int) int {
-	dir, err := os.MkdirTemp("", "pcq-explore-")
+	dir, res, remove, err := newOverlay(pkgs)
 	if err != nil {
-		fmt.Fprintf(errw, "pcq explore: %v\n", err)
+		fmt.Fprintf(errw, "pcq: %v\n", err)
 		return 3
 	}
-	defer os.RemoveAll(dir)
-	res, err := instrument.Overlay(dir, pkgs...)
-	if err != nil {
-		fmt.Fprintf(errw, "pcq explore: %v\n", err)
-		return 3
-	}
+	defer remove()
 	return f(dir, res)
+}
+
+// newOverlay writes the overlay of the packages pkgs into a new temporary
+// folder dir; remove removes the folder.
+func newOverlay(pkgs []string) (dir string, res *instrument.Result, remove func(), err error) {
+	dir, err = os.MkdirTemp("", "pcq-overlay-")
+	if err != nil {
+		return "", nil, nil, err
+	}
+	remove = func() { os.RemoveAll(dir) }
+	if res, err = instrument.Overlay(dir, pkgs...); err != nil {
+		remove()
+		return "", nil, nil, err
+	}
+	return dir, res, remove, nil
+}
+
+// overlayFlags are the go command's flags that build with the overlay res.
+func overlayFlags(res *instrument.Result) []string {
+	flags := []string{"-overlay", res.Overlay}
+	if res.Modfile != "" {
+		flags = append(flags, "-modfile", res.Modfile)
+	}
+	return flags
 }
 
 // runCmd runs name with args, the packages of res marked as instrumented,
@@ -105,7 +126,7 @@ func withOverlay(errw io.Writer, pkgs []string, f func(dir string, res *instrume
 func runCmd(out, errw io.Writer, res *instrument.Result, name string, args ...string) int {
 	cmd := exec.Command(name, args...)
 	cmd.Stdout, cmd.Stderr, cmd.Stdin = out, errw, os.Stdin
-	cmd.Env = append(os.Environ(), instrument.RerunEnv+"="+strings.Join(res.Packages, " "))
+	cmd.Env = instrumentedEnv(res)
 	err := cmd.Run()
 	var exit *exec.ExitError
 	switch {
@@ -116,6 +137,13 @@ func runCmd(out, errw io.Writer, res *instrument.Result, name string, args ...st
 	}
 	fmt.Fprintf(errw, "pcq explore: %v\n", err)
 	return 3
+}
+
+// instrumentedEnv is this process's environment with the packages of res
+// marked as instrumented (instrument.RerunEnv), for a command built with
+// their overlay.
+func instrumentedEnv(res *instrument.Result) []string {
+	return append(os.Environ(), instrument.RerunEnv+"="+strings.Join(res.Packages, " "))
 }
 
 // exploreRow is one implementation's outcome.

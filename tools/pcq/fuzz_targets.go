@@ -1,11 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 )
@@ -30,46 +31,72 @@ func shortPkg(pkg string) string {
 
 // findFuzzTargets lists the fuzz targets of the packages matching patterns
 // (in the module at dir) whose names match match. It asks the go command,
-// so that build tags and test files are seen as go test sees them.
+// so that build tags and test files are seen as go test sees them: go list
+// for the packages whose test files hold a func Fuzz, then one go test
+// -list for them all (building only those test binaries, not vetting).
 func findFuzzTargets(ctx context.Context, dir string, patterns []string, match *regexp.Regexp) ([]fuzzTarget, error) {
-	args := append([]string{"list", "-f", "{{.ImportPath}} {{.Dir}}"}, patterns...)
+	pkgs, err := fuzzPackages(ctx, dir, patterns)
+	if err != nil || len(pkgs) == 0 {
+		return nil, err
+	}
+	args := []string{"test", "-vet=off", "-list", "^Fuzz"}
+	for _, p := range pkgs {
+		args = append(args, p.pkg)
+	}
 	out, err := goCommand(ctx, dir, args...)
 	if err != nil {
 		return nil, err
 	}
 	var targets []fuzzTarget
+	var names []string
 	for line := range strings.Lines(string(out)) {
-		pkg, pkgDir, ok := strings.Cut(strings.TrimSpace(line), " ")
-		if !ok {
-			continue
-		}
-		names, err := listFuzz(ctx, dir, pkg)
-		if err != nil {
-			return nil, err
-		}
-		for _, name := range names {
-			if match == nil || match.MatchString(name) {
-				targets = append(targets, fuzzTarget{pkg: pkg, dir: pkgDir, name: name})
+		fields := strings.Fields(line)
+		switch {
+		case len(fields) == 1 && strings.HasPrefix(fields[0], "Fuzz"):
+			names = append(names, fields[0])
+		case len(fields) >= 2 && fields[0] == "ok":
+			for _, p := range pkgs {
+				if p.pkg != fields[1] {
+					continue
+				}
+				for _, name := range names {
+					if match == nil || match.MatchString(name) {
+						targets = append(targets, fuzzTarget{pkg: p.pkg, dir: p.dir, name: name})
+					}
+				}
 			}
+			names = nil
 		}
 	}
 	return targets, nil
 }
 
-// listFuzz returns the names of pkg's fuzz targets, from go test -list.
-func listFuzz(ctx context.Context, dir, pkg string) ([]string, error) {
-	out, err := goCommand(ctx, dir, "test", "-list", "^Fuzz", pkg)
+// fuzzFuncRE finds a fuzz target's declaration in a test file.
+var fuzzFuncRE = regexp.MustCompile(`(?m)^func Fuzz`)
+
+// fuzzPackages returns the packages matching patterns (pkg and dir set)
+// whose test files declare a func Fuzz.
+func fuzzPackages(ctx context.Context, dir string, patterns []string) ([]fuzzTarget, error) {
+	args := append([]string{"list", "-f", "{{.ImportPath}}\t{{.Dir}}\t{{join .TestGoFiles \"\\t\"}}\t{{join .XTestGoFiles \"\\t\"}}"}, patterns...)
+	out, err := goCommand(ctx, dir, args...)
 	if err != nil {
 		return nil, err
 	}
-	var names []string
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	for sc.Scan() {
-		if name := sc.Text(); strings.HasPrefix(name, "Fuzz") && !strings.ContainsAny(name, " \t") {
-			names = append(names, name)
+	var pkgs []fuzzTarget
+	for line := range strings.Lines(string(out)) {
+		fields := strings.Split(strings.TrimRight(line, "\n"), "\t")
+		if len(fields) < 2 {
+			continue
+		}
+		for _, file := range fields[2:] {
+			data, err := os.ReadFile(filepath.Join(fields[1], file))
+			if err == nil && file != "" && fuzzFuncRE.Match(data) {
+				pkgs = append(pkgs, fuzzTarget{pkg: fields[0], dir: fields[1]})
+				break
+			}
 		}
 	}
-	return names, nil
+	return pkgs, nil
 }
 
 // goCommand runs the go command in dir and returns its standard output, or

@@ -131,6 +131,18 @@ func TestParseFuzzFlags(t *testing.T) {
 	if _, code, ok := parseFuzz([]string{"-budget", "0"}); ok || code != 2 {
 		t.Errorf("-budget 0 accepted (code %d)", code)
 	}
+	if _, code, ok := parseFuzz([]string{"-execs", "-1"}); ok || code != 2 {
+		t.Errorf("-execs -1 accepted (code %d)", code)
+	}
+	if c, _, ok := parseFuzz([]string{"-execs", "300"}); !ok || c.execs != 300 {
+		t.Errorf("-execs 300 parsed as %d (ok %v)", c.execs, ok)
+	} else if fuzztime, _ := c.fuzztime(18); fuzztime != "300x" {
+		t.Errorf("-execs 300 gives -fuzztime %s, want 300x", fuzztime)
+	}
+	c, _, _ := parseFuzz([]string{"-budget", "40s"})
+	if fuzztime, _ := c.fuzztime(18); fuzztime != "2.2s" {
+		t.Errorf("-budget 40s over 18 targets gives each -fuzztime %s, want 2.2s", fuzztime)
+	}
 	if _, code, ok := parseFuzz([]string{"-run", "("}); ok || code != 2 {
 		t.Errorf("bad -run accepted (code %d)", code)
 	}
@@ -168,5 +180,42 @@ func TestReplaysClean(t *testing.T) {
 	}
 	if replaysClean(fuzzTarget{dir: dir, name: "FuzzPlanted"}, write("FuzzPlanted", "crasher", "z")) {
 		t.Errorf("FuzzPlanted's crasher replays clean")
+	}
+}
+
+// TestFuzzRunsScheduleTargetInstrumented: a schedule target
+// (fuzz.CheckSchedules) fails under a plain go test -fuzz, saying its
+// queue must be built instrumented; pcq fuzz then runs it with the overlay
+// and it fuzzes, with no failure.
+func TestFuzzRunsScheduleTargetInstrumented(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	c := fuzzConfig{budget: 3 * time.Second, rounds: 1, parallel: 1, dir: "../..", patterns: []string{"./fuzz"}, match: regexp.MustCompile(`^FuzzSchedulesRing$`)}
+	var out, errw bytes.Buffer
+	code := c.run(context.Background(), &out, &errw)
+	t.Logf("output:\n%s\nstderr:\n%s", out.String(), errw.String())
+	if code != 0 {
+		t.Fatalf("exit code %d, want 0", code)
+	}
+	if !regexp.MustCompile(`fuzz\.FuzzSchedulesRing\s+[1-9]\d*\s+\d+\s+\S+\s+0\n`).MatchString(out.String()) {
+		t.Errorf("table does not report FuzzSchedulesRing with executions and no crasher")
+	}
+}
+
+// TestNeverFuzzedRowSaysSo: a target whose -fuzztime ended during its
+// baseline coverage ran no input; its row says so instead of a plain 0.
+func TestNeverFuzzedRowSaysSo(t *testing.T) {
+	res := fuzzResult{target: fuzzTarget{pkg: "github.com/pcqkit/pcq/x", name: "FuzzSlow"}, rounds: 1}
+	report := "fuzz: elapsed: 0s, gathering baseline coverage: 0/120 completed\nfuzz: elapsed: 3s, gathering baseline coverage: 41/120 completed\nPASS\n"
+	res.record(context.Background(), ".", report, nil)
+	notRun := fuzzResult{target: fuzzTarget{pkg: "github.com/pcqkit/pcq/x", name: "FuzzLater"}}
+	var out bytes.Buffer
+	printFuzzTable(&out, []fuzzResult{res, notRun})
+	if !regexp.MustCompile(`x\.FuzzSlow\s+0\s+0\s+\S+\s+none: NEVER FUZZED.*baseline coverage \(41/120 inputs\)`).MatchString(out.String()) {
+		t.Errorf("the row of a target that ran no input does not say so:\n%s", out.String())
+	}
+	if !regexp.MustCompile(`x\.FuzzLater\s+0\s+0\s+\S+\s+not run`).MatchString(out.String()) {
+		t.Errorf("the row of a target never reached does not say so:\n%s", out.String())
 	}
 }
