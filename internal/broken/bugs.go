@@ -20,6 +20,18 @@ type Bug struct {
 	Catches []harness.Harness
 }
 
+// shapes are the scenarios that some bugs need, ones that drawn scenarios
+// seldom are, in the text of stress.Explore's WithScenario (see Shape).
+var shapes = map[string]string{
+	"fill-wakes-one": "c0=get~,get~,put,put", // two getters asleep while two clients' puts overlap
+}
+
+// Shape returns the scenario the bug needs when drawn scenarios seldom are
+// one (in the text of harness.WithScenario), or "". The controlled
+// scheduler finds such a bug on that scenario; tests that draw scenarios
+// do not expect it of them.
+func (b Bug) Shape() string { return shapes[b.Name] }
+
 // CaughtBy reports whether h is one of b.Catches.
 func (b Bug) CaughtBy(h harness.Harness) bool { return slices.Contains(b.Catches, h) }
 
@@ -59,5 +71,7 @@ func All() []Bug {
 			newGetShutdown, all},
 		{"taskdone-unchecked", "TaskDone beyond the items put returns nil instead of ErrTaskDone",
 			newTaskDoneUnchecked, all},
+		{"fill-wakes-one", "a put reserves its position and fills it in a second critical section, and the fill wakes one getter though the items filled behind it became gettable too: a second getter sleeps on with an item queued",
+			newFillWakesOne, stressOnly},
 	}
 }

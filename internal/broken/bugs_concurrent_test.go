@@ -31,6 +31,12 @@ func sleepsWithItem(t *testing.T, newQueue harness.Factory, _ time.Duration) boo
 	q := newQueue(0)
 	done := getters(q, 2)
 	mustPut(t, q, 1, 2)
+	return asleepWithItem(q, done)
+}
+
+// asleepWithItem waits for the two getters of done and reports whether one
+// of them slept 100 ms while an item was queued.
+func asleepWithItem(q queue.Queue[int], done <-chan error) bool {
 	lost := false
 	for range 2 {
 		select {
@@ -41,6 +47,45 @@ func sleepsWithItem(t *testing.T, newQueue harness.Factory, _ time.Duration) boo
 		}
 	}
 	return lost
+}
+
+// fillOvertaken: two getters asleep, two puts at once; a getter still
+// asleep while an item is queued is a lost wake-up. On a fillLater, the
+// first put is held between its reservation and its fill until the second
+// put has returned and both getters are asleep again: the first fill then
+// makes two items gettable at once.
+func fillOvertaken(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
+	q := newQueue(0)
+	done := getters(q, 2)
+	if fl, ok := q.(*fillLater); ok {
+		overtake(t, fl)
+	} else {
+		race(2, func(i int) { mustPut(t, q, i) })
+	}
+	return asleepWithItem(q, done)
+}
+
+// overtake puts 1 and 2 on q, the second overtaking the first: it is filled
+// while the first is held between its reservation and its fill, and the
+// first is let go once both getters sleep again.
+func overtake(t *testing.T, q *fillLater) {
+	reserved, release := make(chan struct{}), make(chan struct{})
+	q.betweenPhases = func() {
+		q.betweenPhases = func() {} // the second put goes through
+		close(reserved)
+		<-release
+	}
+	first := make(chan struct{})
+	go func() { mustPut(t, q, 1); close(first) }()
+	<-reserved
+	mustPut(t, q, 2)
+	for asleep := 0; asleep < 2; time.Sleep(time.Millisecond) {
+		q.mu.Lock()
+		asleep = len(q.notEmpty.waiters)
+		q.mu.Unlock()
+	}
+	close(release)
+	<-first
 }
 
 func getterSleepsAfterShutdown(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
@@ -138,4 +183,15 @@ func joinHangs(t *testing.T, newQueue harness.Factory, _ time.Duration) bool {
 	c, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
 	defer cancel()
 	return q.Join(c) != nil
+}
+
+// TestFillLaterFixed: the queue of fill-wakes-one with its fix (a fill wakes
+// every getter) shows no lost wake-up when overtaken as in fillOvertaken.
+func TestFillLaterFixed(t *testing.T) {
+	fixed := func(capacity int) queue.Queue[int] { return newFillLater(capacity, true) }
+	for range 3 {
+		if fillOvertaken(t, fixed, 0) {
+			t.Fatal("a getter slept with an item queued")
+		}
+	}
 }

@@ -31,6 +31,7 @@ var symptoms = map[string]symptom{
 	"tryput-full-before-shutdown": tryPutFull,
 	"tryget-empty-after-shutdown": tryGetEmpty,
 	"taskdone-unchecked":          taskDoneTooMany,
+	"fill-wakes-one":              contended(fillOvertaken),
 }
 
 func TestEveryBugShowsItsSymptom(t *testing.T) {

@@ -123,6 +123,10 @@ func testControlledCatches(t *testing.T) {
 		all = append(all, b.Bug)
 	}
 	for _, b := range all {
+		if shape := b.Shape(); shape != "" {
+			t.Logf("%s: not expected of small drawn scenarios: it needs the scenario %s (stress's TestExplore asserts it there)", b.Name, shape)
+			continue
+		}
 		caps := []int{1, 2, 3}
 		if _, err := harness.Factory(b.New).New(0); err == nil {
 			caps = append(caps, 0)

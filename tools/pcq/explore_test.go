@@ -27,7 +27,11 @@ func TestExplore(t *testing.T) {
 	if code != 1 || !strings.Contains(stdout, "FAILED: conservation") || m == nil {
 		t.Fatalf("explore broken:get-twice: exit %d, want 1, a conservation failure and a replay command\n%s%s", code, stdout, stderr)
 	}
-	report, err := os.ReadFile(filepath.Join(out, "broken:get-twice", "explore-seed1-schedule4", "report.txt"))
+	at := regexp.MustCompile(`FAILED: conservation \(schedule (\d+)\)`).FindStringSubmatch(stdout)
+	if at == nil {
+		t.Fatalf("explore broken:get-twice: no schedule number in the table\n%s", stdout)
+	}
+	report, err := os.ReadFile(filepath.Join(out, "broken:get-twice", "explore-seed1-schedule"+at[1], "report.txt"))
 	if err != nil || !strings.Contains(string(report), m[1]) {
 		t.Fatalf("the report file lacks the replay command (%v):\n%s", err, report)
 	}
