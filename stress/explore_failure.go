@@ -2,6 +2,7 @@ package stress
 
 import (
 	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,6 +31,9 @@ type ExploreFailure struct {
 	Token     string
 	Replay    string   // the command that replays it
 	Artifacts []string // history, visualisation, report
+	// Replayed: the failure is a replay's (harness.WithReplay): Strategy,
+	// Seed and Schedule are not the exploration's that found it.
+	Replayed bool
 }
 
 // Unwrap returns harness.ErrFailed.
@@ -41,7 +45,11 @@ func (f *ExploreFailure) FailedCheck() harness.Check { return f.Check }
 // Error returns the report.
 func (f *ExploreFailure) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "explore: schedule %d (%s, seed %d) failed the %s check:\n%s\n", f.Schedule, f.Strategy, f.Seed, f.Check, f.Explanation)
+	if f.Replayed {
+		fmt.Fprintf(&b, "explore: the replayed schedule failed the %s check:\n%s\n", f.Check, f.Explanation)
+	} else {
+		fmt.Fprintf(&b, "explore: schedule %d (%s, seed %d) failed the %s check:\n%s\n", f.Schedule, f.Strategy, f.Seed, f.Check, f.Explanation)
+	}
 	fmt.Fprintf(&b, "%s", f.Scenario)
 	if f.Trace != "" {
 		fmt.Fprintf(&b, "the interleaving:\n%s", f.Trace)
@@ -57,7 +65,7 @@ func (f *ExploreFailure) Error() string {
 // the schedule once more with the trace on, and writes the artifacts.
 func (c *exploreConfig) failure(t *testing.T, s scenario.Scenario, i int, o scenario.Outcome, r *sched.Result) *ExploreFailure {
 	f := &ExploreFailure{Strategy: c.Strategy, Seed: c.Seed, Schedule: i, Check: o.FailedCheck(),
-		Explanation: o.Explanation, Scenario: s.String(), Token: replayToken(s, r.Schedule)}
+		Explanation: o.Explanation, Scenario: s.String(), Token: replayToken(s, r.Schedule), Replayed: c.Replay != ""}
 	f.Replay = fmt.Sprintf("%s='%s' go test -run '%s'", ReplayEnv, f.Token, instrument.RunPattern(c.testName))
 	traced, tr, err := scenario.RunControlled(t, c.factory, s, c.scenarioOptions(), scenario.Controlled{Strategy: sched.Replay(r.Schedule), Trace: true})
 	switch {
@@ -80,7 +88,11 @@ func (c *exploreConfig) writeExploreArtifacts(f *ExploreFailure, o scenario.Outc
 	if c.Artifacts == "" {
 		return nil
 	}
-	dir := filepath.Join(c.Artifacts, fmt.Sprintf("explore-seed%d-schedule%d", c.Seed, f.Schedule))
+	name := fmt.Sprintf("explore-seed%d-schedule%d", c.Seed, f.Schedule)
+	if f.Replayed {
+		name = fmt.Sprintf("explore-replay-%08x", crc32.ChecksumIEEE([]byte(f.Token)))
+	}
+	dir := filepath.Join(c.Artifacts, name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}

@@ -156,7 +156,11 @@ type exploreRow struct {
 // run explores each implementation in turn, instrumented, and prints the
 // table; it returns the exit code.
 func (c exploreConfig) run(out, errw io.Writer) int {
-	fmt.Fprintf(out, "explore: %d implementation(s), %s, up to %d schedules or %s each, seed %d\n", len(c.impls), c.strategy, c.schedules, c.duration, c.seed)
+	if c.replay != "" {
+		fmt.Fprintf(out, "explore: replaying one schedule of %s: %s\n", c.impls[0].name, c.replay)
+	} else {
+		fmt.Fprintf(out, "explore: %d implementation(s), %s, up to %d schedules or %s each, seed %d\n", len(c.impls), c.strategy, c.schedules, c.duration, c.seed)
+	}
 	p := newProgress(errw)
 	start := time.Now()
 	var rows []exploreRow

@@ -36,8 +36,11 @@ func TestExplore(t *testing.T) {
 		t.Fatalf("the report file lacks the replay command (%v):\n%s", err, report)
 	}
 	code, replayed, _ := capture(t, "explore", "-impl", "broken:get-twice", "-replay", m[1], "-out", out)
-	if code != 1 || !strings.Contains(replayed, "FAILED: conservation (schedule 0)") {
+	if code != 1 || !strings.Contains(replayed, "FAILED: conservation (schedule 0)") || !strings.Contains(replayed, "explore: replaying one schedule of broken:get-twice: "+m[1]) {
 		t.Fatalf("the replay: exit %d\n%s", code, replayed)
+	}
+	if got, _ := filepath.Glob(filepath.Join(out, "broken:get-twice", "explore-replay-*", "report.txt")); len(got) != 1 {
+		t.Fatalf("the replay's artifacts: %v, want one explore-replay-* folder (not named after a seed it did not use)", got)
 	}
 	for _, bad := range [][]string{{"-strategy", "dfs:x"}, {"-goroutines", "1"}, {"-replay", "x1/c1=put/s1:0:", "-impl", "ring,locked"}, {"extra"},
 		{"-scenario", "c2=put,bogus"}, {"-scenario", "c2=put,get~", "-cap", "1"}, {"-scenario", "c2=put,get~", "-impl", "linked"}} {
