@@ -2,7 +2,6 @@ package instrument
 
 import (
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -31,16 +30,7 @@ func TestAfterFuncRewrite(t *testing.T) {
 			"}; var _ = cx.AfterFunc",
 		},
 	}
-	for name, want := range wantChanged {
-		orig := filepath.Join(dir, name)
-		copyPath, ok := res.Replace[orig]
-		if !ok {
-			t.Fatalf("%s not in the overlay %v", name, res.Replace)
-		}
-		if got := changedLines(t, orig, copyPath); !slices.Equal(got, want) {
-			t.Errorf("%s: changed lines\n%q\nwant\n%q", name, got, want)
-		}
-	}
+	wantRewritten(t, dir, res, wantChanged)
 	cmd := []string{"run", "-overlay", res.Overlay, "./testdata/afterfunc"}
 	out, err := runGo(cmd...)
 	if err != nil || !strings.Contains(out, "true true") {

@@ -3,6 +3,8 @@ package instrument
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -22,6 +24,22 @@ func goTool(t *testing.T, args ...string) string {
 func runGo(args ...string) (string, error) {
 	out, err := exec.Command("go", args...).CombinedOutput()
 	return string(out), err
+}
+
+// wantRewritten checks that each file of dir named in want is in the
+// overlay res and that its rewritten lines are exactly want's.
+func wantRewritten(t *testing.T, dir string, res *Result, want map[string][]string) {
+	t.Helper()
+	for name, lines := range want {
+		orig := filepath.Join(dir, name)
+		copyPath, ok := res.Replace[orig]
+		if !ok {
+			t.Fatalf("%s not in the overlay %v", name, res.Replace)
+		}
+		if got := changedLines(t, orig, copyPath); !slices.Equal(got, lines) {
+			t.Errorf("%s: changed lines\n%q\nwant\n%q", name, got, lines)
+		}
+	}
 }
 
 // changedLines compares an original file with its rewritten copy: they must

@@ -60,16 +60,7 @@ func TestGoschedRewrite(t *testing.T) {
 			"\tpcqsched2.Gosched()",
 		},
 	}
-	for name, want := range wantChanged {
-		orig := filepath.Join(dir, name)
-		copyPath, ok := res.Replace[orig]
-		if !ok {
-			t.Fatalf("%s not in the overlay %v", name, res.Replace)
-		}
-		if got := changedLines(t, orig, copyPath); !slices.Equal(got, want) {
-			t.Errorf("%s: changed lines\n%q\nwant\n%q", name, got, want)
-		}
-	}
+	wantRewritten(t, dir, res, wantChanged)
 	cmd := []string{"run", "-overlay", res.Overlay, "./testdata/yield"}
 	out, _ := runGo(cmd...)
 	if want := filepath.Join(dir, "main.go") + ":17"; !strings.Contains(out, want) {
