@@ -50,7 +50,7 @@ func (ex *exec) has(ctx context.Context, op models.Op) bool {
 	case models.Put:
 		const probeValue = -900
 		if err = ex.q.Put(done, probeValue); err == nil {
-			ex.takeBack(done, probeValue)
+			ex.takeBack(ctx, probeValue)
 		}
 	}
 	if ex.support == nil {
@@ -61,12 +61,15 @@ func (ex *exec) has(ctx context.Context, op models.Op) bool {
 }
 
 // takeBack gets the item v that has put into the drained queue, with
-// TryGet or, where that is unsupported, with Get and the done context.
-func (ex *exec) takeBack(done context.Context, v int) {
+// TryGet or, where that is unsupported, with Get and the run's context ctx,
+// not a done one: with an item queued and ctx done, a correct Get may
+// answer either (a select over both picks at random). A queue that lost
+// the item leaves that Get asleep: a hang, reported as one.
+func (ex *exec) takeBack(ctx context.Context, v int) {
 	var got int
 	err := ex.retryTry(func() (err error) { got, err = ex.q.TryGet(); return err })
 	if errors.Is(err, errors.ErrUnsupported) {
-		got, err = ex.q.Get(done)
+		got, err = ex.q.Get(ctx)
 	}
 	if err != nil || got != v {
 		ex.probeFail(harness.Conservation, "Put of %d with a done context into the drained queue (asking whether the queue has Put) succeeded, then a get returned %d, %v", v, got, err)
