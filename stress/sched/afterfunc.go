@@ -22,7 +22,14 @@ func AfterFunc(ctx context.Context, f func()) (stop func() bool) {
 	}
 	g.stop("go", nil, nil, false) // as spawn does: see there
 	var fired, stopped atomic.Bool
-	stopInner := context.AfterFunc(ctx, func() { fired.Store(true) })
+	r := g.r
+	stopInner := context.AfterFunc(ctx, func() {
+		fired.Store(true)
+		select { // the dormant goroutine can run: a wait for time to pass ends
+		case r.arrived <- struct{}{}:
+		default:
+		}
+	})
 	g.r.spawnDormant(func() {
 		Await("context.AfterFunc", nil, func() bool { return fired.Load() || stopped.Load() })
 		if fired.Load() {

@@ -132,11 +132,12 @@ func (r *run) allYielded(enabled []int) bool {
 
 // blockedOutside reports whether a live goroutine is blocked outside a
 // point: on a channel, a select, a timer or a sleep, which time or another
-// goroutine may end. r.mu is held.
+// goroutine may end; or whether an AfterFunc's dormant goroutine waits for
+// its context, which a deadline may end. r.mu is held.
 func (r *run) blockedOutside() bool {
 	for _, g := range r.gs {
-		if g.state == running {
-			return true
+		if g.state == running || g.dormant && g.stuck() {
+			return true // a dormant one waits for its context: a deadline may end it
 		}
 	}
 	return false
