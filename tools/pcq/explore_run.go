@@ -71,11 +71,12 @@ func (c exploreConfig) runFuzz(out, errw io.Writer) int {
 }
 
 // ofTheKit reports whether the package pattern names a package of this
-// module: the kit's harnesses (fuzz, stress) are never instrumented, only
-// the queues they run (kitPackages).
+// module (not of a nested one, such as tools/thirdparty): the kit's
+// harnesses (fuzz, stress) are never instrumented, only the queues they
+// run (kitPackages).
 func ofTheKit(pkg string) bool {
-	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}}", pkg).Output()
-	return err == nil && strings.HasPrefix(string(out), "github.com/pcqkit/pcq/")
+	out, err := exec.Command("go", "list", "-f", "{{with .Module}}{{.Path}}{{end}}", pkg).Output()
+	return err == nil && strings.TrimSpace(string(out)) == "github.com/pcqkit/pcq"
 }
 
 // withKitOverlay is withOverlay of the kit's packages.

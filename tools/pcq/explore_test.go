@@ -66,3 +66,17 @@ func TestExploreFuzzInstrumentsTheTarget(t *testing.T) {
 		t.Fatalf("defaults: fuzzPkg %q, instrument %q; want ./fuzz and none", c.fuzzPkg, c.instrument)
 	}
 }
+
+// TestOfTheKit: the kit's own packages are not instrumented as fuzz
+// targets' packages; a package go list cannot find in this module is.
+func TestOfTheKit(t *testing.T) {
+	for pkg, want := range map[string]bool{
+		"github.com/pcqkit/pcq/fuzz": true,
+		"../../fuzz":                 true,
+		"example.com/nowhere":        false,
+	} {
+		if got := ofTheKit(pkg); got != want {
+			t.Errorf("ofTheKit(%q) = %v, want %v", pkg, got, want)
+		}
+	}
+}
