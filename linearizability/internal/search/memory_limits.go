@@ -3,6 +3,7 @@ package search
 import (
 	"math"
 	"runtime/debug"
+	"sync"
 )
 
 // processMemory returns the bytes of memory the process may use: the
@@ -10,8 +11,15 @@ import (
 // space limit (RLIMIT_AS) and the Go memory limit (GOMEMLIMIT,
 // debug.SetMemoryLimit) when set; 0 when none is known.
 func processMemory() int64 {
-	return smallestLimit(physicalMemory(), systemLimit(), goMemoryLimit())
+	return smallestLimit(physicalMemory(), systemLimitOnce(), goMemoryLimit())
 }
+
+// systemLimitOnce is systemLimit read once: it reads the control group's
+// files (about 80 µs and 70 allocations), and every check without a
+// memory budget of its own asks for the default one (an explored schedule,
+// a fuzz input), while the limits are set when the process starts. The Go
+// memory limit, which the program itself may change, is read every time.
+var systemLimitOnce = sync.OnceValue(systemLimit)
 
 // goMemoryLimit returns the Go runtime's memory limit, or 0 when unset.
 func goMemoryLimit() int64 {
