@@ -40,28 +40,27 @@ func findFuzzTargets(ctx context.Context, dir string, patterns []string, match *
 		return nil, err
 	}
 	args := []string{"test", "-vet=off", "-list", "^Fuzz"}
+	dirOf := make(map[string]string, len(pkgs))
 	for _, p := range pkgs {
 		args = append(args, p.pkg)
+		dirOf[p.pkg] = p.dir
 	}
 	out, err := goCommand(ctx, dir, args...)
 	if err != nil {
 		return nil, err
 	}
 	var targets []fuzzTarget
-	var names []string
+	var names []string // of the package whose "ok" line comes next
 	for line := range strings.Lines(string(out)) {
 		fields := strings.Fields(line)
 		switch {
 		case len(fields) == 1 && strings.HasPrefix(fields[0], "Fuzz"):
 			names = append(names, fields[0])
 		case len(fields) >= 2 && fields[0] == "ok":
-			for _, p := range pkgs {
-				if p.pkg != fields[1] {
-					continue
-				}
+			if pkgDir, listed := dirOf[fields[1]]; listed {
 				for _, name := range names {
 					if match == nil || match.MatchString(name) {
-						targets = append(targets, fuzzTarget{pkg: p.pkg, dir: p.dir, name: name})
+						targets = append(targets, fuzzTarget{pkg: fields[1], dir: pkgDir, name: name})
 					}
 				}
 			}
