@@ -138,7 +138,7 @@ func (s *scanner) int(p **int64, slot *int64) bool {
 }
 
 // field consumes the value of key into l. A key seen before on the line
-// is left to encoding/json's reading, which reports it.
+// is left to decodeLine, whose check of the keys reports it.
 func (s *scanner) field(key []byte, l *line, st *scanStore) bool {
 	switch string(key) {
 	case "client":

@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"context"
-	"errors"
 
 	"github.com/pcqkit/pcq/harness"
 	"github.com/pcqkit/pcq/history"
@@ -56,7 +55,7 @@ func (ex *exec) has(ctx context.Context, op models.Op) bool {
 	if ex.support == nil {
 		ex.support = make(map[models.Op]bool)
 	}
-	ex.support[op] = !errors.Is(err, errors.ErrUnsupported)
+	ex.support[op] = !unsupported(err)
 	return ex.support[op]
 }
 
@@ -68,7 +67,7 @@ func (ex *exec) has(ctx context.Context, op models.Op) bool {
 func (ex *exec) takeBack(ctx context.Context, v int) {
 	var got int
 	err := ex.retryTry(func() (err error) { got, err = ex.q.TryGet(); return err })
-	if errors.Is(err, errors.ErrUnsupported) {
+	if unsupported(err) {
 		got, err = ex.q.Get(ctx)
 	}
 	if err != nil || got != v {

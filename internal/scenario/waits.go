@@ -35,10 +35,9 @@ func (ex *exec) withWait(ctx context.Context, d time.Duration, asleep func() str
 		stored := "" // the reason held has, for the report only: it decides nothing
 		sched.Await("cancel", nil, func() bool {
 			ready, why := mayCancel(over.Load(), caller, asleep)
-			if why != stored { // a copy a change, not one a step
+			if why != stored { // a store a change, not one a step
 				stored = why
-				reason := why
-				held.Store(&reason)
+				held.Store(&why) // why is this evaluation's own variable
 			}
 			return ready
 		})
